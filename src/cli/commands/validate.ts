@@ -1,0 +1,32 @@
+import type { Argv, CommandModule } from 'yargs';
+import pc from 'picocolors';
+import { readConfig } from '../../io/read-config.js';
+import { loadIndicators } from '../../io/load-indicators.js';
+import { printWarnings, progressBar, type Terminal } from '../terminal.js';
+import type { GlobalArgs } from '../global-args.js';
+
+/**
+ * `entente validate`: checks the config and every input file, prints every problem
+ * (file:line: what, how to fix) and what each source skipped; exit 0 clean, 2 problems.
+ */
+export function validateCommand(term: Terminal): CommandModule<GlobalArgs, GlobalArgs> {
+  return {
+    command: 'validate',
+    describe: 'check the config and every input file; print every problem and what was skipped',
+    builder: (y: Argv<GlobalArgs>) => y.example('$0 validate --config examples/real-data.yaml', 'check the real-data config and its files'),
+    handler: async (args) => {
+      const config = await readConfig(args.config);
+      const bar = progressBar(term);
+      const loaded = await loadIndicators(config, bar.progress).finally(() => bar.stop());
+      for (const ind of config.indicators) {
+        const d = loaded.data.get(ind.id)!;
+        const cov = d.coverage.map((c) => `${c.from}–${c.to}`).join(', ') || 'as in the data';
+        term.out(`${pc.green('ok')} ${ind.id} (${ind.family.name}, ${ind.spec.measure}): ${d.values.size} values, coverage ${cov}${d.zeroInsideCoverage ? ' (absent = 0 inside)' : ''}`);
+        for (const f of d.inputs) term.out(`   ${f.role}: ${f.path}`);
+        for (const note of d.notes) term.out(`   ${note}`);
+      }
+      printWarnings(term, loaded.warnings, 20);
+      term.out(`${config.file}: config and ${config.indicators.length} indicator(s) valid`);
+    },
+  };
+}

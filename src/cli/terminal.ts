@@ -1,0 +1,60 @@
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import type { ProgressFn } from '../io/load-indicators.js';
+import type { WarningCollector } from '../core/warnings.js';
+
+/** Where the CLI writes: injectable so tests can capture it. */
+export interface Terminal {
+  out(line: string): void;
+  err(line: string): void;
+  /** True when stderr is a terminal (progress is drawn only then). */
+  readonly isTTY: boolean;
+}
+
+/** The process's own terminal. */
+export const processTerminal: Terminal = {
+  out: (l) => process.stdout.write(l + '\n'),
+  err: (l) => process.stderr.write(l + '\n'),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** A progress reporter: a bar on stderr on a terminal, nothing when piped. */
+export function progressBar(term: Terminal): { progress: ProgressFn; stop(): void } {
+  if (!term.isTTY) return { progress: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { format: ' {bar} {percentage}% | {label}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    progress: (label, done, total) => {
+      const t = Math.max(total, 1);
+      if (!started) {
+        bar.start(t, done, { label });
+        started = true;
+      }
+      bar.setTotal(t);
+      bar.update(done, { label });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** Prints warnings as a summary: one line per distinct warning, up to `max` per kind. */
+export function printWarnings(term: Terminal, warnings: WarningCollector, max = 3): void {
+  if (warnings.size === 0) return;
+  const shown = new Map<string, number>();
+  for (const { warning, count } of warnings.list()) {
+    const n = shown.get(warning.kind) ?? 0;
+    shown.set(warning.kind, n + 1);
+    if (n >= max) continue;
+    const where = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
+    term.err(pc.yellow(`warning: ${where}${warning.message}${count > 1 ? ` (×${count})` : ''}`));
+  }
+  for (const [kind, total] of warnings.countsByKind()) {
+    const distinct = shown.get(kind) ?? 0;
+    if (distinct > max) term.err(pc.yellow(`warning: … ${distinct - max} more "${kind}" warning(s) (${total} in all)`));
+  }
+}

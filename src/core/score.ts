@@ -1,0 +1,258 @@
+/**
+ * The scoring pipeline, pure: indicator values → panel of pair-years → raw values with the
+ * coverage rule → temporal transforms → normalisation with polarity → weighted aggregation
+ * with renormalised weights → index on the configured scale, with contributions.
+ * Columnar (typed arrays, NaN = missing) so a million pair-years stay fast.
+ */
+import { iso3Index, type Iso3 } from '../domain/country.js';
+import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
+import { inRanges, type YearRange } from '../domain/year.js';
+import type { IndicatorData } from '../indicators/family.js';
+import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
+import { combiners, type CombineName } from './combine.js';
+import type { CompiledFormula } from './formula.js';
+import { normaliseWithPolarity, type NormaliserName } from './normalise.js';
+import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
+
+const N = 17576;
+const Y = 4096;
+
+/** One indicator as the scorer needs it. */
+export interface ScoreIndicator {
+  readonly id: string;
+  readonly weight: number;
+  readonly normalise: NormaliserName;
+  readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
+  readonly polarity: 'positive' | 'negative';
+  readonly combine: CombineName;
+  readonly temporal: TemporalSpec;
+  readonly data: IndicatorData;
+}
+
+/** Settings of a scoring run. */
+export interface ScoreOptions {
+  readonly scale: readonly [number, number];
+  readonly aggregation: AggregationName;
+  readonly formula: CompiledFormula | null;
+  readonly minCoverage: number;
+  readonly geometricFloor: number;
+  readonly years: YearRange | null;
+  readonly states: readonly Iso3[] | null;
+  readonly pairs: readonly (readonly [Iso3, Iso3])[] | null;
+}
+
+/** An extra column carried into the report. */
+export interface ScoreExtra {
+  readonly column: string;
+  readonly values: Float64Array;
+  readonly type: 'number' | 'integer';
+  readonly description: string;
+}
+
+/** The scored panel, one row per pair-year sorted by (state_a, state_b, year). */
+export interface ScoreTable {
+  /** Packed canonical keys ((index(a)·26³ + index(b))·4096 + year), ascending. */
+  readonly keys: Float64Array;
+  readonly ids: readonly string[];
+  readonly index: Float64Array;
+  readonly coverage: Float64Array;
+  readonly raw: readonly Float64Array[];
+  readonly norm: readonly Float64Array[];
+  readonly contrib: readonly Float64Array[];
+  /** The weight each indicator had in the index of each row (renormalised, NaN when absent). */
+  readonly weightUsed: readonly Float64Array[];
+  readonly extras: readonly ScoreExtra[];
+}
+
+/**
+ * Scores a panel. Symmetric in the pair (the panel is undirected), independent of the order
+ * of input rows, and within `scale`.
+ * @example
+ * const t = scorePanel([{ id: 'un', weight: 1, normalise: 'none', polarity: 'positive', combine: 'max', temporal: {}, data }], opts);
+ * t.index[0] // e.g. 70.5
+ */
+export function scorePanel(indicators: readonly ScoreIndicator[], options: ScoreOptions): ScoreTable {
+  const tables = indicators.map((ind) => toUndirected(ind.data, ind.combine));
+  const keys = panelKeys(indicators, tables, options);
+  const n = keys.length;
+  const raw = indicators.map((ind, i) => rawColumn(keys, tables[i]!, ind));
+  const norm = indicators.map((ind, i) =>
+    normaliseWithPolarity(raw[i]!, ind.normalise, ind.goalposts ? { goalposts: ind.goalposts } : {}, ind.polarity),
+  );
+  const m = indicators.length;
+  const index = new Float64Array(n).fill(NaN);
+  const coverage = new Float64Array(n);
+  const contrib = indicators.map(() => new Float64Array(n).fill(NaN));
+  const weightUsed = indicators.map(() => new Float64Array(n).fill(NaN));
+  const weights = Float64Array.from(indicators.map((i) => i.weight));
+  const total = weights.reduce((s, w) => s + w, 0);
+  const settings: AggregateSettings = {
+    geometricFloor: options.geometricFloor,
+    formula: options.formula ? { compiled: options.formula, ids: indicators.map((i) => i.id) } : null,
+  };
+  const aggregate = aggregators[options.aggregation];
+  const values = new Float64Array(m);
+  for (let r = 0; r < n; r++) {
+    let present = 0;
+    for (let i = 0; i < m; i++) {
+      const v = norm[i]![r]!;
+      values[i] = v;
+      if (v === v) present += weights[i]!;
+    }
+    const cov = total > 0 ? present / total : 0;
+    coverage[r] = cov;
+    if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
+    if (!(present > 0) || cov < options.minCoverage - 1e-12) continue;
+    const res = aggregate({ values, weights }, settings);
+    if (res === null) continue;
+    const scaled = scaleResult(res, options.scale, weights);
+    index[r] = scaled.index;
+    for (let i = 0; i < m; i++) contrib[i]![r] = scaled.contributions[i]!;
+  }
+  const extras: ScoreExtra[] = [];
+  indicators.forEach((ind) => {
+    for (const x of ind.data.extras) {
+      const col = new Float64Array(n);
+      const t = x.table;
+      for (let r = 0; r < n; r++) {
+        const v = t.getByKey(keys[r]!);
+        col[r] = v === undefined ? NaN : v;
+      }
+      extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
+    }
+  });
+  return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+}
+
+/**
+ * Turns a directed table into an undirected one with a combine rule. Inside the coverage of
+ * a source that records absence as 0, a missing direction counts as 0; otherwise the rule
+ * runs over the directions present.
+ */
+export function toUndirected(data: IndicatorData, combine: CombineName): DyadYearTable {
+  const t = data.values;
+  if (!t.directed) return t;
+  const rule = combiners[combine];
+  const out = new DyadYearTable(false);
+  const done = new Set<number>();
+  for (const k of t.keys()) {
+    const { a, b, year } = unpackKey(k);
+    const ck = out.key(a, b, year);
+    if (done.has(ck)) continue;
+    done.add(ck);
+    const zero = data.zeroInsideCoverage && inRanges(year, data.coverage) ? 0 : NaN;
+    const ab = t.get(a, b, year) ?? zero;
+    const ba = t.get(b, a, year) ?? zero;
+    out.setByKey(ck, rule(ab, ba));
+  }
+  return out;
+}
+
+function pairKey(a: Iso3, b: Iso3): number {
+  const ia = iso3Index(a);
+  const ib = iso3Index(b);
+  return ia < ib ? ia * N + ib : ib * N + ia;
+}
+
+function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions): Float64Array {
+  const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
+  const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
+  if (stateSet || pairSet) {
+    let pairs: number[];
+    if (pairSet) {
+      pairs = [...pairSet].filter((p) => {
+        if (!stateSet) return true;
+        const ib = p % N;
+        return stateSet.has((p - ib) / N) && stateSet.has(ib);
+      });
+    } else {
+      const s = [...stateSet!].sort((x, y) => x - y);
+      pairs = [];
+      for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.push(s[i]! * N + s[j]!);
+    }
+    pairs.sort((x, y) => x - y);
+    const span = o.years ?? yearSpan(indicators, tables);
+    if (!span) return new Float64Array(0);
+    const out = new Float64Array(pairs.length * (span.to - span.from + 1));
+    let r = 0;
+    for (const p of pairs) for (let y = span.from; y <= span.to; y++) out[r++] = p * Y + y;
+    return out;
+  }
+  const set = new Set<number>();
+  for (const t of tables) {
+    for (const k of t.keys()) {
+      if (o.years) {
+        const y = k % Y;
+        if (y < o.years.from || y > o.years.to) continue;
+      }
+      set.add(k);
+    }
+  }
+  const out = Float64Array.from(set);
+  out.sort();
+  return out;
+}
+
+function yearSpan(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[]): YearRange | null {
+  let from = Infinity;
+  let to = -Infinity;
+  indicators.forEach((ind, i) => {
+    for (const c of ind.data.coverage) {
+      from = Math.min(from, c.from);
+      to = Math.max(to, c.to);
+    }
+    for (const y of tables[i]!.years()) {
+      from = Math.min(from, y);
+      to = Math.max(to, y);
+    }
+  });
+  return from <= to ? { from, to } : null;
+}
+
+/** Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage, else NaN. */
+function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator): Float64Array {
+  const { coverage, zeroInsideCoverage } = ind.data;
+  const masked = coverage.length > 0;
+  const valueAt = (key: number): number => {
+    const year = key % Y;
+    if (masked && !inRanges(year, coverage)) return NaN;
+    const v = table.getByKey(key);
+    if (v !== undefined) return v;
+    return zeroInsideCoverage && masked ? 0 : NaN;
+  };
+  const n = keys.length;
+  const out = new Float64Array(n);
+  if (!hasTemporal(ind.temporal)) {
+    for (let r = 0; r < n; r++) out[r] = valueAt(keys[r]!);
+    return out;
+  }
+  // temporal transforms need each pair's whole yearly series, not just the panel's years
+  let from = Infinity;
+  let to = -Infinity;
+  for (const c of coverage) {
+    from = Math.min(from, c.from);
+    to = Math.max(to, c.to);
+  }
+  for (const y of table.years()) {
+    from = Math.min(from, y);
+    to = Math.max(to, y);
+  }
+  for (let r = 0; r < n; r++) {
+    const y = keys[r]! % Y;
+    from = Math.min(from, y);
+    to = Math.max(to, y);
+  }
+  const len = to - from + 1;
+  let r = 0;
+  while (r < n) {
+    const pair = Math.floor(keys[r]! / Y);
+    const series = new Float64Array(len);
+    for (let y = from; y <= to; y++) series[y - from] = valueAt(pair * Y + y);
+    const t = applyTemporal(series, ind.temporal);
+    while (r < n && Math.floor(keys[r]! / Y) === pair) {
+      out[r] = t[(keys[r]! % Y) - from]!;
+      r++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * The error hierarchy of Entente. Only `cli/main.ts` turns an error into an exit code:
+ * every {@link AppError} exits with its `exitCode` (2 for bad input or usage), anything
+ * else is a bug (exit 1, with stack).
+ */
+
+/** Base class of every expected, user-facing error. */
+export abstract class AppError extends Error {
+  /** A stable machine-readable code, e.g. `E_CONFIG`. */
+  abstract readonly code: string;
+  /** The process exit code this error maps to. */
+  readonly exitCode: number = 2;
+}
+
+/** Bad command-line flags or arguments. Exit 2. */
+export class UsageError extends AppError {
+  readonly code = 'E_USAGE';
+}
+
+/** One problem located in a file: `file:line:col: path: message`. */
+export interface Problem {
+  readonly file: string;
+  /** 1-based line; 0 when the problem concerns the whole file. */
+  readonly line: number;
+  /** 1-based column (config files) or a column name (CSV files). */
+  readonly column?: number | string;
+  /** Dotted key path for config problems, e.g. `indicators.un.weight`. */
+  readonly path?: string;
+  readonly message: string;
+}
+
+/** Formats a problem the way compilers do, so terminals link to the spot. */
+export function formatProblem(p: Problem): string {
+  let where = p.file;
+  if (p.line > 0) where += `:${p.line}`;
+  if (typeof p.column === 'number') where += `:${p.column}`;
+  const col = typeof p.column === 'string' ? ` column "${p.column}":` : '';
+  const path = p.path ? ` ${p.path}:` : '';
+  return `${where}:${path}${col} ${p.message}`;
+}
+
+/** A list of located problems, reported together. */
+abstract class ProblemsError extends AppError {
+  readonly problems: readonly Problem[];
+  /** Problems found beyond the ones kept in `problems` (reporting is capped). */
+  readonly omitted: number;
+  constructor(problems: readonly Problem[], omitted = 0, summary?: string) {
+    const lines = problems.map(formatProblem);
+    if (omitted > 0) lines.push(`… and ${omitted} more problem(s) of the same kind`);
+    super((summary ? `${summary}\n` : '') + lines.join('\n'));
+    this.problems = problems;
+    this.omitted = omitted;
+  }
+}
+
+/** The config file is invalid: every problem with file, line, column and key. Exit 2. */
+export class ConfigError extends ProblemsError {
+  readonly code = 'E_CONFIG';
+}
+
+/** An input data file has bad rows: all row problems of the file together. Exit 2. */
+export class InputError extends ProblemsError {
+  readonly code = 'E_INPUT';
+}
+
+/** A user formula is not allowed or does not parse. Exit 2. */
+export class FormulaError extends AppError {
+  readonly code = 'E_FORMULA';
+  /** 0-based character position in the formula, when known. */
+  readonly position: number | null;
+  constructor(message: string, position: number | null = null) {
+    super(message);
+    this.position = position;
+  }
+}
+
+/** A country name or code that the crosswalk cannot resolve. */
+export class UnknownCountryError extends AppError {
+  readonly code = 'E_COUNTRY';
+  readonly raw: string;
+  readonly system: string;
+  readonly suggestions: readonly string[];
+  constructor(raw: string, system: string, suggestions: readonly string[]) {
+    const hint = suggestions.length > 0 ? `; closest known: ${suggestions.map((s) => `"${s}"`).join(', ')}` : '';
+    super(`unknown country ${system === 'name' ? 'name' : `${system} code`} "${raw}"${hint}`);
+    this.raw = raw;
+    this.system = system;
+    this.suggestions = suggestions;
+  }
+}

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { Crosswalk } from '../domain/crosswalk.js';
+import type { Iso3 } from '../domain/country.js';
+import type { DyadYearTable } from '../domain/dyad-year-table.js';
+import type { YearRange } from '../domain/year.js';
+import type { Warning } from '../core/warnings.js';
+
+/** A source block of an indicator as written in the config (validated by the family's schema). */
+export type SourceSpec = Readonly<Record<string, unknown>> & { readonly format: string };
+
+/**
+ * One indicator as configured, after validation. `options` holds the family-specific keys of
+ * the indicator block (validated by {@link Family.optionsSchema}); `sources` always has at
+ * least one entry (a single `source:` becomes a one-element list).
+ */
+export interface IndicatorSpec<O = Record<string, unknown>> {
+  readonly id: string;
+  readonly family: string;
+  readonly sources: readonly SourceSpec[];
+  readonly measure: string;
+  readonly options: O;
+}
+
+/** An input file the indicator read, for provenance (`datapackage.json`). */
+export interface InputFile {
+  readonly path: string;
+  readonly sha256: string;
+  /** What the file is for this indicator, e.g. `votes`, `rollcalls`, `path`. */
+  readonly role: string;
+}
+
+/** An extra per-pair-year column an indicator adds to the report as `<id>_<suffix>`. */
+export interface ExtraColumn {
+  readonly suffix: string;
+  readonly table: DyadYearTable;
+  readonly description: string;
+  readonly type: 'number' | 'integer';
+}
+
+/** What a family hands to the core for one indicator. */
+export interface IndicatorData {
+  /** The measure per dyad-year; directed tables are combined by the indicator's `combine` rule. */
+  readonly values: DyadYearTable;
+  /**
+   * The years the source covers. Inside them, a pair-year in the panel without a value is
+   * `0` when `zeroInsideCoverage` is true (the source records absence as "none"), else
+   * missing. Outside them every value is missing, whatever the source says.
+   */
+  readonly coverage: readonly YearRange[];
+  readonly zeroInsideCoverage: boolean;
+  readonly extras: readonly ExtraColumn[];
+  readonly inputs: readonly InputFile[];
+  /** Lines for `entente validate` (e.g. skipped non-state entities with counts). */
+  readonly notes: readonly string[];
+}
+
+/** Everything a family may use while loading; no global state. */
+export interface LoadContext {
+  readonly crosswalk: Crosswalk;
+  /** Resolves a path from the config (relative to the config file, or the data prefix). */
+  resolvePath(path: string): string;
+  /** The config's year filter, if any (a family may skip work outside it). */
+  readonly years: YearRange | null;
+  /** The config's state filter, if any. */
+  readonly states: ReadonlySet<Iso3> | null;
+  /** Seed for any stochastic step (bootstrap), from the config. */
+  readonly seed: number;
+  warn(w: Warning): void;
+  /** Reports progress of a long step; a no-op off a terminal. */
+  progress(label: string, done: number, total: number): void;
+}
+
+/**
+ * An indicator family: reads one kind of source and turns it into dyad-year values.
+ * Families are registered in `indicators/registry.ts` (the strategy table).
+ */
+export interface Family {
+  /** The `family:` value in the config, e.g. `un_votes`. */
+  readonly name: string;
+  /** The default indicator id, e.g. `un`. */
+  readonly defaultId: string;
+  /** One-line description for help and the data package. */
+  readonly title: string;
+  /** Names accepted by `measure:`; the first is the default. */
+  readonly measures: readonly string[];
+  /** Whether values are `symmetric` or `directed` (then `combine:` applies). */
+  readonly direction: 'symmetric' | 'directed';
+  /** Accepted `source.format:` values. */
+  readonly formats: readonly string[];
+  /** Zod schema of the family-specific keys of an indicator block (strict object). */
+  readonly optionsSchema: z.ZodType;
+  /** Zod schema of one source block (a discriminated union on `format`). */
+  readonly sourceSchema: z.ZodType;
+  /** Citations of the sources and methods, for the data package and the README. */
+  readonly citations: readonly string[];
+  /** Unit and meaning of each measure's raw value, for the data package. */
+  describeMeasure(measure: string): string;
+  /** Reads the sources and computes the measure. Throws {@link InputError} for bad rows. */
+  load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorData>;
+}

@@ -1,0 +1,11 @@
+/**
+ * The indicator families by `family:` name — the strategy table the config and the
+ * pipeline look families up in.
+ */
+import type { Family } from '../../indicators/family.js';
+import { dyadYearFamily } from './dyad-year.js';
+
+/** Every family Entente knows, by its `family:` name. */
+export const families: Readonly<Record<string, Family>> = {
+  [dyadYearFamily.name]: dyadYearFamily,
+};

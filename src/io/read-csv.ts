@@ -1,0 +1,128 @@
+import { parse } from 'csv-parse';
+import { openByteStream, type TextEncoding } from './open-text.js';
+import { InputError } from '../errors.js';
+import { ProblemList } from './problem-list.js';
+
+/** One CSV record with the 1-based physical line it starts on. */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/** Options of {@link readCsv}. */
+export interface ReadCsvOptions {
+  /** Text encoding of the file (default `utf8`). */
+  readonly encoding?: TextEncoding;
+  /** Physical lines to skip before the header (notes above a table, as in SIPRI exports). */
+  readonly skipLines?: number;
+  /** Quote character, or `false` for files whose fields are never quoted (default `"`). */
+  readonly quote?: string | false;
+  /** Field delimiter (default `,`). */
+  readonly delimiter?: string;
+}
+
+/**
+ * Streams the records of a CSV file (plain or gzip), header first, each with the line it
+ * starts on, so that every row error can be reported as `file:line`. Ragged rows are passed
+ * through (callers check the column count and report every bad row); a malformed quote is
+ * an {@link InputError} at its line. A BOM is dropped, CR/LF/CRLF line ends are accepted.
+ * @example
+ * for await (const row of readCsv('votes.csv.gz')) console.log(row.line, row.cells);
+ */
+export async function* readCsv(path: string, options: ReadCsvOptions = {}): AsyncGenerator<CsvRow> {
+  const input = await openByteStream(path);
+  const parser = parse({
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    encoding: options.encoding === 'latin1' ? 'latin1' : 'utf8',
+    delimiter: options.delimiter ?? ',',
+    quote: options.quote === false ? null : (options.quote ?? '"'),
+    from_line: (options.skipLines ?? 0) + 1,
+    max_record_size: 8 * 1024 * 1024,
+  });
+  input.on('error', (e) => parser.destroy(e));
+  const stream = input.pipe(parser);
+  try {
+    for await (const rec of stream as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
+      // info.lines is the line the record ends on; count the record's own line breaks back.
+      yield { line: startLine(rec.info.lines, rec.record), cells: rec.record };
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const err = e as Error & { lines?: number; code?: string };
+    const line = typeof err.lines === 'number' ? err.lines : 0;
+    throw new InputError([{ file: path, line, message: csvMessage(err) }]);
+  }
+}
+
+function startLine(endLine: number, cells: readonly string[]): number {
+  let breaks = 0;
+  for (const c of cells) {
+    for (let i = c.indexOf('\n'); i !== -1; i = c.indexOf('\n', i + 1)) breaks++;
+  }
+  return endLine - breaks;
+}
+
+function csvMessage(err: Error & { code?: string }): string {
+  const m = err.message.replace(/^Invalid (Opening|Closing) Quote: /, '');
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed (unbalanced `"`); fix the quote or remove it';
+  if (err.code?.includes('QUOTE')) return `malformed quoting: ${m}; quote the whole field and double inner quotes ("")`;
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return 'a record is larger than 8 MB; the file is probably not a CSV table';
+  return `cannot parse the CSV: ${m}`;
+}
+
+/** A header mapped to column positions, with the file it came from. */
+export interface HeaderIndex {
+  readonly file: string;
+  readonly names: readonly string[];
+  /** Position of a column by exact name. */
+  readonly at: ReadonlyMap<string, number>;
+}
+
+/**
+ * Checks a header row for required columns and returns their positions.
+ * @throws {InputError} naming every missing column and the columns found.
+ */
+export function indexHeader(file: string, row: CsvRow | undefined, required: readonly string[]): HeaderIndex {
+  if (!row) throw new InputError([{ file, line: 0, message: `the file is empty; expected a header with ${required.join(', ')}` }]);
+  const names = row.cells.map((c) => c.trim());
+  const at = new Map<string, number>();
+  names.forEach((n, i) => {
+    if (!at.has(n)) at.set(n, i);
+  });
+  const missing = required.filter((r) => !at.has(r));
+  if (missing.length > 0) {
+    throw new InputError([
+      {
+        file,
+        line: row.line,
+        message: `missing column(s) ${missing.map((m) => `"${m}"`).join(', ')}; the header has ${names.map((n) => `"${n}"`).join(', ')}`,
+      },
+    ]);
+  }
+  return { file, names, at };
+}
+
+/**
+ * Reports a row whose cell count differs from the header's (ragged row).
+ * @returns true when the row is well-formed.
+ */
+export function checkWidth(problems: ProblemList, row: CsvRow, width: number): boolean {
+  if (row.cells.length === width) return true;
+  problems.add(row.line, undefined, `expected ${width} fields like the header, found ${row.cells.length}; check for an unquoted comma or a missing field`);
+  return false;
+}
+
+/**
+ * Parses a finite number from a cell (trimmed). Returns null for an empty cell.
+ * `NaN`, `Infinity` and overflowing values like `1e309` are rejected.
+ */
+export function parseNumberCell(cell: string): number | null | 'invalid' {
+  const t = cell.trim();
+  if (t === '') return null;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return 'invalid';
+  const v = Number(t);
+  return Number.isFinite(v) ? v : 'invalid';
+}

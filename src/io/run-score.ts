@@ -1,0 +1,147 @@
+import path from 'node:path';
+import type { Iso3 } from '../domain/country.js';
+import { scorePanel, type ScoreIndicator, type ScoreTable } from '../core/score.js';
+import { UsageError } from '../errors.js';
+import type { IndicatorData } from '../indicators/family.js';
+import { alignmentCsv, alignmentWideCsv } from './alignment-csv.js';
+import { alignmentFields, buildDataPackage, type CsvResource } from './datapackage.js';
+import { hashText } from './hash-file.js';
+import { loadIndicators, type ProgressFn } from './load-indicators.js';
+import { readConfig, type ResolvedConfig } from './read-config.js';
+import { writeFolderAtomically } from './write-folder.js';
+import type { WarningCollector } from '../core/warnings.js';
+
+/** Command-line overrides of the config for one run. */
+export interface RunOverrides {
+  readonly out?: string | undefined;
+  readonly pairs?: string | undefined;
+  readonly states?: string | undefined;
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+}
+
+/** Everything a scoring run produced. */
+export interface ScoreRun {
+  readonly config: ResolvedConfig;
+  readonly data: ReadonlyMap<string, IndicatorData>;
+  readonly table: ScoreTable;
+  readonly sample: boolean;
+  readonly warnings: WarningCollector;
+}
+
+/** Applies `--pairs`, `--states`, `--from`, `--to` to a config. @throws {UsageError} for malformed values. */
+export function applyOverrides(config: ResolvedConfig, o: RunOverrides): ResolvedConfig {
+  const codes = (s: string, what: string): Iso3[] =>
+    s.split(',').map((x) => {
+      const t = x.trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(t)) throw new UsageError(`--${what}: "${x}" is not an ISO3 code (e.g. RUS)`);
+      return t as Iso3;
+    });
+  let { years, states, pairs } = config;
+  if (o.states !== undefined) states = codes(o.states, 'states');
+  if (o.pairs !== undefined) {
+    pairs = o.pairs.split(',').map((p) => {
+      const m = /^\s*([A-Za-z]{3})-([A-Za-z]{3})\s*$/.exec(p);
+      if (!m || m[1]!.toUpperCase() === m[2]!.toUpperCase()) throw new UsageError(`--pairs: "${p}" is not a pair like RUS-IRN`);
+      return [m[1]!.toUpperCase() as Iso3, m[2]!.toUpperCase() as Iso3] as const;
+    });
+  }
+  if (o.from !== undefined || o.to !== undefined) {
+    const from = o.from ?? years?.from ?? 1000;
+    const to = o.to ?? years?.to ?? 4095;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new UsageError(`--from/--to: need whole years with from ≤ to, got ${from}..${to}`);
+    years = { from, to };
+  }
+  return { ...config, years, states, pairs };
+}
+
+/** The report folder of a config: `--out`, else `reports/<name>/` next to the config. */
+export function reportDir(config: ResolvedConfig, out?: string): string {
+  return out ?? path.join(config.dir, 'reports', config.name);
+}
+
+/** Loads and scores (no writing). */
+export async function computeScore(config: ResolvedConfig, progress?: ProgressFn): Promise<ScoreRun> {
+  const loaded = await loadIndicators(config, progress);
+  const inputs: ScoreIndicator[] = config.indicators.map((ind) => ({
+    id: ind.id,
+    weight: ind.weight,
+    normalise: ind.normalise,
+    goalposts: ind.goalposts,
+    polarity: ind.polarity,
+    combine: ind.combine,
+    temporal: { lag: ind.lag, window: ind.window, halfLife: ind.halfLife },
+    data: loaded.data.get(ind.id)!,
+  }));
+  progress?.('scoring', 0, 1);
+  const table = scorePanel(inputs, {
+    scale: config.scale,
+    aggregation: config.aggregation,
+    formula: config.formula,
+    minCoverage: config.minCoverage,
+    geometricFloor: config.geometricFloor,
+    years: config.years,
+    states: config.states,
+    pairs: config.pairs,
+  });
+  progress?.('scoring', 1, 1);
+  const sample = config.sampleDeclared || isSampleOnly(loaded.data);
+  return { config, data: loaded.data, table, sample, warnings: loaded.warnings };
+}
+
+function isSampleOnly(data: ReadonlyMap<string, IndicatorData>): boolean {
+  const files = [...data.values()].flatMap((d) => d.inputs.map((f) => f.path.split(path.sep).join('/')));
+  return files.length > 0 && files.every((f) => f.includes('/indicators/sample/'));
+}
+
+/** The files of a score report, by name. */
+export function reportFiles(run: ScoreRun): Map<string, string> {
+  const { config, table, data } = run;
+  const csv = alignmentCsv(table, config.precision);
+  const files = new Map<string, string>([['alignment.csv', csv]]);
+  const resources: CsvResource[] = [
+    {
+      name: 'alignment',
+      path: 'alignment.csv',
+      description: 'One row per pair of states and year: the alignment index, its coverage, and each indicator\'s raw value, normalised value and contribution.',
+      fields: alignmentFields(table, config, data),
+      primaryKey: ['state_a', 'state_b', 'year'],
+      hash: hashText(csv),
+    },
+  ];
+  if (config.wide) {
+    const wide = alignmentWideCsv(table, config.precision);
+    files.set('alignment_wide.csv', wide);
+    const years = [...new Set(Array.from(table.keys, (k) => k % 4096))].sort((a, b) => a - b);
+    resources.push({
+      name: 'alignment_wide',
+      path: 'alignment_wide.csv',
+      description: 'The index in wide form: one row per pair, one column per year.',
+      fields: [
+        { name: 'state_a', type: 'string', description: 'first state (ISO3)' },
+        { name: 'state_b', type: 'string', description: 'second state (ISO3)' },
+        ...years.map((y) => ({ name: `y${y}`, type: 'number' as const, description: `index in ${y}` })),
+      ],
+      primaryKey: ['state_a', 'state_b'],
+      hash: hashText(wide),
+    });
+  }
+  const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  files.set('datapackage.json', buildDataPackage({ config, data, resources, sample: run.sample, warnings }));
+  return files;
+}
+
+/**
+ * The main job: reads the config, loads every indicator, scores, and writes the report
+ * folder atomically. Returns where it went, the row count and the SHA-256 of alignment.csv.
+ */
+export async function runScore(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
+  const config = applyOverrides(await readConfig(configFile), overrides);
+  const run = await computeScore(config, progress);
+  const files = reportFiles(run);
+  const outDir = reportDir(config, overrides.out);
+  progress?.('writing', 0, 1);
+  await writeFolderAtomically(outDir, files);
+  progress?.('writing', 1, 1);
+  return { run, outDir, rows: run.table.keys.length, sha256: hashText(files.get('alignment.csv')!) };
+}
