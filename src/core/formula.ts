@@ -6,10 +6,7 @@
  * definitions, `import(...)`, conditionals, matrices and unknown names are rejected with the
  * position in the formula. The formula sees the *normalised* values (0–1).
  */
-import { create, parseDependencies } from 'mathjs';
 import { FormulaError } from '../errors.js';
-
-const math = create({ parseDependencies: parseDependencies! });
 
 /** A compiled formula over named inputs. */
 export interface CompiledFormula {
@@ -39,7 +36,8 @@ const OPERATORS: Readonly<Record<string, { arity: number; impl: (a: number, b: n
   unaryPlus: { arity: 1, impl: (a) => a },
 };
 
-interface MathNode {
+/** A mathjs expression tree node (the fields the checker reads). */
+export interface MathNode {
   type: string;
   fn?: string | MathNode;
   op?: string;
@@ -49,16 +47,20 @@ interface MathNode {
   content?: MathNode;
 }
 
+/** Parses formula text into a mathjs tree (mathjs's `parse`, loaded by the I/O layer on demand). */
+export type FormulaParser = (source: string) => MathNode;
+
 /**
  * Parses, checks and compiles a formula.
+ * @param parse mathjs's parser (see `io/formula-parser.ts`, which loads mathjs only when a formula is used).
  * @param ids the indicator ids allowed as names.
  * @throws {FormulaError} with the 0-based position of the offending part.
- * @example compileFormula('0.5*un + 0.5*arms', ['un','arms']).evaluate({ un: 0.8, arms: 0.4 }) // 0.6
+ * @example compileFormula(parse, '0.5*un + 0.5*arms', ['un','arms']).evaluate({ un: 0.8, arms: 0.4 }) // 0.6
  */
-export function compileFormula(source: string, ids: readonly string[]): CompiledFormula {
+export function compileFormula(parse: FormulaParser, source: string, ids: readonly string[]): CompiledFormula {
   let root: MathNode;
   try {
-    root = math.parse(source) as unknown as MathNode;
+    root = parse(source);
   } catch (e) {
     const m = /\(char (\d+)\)/.exec((e as Error).message);
     const pos = m ? Number(m[1]) - 1 : null;

@@ -171,8 +171,11 @@ function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
       for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.push(s[i]! * N + s[j]!);
     }
     pairs.sort((x, y) => x - y);
-    const span = o.years ?? yearSpan(indicators, tables);
-    if (!span) return new Float64Array(0);
+    // the years asked for, clipped to the years any source has (rows beyond them would be empty)
+    const data = yearSpan(indicators, tables);
+    if (!data) return new Float64Array(0);
+    const span = o.years ? { from: Math.max(o.years.from, data.from), to: Math.min(o.years.to, data.to) } : data;
+    if (span.from > span.to) return new Float64Array(0);
     const out = new Float64Array(pairs.length * (span.to - span.from + 1));
     let r = 0;
     for (const p of pairs) for (let y = span.from; y <= span.to; y++) out[r++] = p * Y + y;

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, typ
 import type { z } from 'zod';
 import { configSchema, INDICATOR_COMMON_KEYS, type RawConfig } from '../core/config.js';
 import { compileFormula, type CompiledFormula } from '../core/formula.js';
+import { mathjsParser } from './formula-parser.js';
 import { ConfigError, FormulaError, type Problem } from '../errors.js';
 import { hashText } from './hash-file.js';
 import type { Family, IndicatorSpec, SourceSpec } from '../indicators/family.js';
@@ -83,8 +84,8 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
   for (const err of doc.errors) {
-    const pos = err.linePos?.[0];
-    problems.push({ file, line: pos?.line ?? 0, column: pos?.col ?? 1, message: `not valid YAML/JSON: ${err.message.split('\n')[0]}` });
+    const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+    problems.push({ file, line: pos.line, column: pos.col, message: `not valid YAML/JSON: ${err.message.split('\n')[0]}` });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const data: unknown = doc.toJS();
@@ -148,7 +149,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   let formula: CompiledFormula | null = null;
   if (raw.aggregation === 'formula' && raw.formula !== undefined) {
     try {
-      formula = compileFormula(raw.formula, Object.keys(raw.indicators));
+      formula = compileFormula(mathjsParser(), raw.formula, Object.keys(raw.indicators));
     } catch (e) {
       if (!(e instanceof FormulaError)) throw e;
       const pos = locate(['formula']);

@@ -44,7 +44,7 @@ export async function readDyadYear(file: string, crosswalk: Crosswalk, options: 
   const id = header.at.get('direction');
   const directed = options.directed || id !== undefined;
   const values = new DyadYearTable(directed);
-  const seenAt = new Map<number, number>();
+  const seenAt = new Map<number, { line: number; first: Iso3 }>();
   let from = Infinity;
   let to = -Infinity;
   let count = 0;
@@ -86,10 +86,12 @@ export async function readDyadYear(file: string, crosswalk: Crosswalk, options: 
     const key = values.key(from_, to_, y);
     const prev = seenAt.get(key);
     if (prev !== undefined) {
-      problems.add(row.line, undefined, `duplicate pair-year ${from_}-${to_} ${y}: already given on line ${prev}${directed ? '' : ' (pairs are unordered: B,A is the same pair as A,B)'}; keep one row`);
+      const what = !directed && prev.first !== from_ ? 'reversed duplicate' : 'duplicate';
+      const why = directed ? '' : ' (pairs are unordered: B,A is the same pair as A,B)';
+      problems.add(row.line, undefined, `${what} pair-year ${from_}-${to_} ${y}: already given on line ${prev.line}${why}; keep one row`);
       continue;
     }
-    seenAt.set(key, row.line);
+    seenAt.set(key, { line: row.line, first: from_ });
     if (y < from) from = y;
     if (y > to) to = y;
     if (v !== null) values.set(from_, to_, y, v);

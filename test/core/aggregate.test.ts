@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aggregateArithmetic, aggregateFormula, aggregateGeometric, scaleResult, DEFAULT_AGGREGATE_SETTINGS } from '../../src/core/aggregate.js';
-import { compileFormula } from '../../src/core/formula.js';
+import { compileFormula as compileWith } from '../../src/core/formula.js';
+import { mathjsParser } from '../../src/io/formula-parser.js';
+
+const compileFormula = (s: string, ids: readonly string[]) => compileWith(mathjsParser(), s, ids);
 
 const arr = (...x: number[]) => Float64Array.from(x);
 const sum = (x: Float64Array) => [...x].filter((v) => !Number.isNaN(v)).reduce((s, v) => s + v, 0);

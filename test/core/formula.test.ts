@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileFormula } from '../../src/core/formula.js';
+import { compileFormula as compileWith } from '../../src/core/formula.js';
+import { mathjsParser } from '../../src/io/formula-parser.js';
+
+const compileFormula = (s: string, ids: readonly string[]) => compileWith(mathjsParser(), s, ids);
 import { FormulaError } from '../../src/errors.js';
 
 const ids = ['un', 'arms', 'trade', 'drills'];

@@ -58,7 +58,9 @@ describe('scorePanel', () => {
 
   it('fills 0 inside a zero-recording coverage and leaves years outside it empty', () => {
     const arms = dataOf([['IRN', 'RUS', 2016, 5]], { coverage: [{ from: 2000, to: 2016 }], zero: true });
-    const t = scorePanel([indicator('arms', arms, { normalise: 'minmax' })], { ...opts, pairs: [['IRN' as Iso3, 'RUS' as Iso3]], years: { from: 2015, to: 2017 } });
+    const un = dataOf([['CHN', 'USA', 2017, 0.5]]);
+    const t = scorePanel([indicator('arms', arms, { normalise: 'minmax' }), indicator('un', un)], { ...opts, pairs: [['IRN' as Iso3, 'RUS' as Iso3]], years: { from: 2015, to: 2018 } });
+    expect(t.keys.length).toBe(3);
     expect(t.raw[0]![row(t, 'IRN', 'RUS', 2015)]).toBe(0);
     expect(t.raw[0]![row(t, 'IRN', 'RUS', 2016)]).toBe(5);
     expect(Number.isNaN(t.raw[0]![row(t, 'IRN', 'RUS', 2017)]!)).toBe(true);

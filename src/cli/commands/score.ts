@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import pc from 'picocolors';
 import { runScore } from '../../io/run-score.js';
@@ -32,11 +33,16 @@ export function scoreCommand(term: Terminal): CommandModule<GlobalArgs, ScoreArg
         bar.stop();
         printWarnings(term, res.run.warnings);
         if (res.run.sample) term.err(pc.cyan('note: this report is made from the bundled SYNTHETIC sample data, not real observations'));
-        term.out(`wrote ${res.outDir}/alignment.csv (${res.rows} pair-years) and datapackage.json`);
+        term.out(`wrote ${displayPath(res.outDir)}/alignment.csv (${res.rows} pair-years) and datapackage.json`);
         term.out(`sha256 ${res.sha256}  alignment.csv`);
       } finally {
         bar.stop();
       }
     },
   };
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
 }

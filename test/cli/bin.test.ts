@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, tempCopy } from '../helpers/cli.js';
+
+const BIN = path.join(ROOT, 'dist', 'cli', 'bin.js');
+
+function newestSource(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+describe('the entente binary', () => {
+  beforeAll(() => {
+    // the binary users run is the built one: build it when it is missing or older than src/
+    if (!existsSync(BIN) || statSync(BIN).mtimeMs < newestSource(path.join(ROOT, 'src'))) {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    }
+  });
+
+  it('scores a config and exits 0', () => {
+    const dir = tempCopy('generic');
+    const r = spawnSync(process.execPath, [BIN, 'score', '--config', 'good.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/wrote reports\/tiny\/alignment\.csv \(4 pair-years\)/);
+    expect(existsSync(path.join(dir, 'reports', 'tiny', 'datapackage.json'))).toBe(true);
+  });
+
+  it('exits 2 with file and line on bad input', () => {
+    const dir = tempCopy('generic');
+    writeFileSync(path.join(dir, 'good.csv'), readFileSync(path.join(dir, 'broken.csv')));
+    const r = spawnSync(process.execPath, [BIN, 'score', '--config', 'good.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/good\.csv:3:/);
+    expect(existsSync(path.join(dir, 'reports', 'tiny'))).toBe(false);
+  });
+
+  it('prints help with an example per command', () => {
+    const r = spawnSync(process.execPath, [BIN, 'score', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Examples:/);
+  });
+});
