@@ -1,0 +1,398 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CodeSystem } from '../../src/domain/code-system.js';
+import { asIso3 } from '../../src/domain/country.js';
+import { createCrosswalk, foldName, type Crosswalk } from '../../src/domain/crosswalk.js';
+import { AGGREGATE_NAMES, COUNTRIES, DEFAULT_SUCCESSION } from '../../src/domain/crosswalk-data.js';
+import { UnknownCountryError } from '../../src/errors.js';
+import { describeShared, readGzipCsv } from '../helpers/shared-data.js';
+
+/** The default crosswalk (USSR → RUS, Yugoslavia → SRB, North Yemen → YEM …). */
+const cw = createCrosswalk();
+/** Keeps every historical entity distinct, to see what a code means before succession. */
+const distinct = createCrosswalk({ succession: { SUN: 'SUN', YUG: 'YUG', SCG: 'SCG', YAR: 'YAR' } });
+
+/** The inputs among `inputs` that do not resolve in `system` (each with its year, if any). */
+function unresolved(crosswalk: Crosswalk, system: CodeSystem, inputs: Iterable<readonly [string, number?]>): string[] {
+  const bad: string[] = [];
+  for (const [raw, year] of inputs) {
+    if (crosswalk.tryResolve(system, raw, year) === null) bad.push(year === undefined ? raw : `${raw}@${year}`);
+  }
+  return bad;
+}
+
+/** Prints how many distinct inputs a test checked and lists any that failed. */
+function report(what: string, checked: number, bad: readonly string[]): void {
+  console.log(`${what}: ${checked} checked${bad.length > 0 ? `, unresolved: ${bad.join(' | ')}` : ''}`);
+}
+
+describe('crosswalk: dated codes and succession', () => {
+  it.each([
+    // system, raw, year, default result, result with historical entities kept distinct
+    ['cow', '365', 1990, 'RUS', 'SUN'],
+    ['cow', '365', 1991, 'RUS', 'SUN'],
+    ['cow', '365', 1992, 'RUS', 'RUS'],
+    ['cow', '255', 1995, 'DEU', 'DEU'],
+    ['cow', '260', 1980, 'DEU', 'DEU'],
+    ['cow', '265', 1980, 'DDR', 'DDR'],
+    ['cow', '678', 1980, 'YEM', 'YAR'],
+    ['cow', '679', 1995, 'YEM', 'YEM'],
+    ['cow', '680', 1980, 'YMD', 'YMD'],
+    ['cow', '345', 1985, 'SRB', 'YUG'],
+    ['cow', '345', 1995, 'SRB', 'SCG'],
+    ['cow', '345', 2010, 'SRB', 'SRB'],
+    ['cow', '315', 1980, 'CSK', 'CSK'],
+    ['cow', '316', 1995, 'CZE', 'CZE'],
+    ['cow', '317', 1995, 'SVK', 'SVK'],
+    ['cow', '710', 1980, 'CHN', 'CHN'],
+    ['cow', '713', 1960, 'TWN', 'TWN'],
+    ['cow', '511', 1963, 'EAZ', 'EAZ'],
+    ['cow', '817', 1970, 'RVN', 'RVN'],
+    ['cow_abb', 'RUS', 1985, 'RUS', 'SUN'],
+    ['cow_abb', 'GFR', 1980, 'DEU', 'DEU'],
+    ['cow_abb', 'YPR', 1980, 'YMD', 'YMD'],
+    ['gw', '260', 1980, 'DEU', 'DEU'],
+    ['gw', '260', 1995, 'DEU', 'DEU'],
+    ['gw', '678', 1985, 'YEM', 'YAR'],
+    ['gw', '678', 1995, 'YEM', 'YEM'],
+    ['gw', '340', 2010, 'SRB', 'SRB'],
+    ['gw', '345', 1985, 'SRB', 'YUG'],
+    ['gw', '345', 2000, 'SRB', 'SCG'],
+    ['gw', '365', 1980, 'RUS', 'SUN'],
+    ['gw', '711', 1949, 'XTB', 'XTB'],
+    ['gw', '816', 1970, 'VNM', 'VNM'],
+    ['gw', '817', 1970, 'RVN', 'RVN'],
+    ['name', 'Soviet Union', 2000, 'RUS', 'SUN'],
+    ['name', 'Russia', 1980, 'RUS', 'SUN'],
+    ['name', 'Russia', 2000, 'RUS', 'RUS'],
+    ['name', 'Yugoslavia', 2000, 'SRB', 'SCG'],
+    ['name', 'East Germany (GDR)', 1980, 'DDR', 'DDR'],
+    ['name', 'Federal Republic of Germany', 1980, 'DEU', 'DEU'],
+    ['name', 'Yemen Arab Republic (North Yemen)', 1980, 'YEM', 'YAR'],
+    ['iso2', 'RU', 1980, 'RUS', 'SUN'],
+    ['iso2', 'YU', 2010, 'SRB', 'SRB'],
+    ['iso3', 'RUS', 1980, 'RUS', 'SUN'],
+    ['iso3', 'SUN', 2000, 'RUS', 'SUN'],
+  ] as const)('%s %s in %i resolves to %s (to %s when kept distinct)', (system, raw, year, byDefault, kept) => {
+    expect(cw.resolve(system, raw, year)).toBe(byDefault);
+    expect(distinct.resolve(system, raw, year)).toBe(kept);
+  });
+
+  it.each([
+    ['cow', '365', 'RUS'],
+    ['cow', '345', 'SRB'],
+    ['gw', '345', 'SCG'],
+    ['gw', '678', 'YEM'],
+    ['iso3', 'RUS', 'RUS'],
+    ['iso3', 'YUG', 'YUG'],
+    ['name', 'Russia', 'RUS'],
+  ] as const)('%s %s without a year takes its latest meaning, %s', (system, raw, expected) => {
+    expect(distinct.resolve(system, raw)).toBe(expected);
+  });
+
+  it('keeps the USSR distinct when overridden, but only before 1992', () => {
+    const keepUssr = createCrosswalk({ succession: { SUN: 'SUN' } });
+    expect(keepUssr.resolve('cow', '365', 1990)).toBe('SUN');
+    expect(keepUssr.resolve('cow', '365', 2000)).toBe('RUS');
+    expect(keepUssr.resolve('name', 'Soviet Union')).toBe('SUN');
+    expect(keepUssr.resolve('name', 'Russia', 2000)).toBe('RUS');
+  });
+
+  it('merges East Germany into Germany when overridden', () => {
+    const merge = createCrosswalk({ succession: { DDR: 'DEU' } });
+    expect(merge.resolve('cow', '265', 1980)).toBe('DEU');
+    expect(merge.resolve('name', 'German Democratic Republic')).toBe('DEU');
+    expect(merge.succession.get(asIso3('DDR'))).toBe('DEU');
+  });
+
+  it('follows succession chains to their end', () => {
+    const chain = createCrosswalk({ succession: { YUG: 'SCG' } });
+    expect(chain.resolve('cow', '345', 1985)).toBe('SRB');
+    expect(chain.succession.get(asIso3('YUG'))).toBe('SRB');
+  });
+
+  it('exposes the default succession map, distinct entities included', () => {
+    expect(Object.fromEntries(cw.succession)).toEqual(DEFAULT_SUCCESSION);
+  });
+
+  it('rejects succession rules with unknown codes, naming them', () => {
+    expect(() => createCrosswalk({ succession: { XYZ: 'RUS' } })).toThrow(/"XYZ"/);
+    expect(() => createCrosswalk({ succession: { DDR: 'QQQ' } })).toThrow(RangeError);
+    expect(() => createCrosswalk({ succession: { DDR: 'QQQ' } })).toThrow(/"QQQ"/);
+  });
+
+  it('rejects succession rules that go round in a circle', () => {
+    expect(() => createCrosswalk({ succession: { SRB: 'YUG' } })).toThrow(/cycle/);
+  });
+});
+
+describe('crosswalk: spellings and codes', () => {
+  it.each([
+    ['name', 'Côte d’Ivoire', 'CIV'],
+    ['name', "Cote d'Ivoire", 'CIV'],
+    ['name', 'Bosnia & Herzegovina', 'BIH'],
+    ['name', 'Bosnia-Herzegovina', 'BIH'],
+    ['name', 'São Tomé & Príncipe', 'STP'],
+    ['name', '  TRINIDAD   and tobago ', 'TTO'],
+    ['name', 'st. christopher', 'KNA'],
+    ['name', 'Congo - Kinshasa', 'COD'],
+    ['name', 'Congo - Brazzaville', 'COG'],
+    ['name', 'Gambia, The', 'GMB'],
+    ['name', 'Iran, Islamic Rep. of', 'IRN'],
+    ['name', 'China, P.R.: Mainland', 'CHN'],
+    ['name', 'Korea, Rep. of', 'KOR'],
+    ['name', 'Venezuela, Rep. Bolivariana de', 'VEN'],
+    ['name', 'Türkiye, Rep of', 'TUR'],
+    ['name', 'Turkiye', 'TUR'],
+    ['name', 'UAE', 'ARE'],
+    ['name', 'Viet Nam', 'VNM'],
+    ['name', 'Hong Kong SAR China', 'HKG'],
+    ['iso3', ' rus ', 'RUS'],
+    ['iso3', 'rom', 'ROU'],
+    ['iso2', 'NA', 'NAM'],
+    ['iso2', 'cs', 'CSK'],
+    ['cow', ' 002 ', 'USA'],
+    ['cow', '365.0', 'RUS'],
+    ['cow_abb', 'bhm', 'BHS'],
+  ] as const)('%s "%s" resolves to %s', (system, raw, expected) => {
+    expect(cw.resolve(system, raw, 2000)).toBe(expected);
+  });
+
+  it('folds accents, apostrophes, "&", punctuation and spacing the same way', () => {
+    expect(foldName('Côte d’Ivoire')).toBe(foldName("COTE D'IVOIRE"));
+    expect(foldName('Trinidad & Tobago')).toBe('trinidad and tobago');
+    expect(foldName('  St.  Kitts-and-Nevis ')).toBe('st kitts and nevis');
+  });
+
+  it('resolves every spelling in the table whatever its case and surrounding spaces', () => {
+    const spellings = COUNTRIES.flatMap((r) => [r.name, ...(r.aliases ?? []).filter((a) => typeof a === 'string')]);
+    fc.assert(
+      fc.property(fc.constantFrom(...spellings), fc.boolean(), fc.nat(3), (spelling, upper, pad) => {
+        const variant = ' '.repeat(pad) + (upper ? spelling.toUpperCase() : spelling.toLowerCase()) + ' '.repeat(pad);
+        expect(cw.resolve('name', variant)).toBe(cw.resolve('name', spelling));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('knows every entity by its own ISO3, ISO2 and English name', () => {
+    for (const r of COUNTRIES) {
+      expect(distinct.resolve('iso3', r.iso3), r.iso3).toBe(r.iso3);
+      expect(distinct.resolve('name', r.name), r.name).toBe(r.iso3);
+      if (r.iso2 !== undefined) expect(distinct.resolve('iso2', r.iso2), r.iso2).toBe(r.iso3);
+      expect(cw.name(asIso3(r.iso3))).toBe(r.name);
+    }
+  });
+
+  it('lists the 193 UN members and the Holy See as states, plus Taiwan, Kosovo and Palestine', () => {
+    expect(COUNTRIES.filter((r) => r.kind === 'state')).toHaveLength(194);
+    for (const code of ['TWN', 'XKX', 'PSE', 'SUN', 'DDR', 'YUG', 'SCG', 'YAR', 'YMD', 'CSK', 'RVN', 'EAZ']) {
+      expect(COUNTRIES.some((r) => r.iso3 === code), code).toBe(true);
+    }
+  });
+
+  it('resolves dependent territories to their own codes instead of skipping them', () => {
+    for (const [raw, code] of [['Bermuda', 'BMU'], ['New Caledonia', 'NCL'], ['Netherlands Antilles', 'ANT'],
+      ['Greenland', 'GRL'], ['Puerto Rico', 'PRI'], ['China, P.R.: Macao', 'MAC']] as const) {
+      expect(cw.resolve('name', raw)).toBe(code);
+    }
+  });
+
+  it('gives the English short name of a code', () => {
+    expect(cw.name(asIso3('RUS'))).toBe('Russia');
+    expect(cw.name(asIso3('SUN'))).toBe('Soviet Union');
+    expect(() => cw.name(asIso3('QQQ'))).toThrow(UnknownCountryError);
+  });
+});
+
+describe('crosswalk: unknown names and codes', () => {
+  it('names the closest known spellings of an unknown name', () => {
+    let error: unknown;
+    try {
+      cw.resolve('name', 'Rusia');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnknownCountryError);
+    const unknown = error as UnknownCountryError;
+    expect(unknown.suggestions[0]).toBe('Russia');
+    expect(unknown.suggestions.length).toBeLessThanOrEqual(3);
+    expect(unknown.message).toMatch(/^unknown country name "Rusia"; closest known: "Russia"/);
+  });
+
+  it('names the nearest known codes of an unknown code', () => {
+    expect(() => cw.resolve('cow', '999')).toThrow(/unknown country cow code "999"; closest known: "990"/);
+    expect(() => cw.resolve('iso3', 'DEX')).toThrow(/closest known: .*"DEU"/);
+  });
+
+  it('returns null from tryResolve instead of throwing', () => {
+    expect(cw.tryResolve('name', 'Atlantis')).toBeNull();
+    expect(cw.tryResolve('cow', 'abc')).toBeNull();
+    expect(cw.tryResolve('name', '   ')).toBeNull();
+    expect(cw.tryResolve('name', 'NATO')).toBeNull();
+  });
+
+  it('answers a million repeated look-ups from its memo', () => {
+    const inputs = ['United States', 'Russia', 'Iran, Islamic Rep. of', 'Côte d’Ivoire'];
+    const started = performance.now();
+    for (let i = 0; i < 1_000_000; i++) cw.resolve('name', inputs[i % 4] ?? '', 1980 + (i % 40));
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describeShared('crosswalk against the real sources', (dir) => {
+  const file = (p: string) => path.join(dir, p);
+
+  it('resolves every COW state since 1946 by code, abbreviation and name, all to the same entity', () => {
+    const rows = readGzipCsv(file('states/cow_states2016.csv.gz')).filter((r) => Number(r['endyear']) >= 1946);
+    const problems: string[] = [];
+    for (const r of rows) {
+      for (const year of [Math.max(Number(r['styear']), 1946), Number(r['endyear'])]) {
+        const byCode = distinct.tryResolve('cow', r['ccode'] ?? '', year);
+        const byAbb = distinct.tryResolve('cow_abb', r['stateabb'] ?? '', year);
+        const byName = distinct.tryResolve('name', r['statenme'] ?? '', year);
+        if (byCode === null || byCode !== byAbb || byCode !== byName) {
+          problems.push(`${r['ccode']} ${r['stateabb']} ${r['statenme']}@${year}: ${byCode} ${byAbb} ${byName}`);
+        }
+      }
+    }
+    report('COW states', rows.length, problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('agrees with the Voeten COW→ISO3 pairs except for their known South Yemen error', () => {
+    const rows = readGzipCsv(file('unga/voeten_idealpointestimates_All_apr2020.csv.gz'), ['ccode', 'session', 'iso3c']);
+    const disagree = new Set<string>();
+    for (const r of rows) {
+      const year = Number(r['session']) + 1945;
+      const theirs = cw.resolve('iso3', r['iso3c'] ?? '', year);
+      if (cw.resolve('cow', r['ccode'] ?? '', year) !== theirs) disagree.add(`${r['ccode']}→${r['iso3c']}`);
+    }
+    expect([...disagree]).toEqual(['680→YAR']);
+  });
+
+  it('resolves every country code and every country name of the unvotes release, consistently', () => {
+    const rows = readGzipCsv(file('unga/unvotes_un_votes.csv.gz'), ['country', 'country_code']);
+    const pairs = new Map(rows.map((r) => [`${r['country']}|${r['country_code']}`, r]));
+    const problems: string[] = [];
+    for (const r of pairs.values()) {
+      const country = r['country'] ?? '';
+      const code = r['country_code'] ?? '';
+      const byName = distinct.tryResolve('name', country);
+      const byCode = code === '' ? byName : distinct.tryResolve('iso2', code);
+      if (byName === null || byCode !== byName) problems.push(`${country} (${code}): ${byName} ${byCode}`);
+    }
+    report('unvotes country/code pairs', pairs.size, problems);
+    expect(pairs.size).toBeGreaterThan(190);
+    expect(problems).toEqual([]);
+    expect(cw.resolve('iso2', 'NA')).toBe('NAM');
+    for (const name of ['Yemen Arab Republic', 'Zanzibar', 'Federal Republic of Germany']) {
+      expect(pairs.has(`${name}|`), name).toBe(true);
+    }
+  });
+
+  it('resolves every COW code of the Voeten votes with its row year', () => {
+    const rows = readGzipCsv(file('unga/votes_voeten2017.csv.gz'), ['ccode', 'year']);
+    const inputs = new Map(rows.map((r) => [`${r['ccode']}@${r['year']}`, [r['ccode'] ?? '', Number(r['year'])] as const]));
+    const bad = unresolved(cw, 'cow', inputs.values());
+    report('Voeten code-years', inputs.size, bad);
+    expect(bad).toEqual([]);
+  });
+
+  it('resolves every Gleditsch–Ward code since 1946, to the entity its name means', () => {
+    const rows = readGzipCsv(file('states/gw_states_2017.csv.gz')).filter((r) => (r['enddate'] ?? '') >= '1946');
+    const problems: string[] = [];
+    for (const r of rows) {
+      const first = Math.max(Number((r['startdate'] ?? '').slice(0, 4)), 1946);
+      for (const year of [first, Number((r['enddate'] ?? '').slice(0, 4))]) {
+        const byCode = cw.tryResolve('gw', r['gwcode'] ?? '', year);
+        const byName = cw.tryResolve('name', r['statename'] ?? '', year);
+        if (byCode === null || byCode !== byName) problems.push(`${r['gwcode']} ${r['statename']}@${year}: ${byCode} ${byName}`);
+      }
+    }
+    report('G&W states', rows.length, problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('resolves every MME participant name', () => {
+    const slots = readGzipCsv(file('drills/mme_v7.csv.gz')).flatMap((r) =>
+      Object.entries(r).filter(([column, v]) => /^State[A-Z]+$/.test(column) && v !== '').map(([, v]) => v),
+    );
+    const names = new Set(slots.filter((v) => !['-9', 'NATO', 'Baltic States'].includes(v)));
+    const bad = unresolved(cw, 'name', [...names].map((n) => [n] as const));
+    report('MME participant names', names.size, bad);
+    expect(bad).toEqual([]);
+  });
+
+  it('agrees with the G&W codes of the MME long file, except its Vietnam = 817 slip', () => {
+    const rows = readGzipCsv(file('drills/mme_v7_long_troopdata.csv.gz'), ['gwcode', 'country', 'year']);
+    const disagree = new Set<string>();
+    for (const r of rows) {
+      if (r['gwcode'] === 'NA') continue;
+      const year = Number(r['year']);
+      if (cw.resolve('gw', r['gwcode'] ?? '', year) !== cw.resolve('name', r['country'] ?? '', year)) {
+        disagree.add(`${r['country']}=${r['gwcode']}`);
+      }
+    }
+    expect([...disagree]).toEqual(['Vietnam=817']);
+  });
+
+  it('resolves every JME participant code after trimming and upper-casing', () => {
+    const rows = readGzipCsv(file('drills/dorazio_jme_v3_sheet.csv.gz'));
+    const codes = new Set(
+      rows.flatMap((r) => Object.entries(r).filter(([c]) => /^State [A-Z]+$/.test(c)).map(([, v]) => v.trim().toUpperCase())),
+    );
+    const states = [...codes].filter((c) => c !== '' && c !== '-9' && !c.includes('NATO'));
+    const bad = unresolved(cw, 'iso3', states.map((c) => [c] as const));
+    report('JME codes', states.length, bad);
+    expect(bad).toEqual([]);
+  });
+
+  it('resolves every SIPRI recipient and supplier that is a state or territory', () => {
+    const rows = readGzipCsv(file('arms/sipri_trade_register_2025-03-13.csv.gz'), ['Recipient', 'Supplier']);
+    const names = new Set(rows.flatMap((r) => [r['Recipient'] ?? '', r['Supplier'] ?? '']));
+    const states = [...names].filter((n) => !n.endsWith('*') && !/^unknown (supplier|recipient)\(s\)$/.test(n));
+    const bad = unresolved(cw, 'name', states.map((n) => [n] as const));
+    report('SIPRI register names', states.length, bad);
+    expect(bad).toEqual([]);
+  });
+
+  it('resolves every country of the SIPRI TIV tables', () => {
+    const names = new Set([
+      ...readGzipCsv(file('arms/sipri_tiv_exporters_1950-2024.csv.gz'), ['Exports by']).map((r) => r['Exports by'] ?? ''),
+      ...readGzipCsv(file('arms/sipri_tiv_importers_1950-2024.csv.gz'), ['Recipient']).map((r) => r['Recipient'] ?? ''),
+      ...readGzipCsv(file('arms/sipri_tiv_2024_by_supplier.csv.gz'), ['Supplier', 'Recipient']).flatMap((r) => [
+        r['Supplier'] ?? '',
+        r['Recipient'] ?? '',
+      ]),
+    ]);
+    const states = [...names].filter((n) => n !== '' && !n.startsWith('Total') && !n.endsWith('*') && !AGGREGATE_NAMES.has(n));
+    const bad = unresolved(cw, 'name', states.map((n) => [n] as const));
+    report('SIPRI TIV names', states.length, bad);
+    expect(bad).toEqual([]);
+  });
+
+  it('resolves every IMF DOTS partner that is a country, not an aggregate', () => {
+    const names = new Set(
+      ['trade/imf_dots_russia_exports_fob_2011-2023.csv.gz', 'trade/imf_dots_russia_imports_cif_2010-2022.csv.gz'].flatMap(
+        (f) => readGzipCsv(file(f), ['Counterpart Country']).map((r) => (r['Counterpart Country'] ?? '').trim()),
+      ),
+    );
+    const countries = [...names].filter((n) => n !== '' && !AGGREGATE_NAMES.has(n));
+    const bad = unresolved(cw, 'name', countries.map((n) => [n] as const));
+    report('IMF DOTS partners', countries.length, bad);
+    expect(countries.length).toBeGreaterThan(200);
+    expect(bad).toEqual([]);
+  });
+
+  it('resolves every partner of the Russian exercise list', () => {
+    const rows = readGzipCsv(file('drills/russia_joint_exercises_2009-2018.csv.gz'));
+    const names = new Set(
+      rows.flatMap((r) => Object.entries(r).filter(([c, v]) => /^part\d+$/.test(c) && v.trim() !== '').map(([, v]) => v)),
+    );
+    const bad = unresolved(cw, 'name', [...names].map((n) => [n] as const));
+    report('Russia exercise partners', names.size, bad);
+    expect(bad).toEqual([]);
+  });
+});
