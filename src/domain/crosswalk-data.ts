@@ -11,7 +11,18 @@
  *   states (SUN, DDR, YUG, SCG, YAR, YMD, CSK, ANT).
  * - Project-owned codes (not ISO 3166) are marked `project-owned` below. New ones come from
  *   the ISO user-assigned range `XAA`–`XZZ`, so they can never clash with a real ISO code;
- *   RVN and EAZ are older conventions kept for compatibility.
+ *   RVN and EAZ are older conventions kept for compatibility. In use (do not reuse): XKX (Kosovo,
+ *   the EU's code), XTB, XNC, XBI, XKA, and for the pre-1946 states of the COW and G&W lists XCA,
+ *   XGC, XHN, XBV, XBD, XSX, XWU, XHK, XHD, XMS, XAH, XPS, XTS, XMD, XPR, XTU, XTV, XOF, XKR, XVN.
+ *   Avoid the ICAO passport codes of the range (XXA, XXB, XXC, XXX, XOM, XPO, XBA, XIM, XCC,
+ *   XCE, XCO, XEC, XES, XMP, XDC).
+ * - Every state of the COW list (v2016, all spells since 1816) and of the G&W list (since 1816)
+ *   is an entity. A code with several spells keeps one entity when COW/G&W treat it as one
+ *   state (Germany 255 before 1945 and after 1990, Morocco 600, Egypt 651, Madagascar 580 …);
+ *   states that ended before 1946 without an ISO code of their own (the German and Italian
+ *   states, Austria-Hungary, Korea 730, Gran Colombia …) are distinct historical entities, with
+ *   no default succession. COW 345 ("Yugoslavia", from 1878) is Yugoslavia up to 1991, Serbia's
+ *   kingdom included; G&W 340 is Serbia at all times.
  * - A code that changes meaning over time is written as dated spells (`from`/`to` are
  *   inclusive calendar years). At a given year a dated spell wins over an undated code;
  *   without a year the undated code, else the latest spell, applies.
@@ -135,12 +146,18 @@ export const COUNTRIES: readonly CountryRecord[] = [
       'st. christopher', 'Saint Christopher'] },
   { iso3: 'MEX', iso2: 'MX', name: 'Mexico', kind: 'state', cow: [cow(70, 'MEX')], gw: [70] },
   { iso3: 'BLZ', iso2: 'BZ', name: 'Belize', kind: 'state', cow: [cow(80, 'BLZ')], gw: [80] },
+  // XCA (project-owned): the United Provinces of Central America, 1823–1839 (G&W 89; not in COW).
+  { iso3: 'XCA', name: 'United Provinces of Central America', kind: 'historical', gw: [89],
+    aliases: ['Federal Republic of Central America', 'Central American Federation'] },
   { iso3: 'GTM', iso2: 'GT', name: 'Guatemala', kind: 'state', cow: [cow(90, 'GUA')], gw: [90] },
   { iso3: 'HND', iso2: 'HN', name: 'Honduras', kind: 'state', cow: [cow(91, 'HON')], gw: [91] },
   { iso3: 'SLV', iso2: 'SV', name: 'El Salvador', kind: 'state', cow: [cow(92, 'SAL')], gw: [92] },
   { iso3: 'NIC', iso2: 'NI', name: 'Nicaragua', kind: 'state', cow: [cow(93, 'NIC')], gw: [93] },
   { iso3: 'CRI', iso2: 'CR', name: 'Costa Rica', kind: 'state', cow: [cow(94, 'COS')], gw: [94] },
   { iso3: 'PAN', iso2: 'PA', name: 'Panama', kind: 'state', cow: [cow(95, 'PAN')], gw: [95] },
+  // XGC (project-owned): Gran Colombia, 1821–1830 (G&W 99; not in COW). Colombia (100) is
+  // a distinct entity, as are Venezuela and Ecuador.
+  { iso3: 'XGC', name: 'Gran Colombia', kind: 'historical', gw: [99], aliases: ['Great Colombia'] },
   { iso3: 'COL', iso2: 'CO', name: 'Colombia', kind: 'state', cow: [cow(100, 'COL')], gw: [100] },
   { iso3: 'VEN', iso2: 'VE', name: 'Venezuela', kind: 'state', cow: [cow(101, 'VEN')], gw: [101],
     aliases: ['Venezuela, Rep. Bolivariana de', 'Venezuela (Bolivarian Republic of)', 'Bolivarian Republic of Venezuela',
@@ -174,14 +191,46 @@ export const COUNTRIES: readonly CountryRecord[] = [
   { iso3: 'ESP', iso2: 'ES', name: 'Spain', kind: 'state', cow: [cow(230, 'SPN')], gw: [230] },
   { iso3: 'AND', iso2: 'AD', name: 'Andorra', kind: 'state', cow: [cow(232, 'AND')], gw: [232] },
   { iso3: 'PRT', iso2: 'PT', name: 'Portugal', kind: 'state', cow: [cow(235, 'POR')], gw: [235] },
+  // The German states of the 19th century (COW and G&W, 1816 – 1866/1871), each its own
+  // historical entity with a project-owned code; none is reported as Germany by default.
+  // XHN (project-owned): the Kingdom of Hanover (COW/G&W 240).
+  { iso3: 'XHN', name: 'Hanover', kind: 'historical', cow: [cow(240, 'HAN')], gw: [240],
+    aliases: ['Kingdom of Hanover', 'Hannover'] },
+  // XBV (project-owned): the Kingdom of Bavaria (COW/G&W 245).
+  { iso3: 'XBV', name: 'Bavaria', kind: 'historical', cow: [cow(245, 'BAV')], gw: [245],
+    aliases: ['Kingdom of Bavaria'] },
   // ISO used DEU for the Federal Republic before 1990, so West Germany (COW 260) is DEU.
-  { iso3: 'DEU', iso2: 'DE', name: 'Germany', kind: 'state', cow: [cow(255, 'GMY'), cow(260, 'GFR')], gw: [260],
-    aliases: ['Federal Republic of Germany', 'German Federal Republic', 'West Germany', 'Germany, West', 'Germany (West)',
+  // COW 255 (and G&W 255, "Germany (Prussia)") before 1945 is Prussia, then the German Reich:
+  // the same entity, DEU.
+  { iso3: 'DEU', iso2: 'DE', name: 'Germany', kind: 'state', cow: [cow(255, 'GMY'), cow(260, 'GFR')], gw: [255, 260],
+    aliases: ['Prussia', 'Kingdom of Prussia', 'German Empire', 'Federal Republic of Germany', 'German Federal Republic', 'West Germany', 'Germany, West', 'Germany (West)',
       'Germany, Federal Republic of', 'FRG', 'Germany (Prussia)'] },
   { iso3: 'DDR', iso2: 'DD', name: 'East Germany', kind: 'historical', cow: [cow(265, 'GDR')], gw: [265],
     aliases: ['German Democratic Republic', 'East Germany (GDR)', 'GDR', 'Germany, East', 'Germany (East)'] },
+  // XBD (project-owned): the Grand Duchy of Baden (COW/G&W 267).
+  { iso3: 'XBD', name: 'Baden', kind: 'historical', cow: [cow(267, 'BAD')], gw: [267],
+    aliases: ['Grand Duchy of Baden'] },
+  // XSX (project-owned): the Kingdom of Saxony (COW/G&W 269).
+  { iso3: 'XSX', name: 'Saxony', kind: 'historical', cow: [cow(269, 'SAX')], gw: [269],
+    aliases: ['Kingdom of Saxony'] },
+  // XWU (project-owned): the Kingdom of Württemberg (COW/G&W 271; COW spells it "Wuerttemburg").
+  { iso3: 'XWU', name: 'Württemberg', kind: 'historical', cow: [cow(271, 'WRT')], gw: [271],
+    aliases: ['Wuerttemburg', 'Wuerttemberg', 'Wurtemberg', 'Kingdom of Württemberg'] },
+  // XHK (project-owned): the Electorate of Hesse, Hesse-Kassel (COW/G&W 273).
+  { iso3: 'XHK', name: 'Hesse-Kassel', kind: 'historical', cow: [cow(273, 'HSE')], gw: [273],
+    aliases: ['Hesse Electoral', 'Hesse-Kassel (Electoral)', 'Electorate of Hesse', 'Hesse-Cassel', 'Electoral Hesse'] },
+  // XHD (project-owned): the Grand Duchy of Hesse, Hesse-Darmstadt (COW/G&W 275; G&W abbreviate HSD).
+  { iso3: 'XHD', name: 'Hesse-Darmstadt', kind: 'historical', cow: [cow(275, 'HSG')], gw: [275],
+    aliases: ['Hesse Grand Ducal', 'Hesse-Darmstadt (Ducal)', 'Grand Duchy of Hesse'] },
+  // XMS (project-owned): the Grand Duchy of Mecklenburg-Schwerin (COW/G&W 280).
+  { iso3: 'XMS', name: 'Mecklenburg-Schwerin', kind: 'historical', cow: [cow(280, 'MEC')], gw: [280],
+    aliases: ['Grand Duchy of Mecklenburg-Schwerin'] },
   { iso3: 'POL', iso2: 'PL', name: 'Poland', kind: 'state', cow: [cow(290, 'POL')], gw: [290],
     aliases: ['Poland, Rep. of'] },
+  // XAH (project-owned): the Austrian Empire / Austria-Hungary, 1816–1918 (COW/G&W 300). Not
+  // Austria: the Republic of Austria (305) starts in 1918 and no default succession joins them.
+  { iso3: 'XAH', name: 'Austria-Hungary', kind: 'historical', cow: [cow(300, 'AUH')], gw: [300],
+    aliases: ['Austro-Hungarian Empire', 'Austria-Hungarian Empire', 'Austrian Empire', 'Habsburg Monarchy'] },
   { iso3: 'AUT', iso2: 'AT', name: 'Austria', kind: 'state', cow: [cow(305, 'AUS')], gw: [305] },
   { iso3: 'HUN', iso2: 'HU', name: 'Hungary', kind: 'state', cow: [cow(310, 'HUN')], gw: [310] },
   // ISO2 `CS` is Czechoslovakia here, as in the unvotes release (ISO later reused it for
@@ -193,6 +242,23 @@ export const COUNTRIES: readonly CountryRecord[] = [
   { iso3: 'SVK', iso2: 'SK', name: 'Slovakia', kind: 'state', cow: [cow(317, 'SLO')], gw: [317],
     aliases: ['Slovak Republic', 'Slovak Rep.'] },
   { iso3: 'ITA', iso2: 'IT', name: 'Italy', kind: 'state', cow: [cow(325, 'ITA')], gw: [325], aliases: ['Italy/Sardinia'] },
+  // The Italian states absorbed by Sardinia/Italy (325) in 1860–1870, each its own historical
+  // entity (none is reported as Italy by default). The Papal States are not the Holy See (VAT).
+  // XPS (project-owned): the Papal States (COW/G&W 327).
+  { iso3: 'XPS', name: 'Papal States', kind: 'historical', cow: [cow(327, 'PAP')], gw: [327],
+    aliases: ['States of the Church', 'Papal State'] },
+  // XTS (project-owned): the Kingdom of the Two Sicilies (COW/G&W 329).
+  { iso3: 'XTS', name: 'Two Sicilies', kind: 'historical', cow: [cow(329, 'SIC')], gw: [329],
+    aliases: ['Kingdom of the Two Sicilies'] },
+  // XMD (project-owned): the Duchy of Modena and Reggio (COW/G&W 332).
+  { iso3: 'XMD', name: 'Modena', kind: 'historical', cow: [cow(332, 'MOD')], gw: [332],
+    aliases: ['Duchy of Modena', 'Modena and Reggio'] },
+  // XPR (project-owned): the Duchy of Parma and Piacenza (COW/G&W 335).
+  { iso3: 'XPR', name: 'Parma', kind: 'historical', cow: [cow(335, 'PMA')], gw: [335],
+    aliases: ['Duchy of Parma', 'Parma and Piacenza'] },
+  // XTU (project-owned): the Grand Duchy of Tuscany (COW/G&W 337).
+  { iso3: 'XTU', name: 'Tuscany', kind: 'historical', cow: [cow(337, 'TUS')], gw: [337],
+    aliases: ['Grand Duchy of Tuscany'] },
   { iso3: 'SMR', iso2: 'SM', name: 'San Marino', kind: 'state', cow: [cow(331, 'SNM')], gw: [331],
     aliases: ['San Marino, Rep. of'] },
   { iso3: 'MLT', iso2: 'MT', name: 'Malta', kind: 'state', cow: [cow(338, 'MLT')], gw: [338] },
@@ -232,7 +298,8 @@ export const COUNTRIES: readonly CountryRecord[] = [
   { iso3: 'ROU', iso2: 'RO', name: 'Romania', kind: 'state', cow: [cow(360, 'ROM')], gw: [360],
     aliases: ['Rumania'], iso3Aliases: ['ROM'] },
   // COW/G&W 365 and the sources' "Russia"/RU/RUS cover the USSR too: before 1992 they
-  // mean the Soviet Union, whose own names are undated.
+  // mean the Soviet Union, whose own names are undated. COW and G&W keep the Russian Empire
+  // in the same uninterrupted spell, so 365 before 1917 is this entity too.
   { iso3: 'SUN', iso2: 'SU', name: 'Soviet Union', kind: 'historical',
     cow: [cow(365, 'RUS', { to: USSR_LAST })], gw: [until(USSR_LAST, 365)],
     aliases: ['USSR', 'U.S.S.R.', 'Union of Soviet Socialist Republics', 'Soviet Union (USSR)',
@@ -320,6 +387,11 @@ export const COUNTRIES: readonly CountryRecord[] = [
   { iso3: 'ZWE', iso2: 'ZW', name: 'Zimbabwe', kind: 'state', cow: [cow(552, 'ZIM')], gw: [552],
     aliases: ['Zimbabwe (Rhodesia)', 'Rhodesia', 'Southern Rhodesia'] },
   { iso3: 'MWI', iso2: 'MW', name: 'Malawi', kind: 'state', cow: [cow(553, 'MAW')], gw: [553] },
+  // XTV (project-owned): the South African Republic (Transvaal), 1852–1910 (G&W 563; not in COW).
+  { iso3: 'XTV', name: 'Transvaal', kind: 'historical', gw: [563],
+    aliases: ['South African Republic', 'Zuid-Afrikaansche Republiek'] },
+  // XOF (project-owned): the Orange Free State, 1854–1910 (G&W 564; not in COW).
+  { iso3: 'XOF', name: 'Orange Free State', kind: 'historical', gw: [564], aliases: ['Oranje-Vrijstaat'] },
   { iso3: 'ZAF', iso2: 'ZA', name: 'South Africa', kind: 'state', cow: [cow(560, 'SAF')], gw: [560] },
   { iso3: 'NAM', iso2: 'NA', name: 'Namibia', kind: 'state', cow: [cow(565, 'NAM')], gw: [565] },
   { iso3: 'LSO', iso2: 'LS', name: 'Lesotho', kind: 'state', cow: [cow(570, 'LES')], gw: [570],
@@ -328,7 +400,7 @@ export const COUNTRIES: readonly CountryRecord[] = [
   { iso3: 'SWZ', iso2: 'SZ', name: 'Eswatini', kind: 'state', cow: [cow(572, 'SWA')], gw: [572],
     aliases: ['Swaziland', 'Eswatini, Kingdom of', 'Kingdom of Eswatini'] },
   { iso3: 'MDG', iso2: 'MG', name: 'Madagascar', kind: 'state', cow: [cow(580, 'MAG')], gw: [580],
-    aliases: ['Madagascar, Rep. of', 'Malagasy Republic'] },
+    aliases: ['Madagascar, Rep. of', 'Malagasy Republic', 'Madagascar (Malagasy)'] },
   { iso3: 'COM', iso2: 'KM', name: 'Comoros', kind: 'state', cow: [cow(581, 'COM')], gw: [581],
     aliases: ['Comoros, Union of the', 'Union of the Comoros'] },
   { iso3: 'MUS', iso2: 'MU', name: 'Mauritius', kind: 'state', cow: [cow(590, 'MAS')], gw: [590] },
@@ -394,6 +466,12 @@ export const COUNTRIES: readonly CountryRecord[] = [
   { iso3: 'MNG', iso2: 'MN', name: 'Mongolia', kind: 'state', cow: [cow(712, 'MON')], gw: [712] },
   { iso3: 'TWN', iso2: 'TW', name: 'Taiwan', kind: 'contested', cow: [cow(713, 'TAW')], gw: [713],
     aliases: ['Taiwan Province of China', 'Republic of China', 'China, Republic of', 'Taiwan (ROC)', 'Chinese Taipei'] },
+  // XKR (project-owned): Korea before the Japanese protectorate and annexation — Joseon, from
+  // 1897 the Korean Empire (COW 730, 1887–1905; G&W 730, 1816–1910). Neither North nor South
+  // Korea; its COW name "Korea" means this entity only (at any year: no source here uses it
+  // for South Korea).
+  { iso3: 'XKR', name: 'Korea (Joseon)', kind: 'historical', cow: [cow(730, 'KOR')], gw: [730],
+    aliases: ['Korea', 'Joseon', 'Chosŏn', 'Korean Empire', 'Empire of Korea', 'Kingdom of Joseon'] },
   { iso3: 'PRK', iso2: 'KP', name: 'North Korea', kind: 'state', cow: [cow(731, 'PRK')], gw: [731],
     aliases: ["Korea, Dem. People's Rep. of", "Democratic People's Republic of Korea",
       "Korea, Democratic People's Republic of", "Korea, People's Republic of", 'Korea, North', 'Korea, Dem. Rep.',
@@ -416,6 +494,10 @@ export const COUNTRIES: readonly CountryRecord[] = [
     aliases: ['Cambodia (Kampuchea)', 'Kampuchea', 'Democratic Kampuchea', 'Khmer Republic'] },
   { iso3: 'LAO', iso2: 'LA', name: 'Laos', kind: 'state', cow: [cow(812, 'LAO')], gw: [812],
     aliases: ["Lao People's Dem. Rep.", "Lao People's Democratic Republic", 'Lao PDR'] },
+  // XVN (project-owned): Vietnam under the Nguyễn dynasty (Đại Nam) until the French conquest,
+  // 1816–1893 (G&W 815; not in COW). Distinct from Vietnam (816, from 1954).
+  { iso3: 'XVN', name: 'Dai Nam', kind: 'historical', gw: [815],
+    aliases: ['Vietnam (Annam/Cochin China/Tonkin)', 'Annam', 'Empire of Dai Nam'] },
   // COW/G&W 816 is North Vietnam, then unified Vietnam.
   { iso3: 'VNM', iso2: 'VN', name: 'Vietnam', kind: 'state', cow: [cow(816, 'DRV')], gw: [816],
     aliases: ['Viet Nam', 'Vietnam, Democratic Republic of', 'Democratic Republic of Vietnam', 'North Vietnam',

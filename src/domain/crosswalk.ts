@@ -66,7 +66,12 @@ export function foldName(raw: string): string {
     .replace(/ the$/, '');
 }
 
-/** A numeric code written as an integer (`365`, `+365`, `365.0`), else null. */
+/**
+ * A numeric code written as an integer (`365`, `+365`, `365.0`), else null. A code with a
+ * non-zero fraction is never rounded: COW trade v3.0's `710.1` (2007–2009, an alternative China
+ * flow that the file labels Hong Kong) is not a state, so `resolve('cow', '710.1', y)` throws
+ * {@link UnknownCountryError} (the trade reader skips those rows) instead of meaning China.
+ */
 function numericKey(raw: string): string | null {
   return /^\+?\d+(?:\.0*)?$/.test(raw) ? String(Number.parseInt(raw.replace('+', ''), 10)) : null;
 }
