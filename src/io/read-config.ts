@@ -166,7 +166,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   if (problems.length > 0) throw new ConfigError(problems);
   const dir = path.dirname(path.resolve(file));
   // ENTENTE_DATA_DIR overrides `data_dir:` of a config that declares one (never the sample's paths)
-  const dataDirRaw = raw.data_dir === undefined ? null : (env.ENTENTE_DATA_DIR ?? raw.data_dir);
+  const dataDirRaw = raw.data_dir === undefined ? null : env.ENTENTE_DATA_DIR || raw.data_dir;
   const dataDir = dataDirRaw === null ? null : path.resolve(env.ENTENTE_DATA_DIR ? process.cwd() : dir, dataDirRaw);
   const name = raw.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, '');
   return {
