@@ -3,9 +3,11 @@
  * pipeline look families up in.
  */
 import type { Family } from '../../indicators/family.js';
+import { armsTransfersFamily } from './arms-transfers.js';
 import { dyadYearFamily } from './dyad-year.js';
+import { jointDrillsFamily } from './joint-drills.js';
 
 /** Every family Entente knows, by its `family:` name. */
-export const families: Readonly<Record<string, Family>> = {
-  [dyadYearFamily.name]: dyadYearFamily,
-};
+export const families: Readonly<Record<string, Family>> = Object.fromEntries(
+  [armsTransfersFamily, jointDrillsFamily, dyadYearFamily].map((f) => [f.name, f]),
+);
