@@ -6,8 +6,9 @@ import type { Family } from '../../indicators/family.js';
 import { armsTransfersFamily } from './arms-transfers.js';
 import { dyadYearFamily } from './dyad-year.js';
 import { jointDrillsFamily } from './joint-drills.js';
+import { tradeFamily } from './trade.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [armsTransfersFamily, jointDrillsFamily, dyadYearFamily].map((f) => [f.name, f]),
+  [armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily].map((f) => [f.name, f]),
 );
