@@ -6,6 +6,7 @@ import type { IndicatorData } from '../indicators/family.js';
 import { alignmentCsv, alignmentWideCsv } from './alignment-csv.js';
 import { alignmentFields, buildDataPackage, type CsvResource } from './datapackage.js';
 import { hashText } from './hash-file.js';
+import { addReportExtras } from './report-extras.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
 import { writeFolderAtomically } from './write-folder.js';
@@ -126,6 +127,7 @@ export function reportFiles(run: ScoreRun): Map<string, string> {
       hash: hashText(wide),
     });
   }
+  addReportExtras(run, files, resources);
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set('datapackage.json', buildDataPackage({ config, data, resources, sample: run.sample, warnings }));
   return files;

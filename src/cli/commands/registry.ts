@@ -5,9 +5,10 @@
 import type { CommandModule } from 'yargs';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
+import { plotCommand } from './plot.js';
 
 /** A factory of one command. */
 export type CommandFactory = (term: Terminal) => CommandModule<GlobalArgs, never>;
 
 /** The extra commands, in help order. */
-export const commandRegistry: readonly CommandFactory[] = [];
+export const commandRegistry: readonly CommandFactory[] = [plotCommand];

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import pc from 'picocolors';
+import { runPlot } from '../../io/run-plot.js';
+import { printWarnings, progressBar, type Terminal } from '../terminal.js';
+import type { GlobalArgs } from '../global-args.js';
+
+/** Arguments of `entente plot`. */
+export interface PlotArgs extends GlobalArgs {
+  readonly pairs: readonly string[];
+  readonly from?: number;
+  readonly to?: number;
+  readonly contributions?: boolean;
+  readonly indicator?: string;
+  readonly name?: string;
+}
+
+/**
+ * `entente plot A-B [C-D ...]`: the index over time as SVG and PNG in the report folder.
+ * Typed for the command registry (whose modules are `CommandModule<GlobalArgs, never>`).
+ */
+export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
+  const module: CommandModule<GlobalArgs, PlotArgs> = {
+    command: 'plot <pairs..>',
+    describe: 'draw the index of some pairs over time as <name>.svg and <name>.png in the report folder',
+    builder: (y: Argv<GlobalArgs>) =>
+      y
+        .positional('pairs', { type: 'string', array: true, describe: 'pairs like RUS-IRN (as many as you like)' })
+        .option('from', { type: 'number', describe: 'first year' })
+        .option('to', { type: 'number', describe: 'last year' })
+        .option('contributions', { type: 'boolean', describe: 'stacked areas of each indicator\'s contribution, one panel per pair' })
+        .option('indicator', { type: 'string', describe: 'draw this indicator\'s raw measure (with its bootstrap band) instead of the index' })
+        .option('name', { type: 'string', describe: 'base name of the files (default plot_<pairs>)' })
+        .example('$0 plot RUS-IRN RUS-CHN', 'two pairs of the sample into reports/sample/plot_RUS-IRN_RUS-CHN.svg and .png')
+        .example('$0 plot RUS-IRN --from 2000 --contributions', 'what each indicator adds to RUS–IRN since 2000') as unknown as Argv<PlotArgs>,
+    handler: async (args) => {
+      const bar = progressBar(term);
+      try {
+        const res = await runPlot(args.config, { pairs: args.pairs.map(String), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out }, bar.progress);
+        bar.stop();
+        printWarnings(term, res.run.warnings);
+        for (const n of res.notes) term.err(pc.yellow(`note: ${n}`));
+        if (res.run.sample) term.err(pc.cyan('note: this chart is drawn from the bundled SYNTHETIC sample data, not real observations'));
+        term.out(`wrote ${displayPath(res.svgFile)} and ${path.basename(res.pngFile)}`);
+        term.out(`sha256 ${res.svgSha256}  ${path.basename(res.svgFile)}`);
+      } finally {
+        bar.stop();
+      }
+    },
+  };
+  return module as unknown as CommandModule<GlobalArgs, never>;
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
+}
