@@ -4,6 +4,7 @@ import type { IndicatorData } from '../indicators/family.js';
 import type { ResolvedConfig } from './read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
+import { portableText } from './portable-path.js';
 
 /** A Table Schema field. */
 export interface SchemaField {
@@ -116,7 +117,7 @@ export function buildDataPackage(args: {
         combine: i.family.direction === 'directed' || data.get(i.id)?.values.directed ? i.combine : null,
         coverage: data.get(i.id)?.coverage ?? [],
         zero_inside_coverage: data.get(i.id)?.zeroInsideCoverage ?? false,
-        notes: data.get(i.id)?.notes ?? [],
+        notes: (data.get(i.id)?.notes ?? []).map((n) => portableText(config, n)),
       })),
       stochastic: args.stochastic ?? {},
       warnings: args.warnings ?? {},

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { portableText } from './portable-path.js';
 import type { Iso3 } from '../domain/country.js';
 import { biggestMovers, indicatorCoverage, lastIndexYear, panelFacts, yearRanking, type Mover, type RankedPair } from '../core/summary-stats.js';
 import { formatFixed } from './format-number.js';
@@ -109,7 +110,7 @@ export function buildSummary(run: ScoreRun): string {
   }
   out.push('');
   // paths inside notes are shown relative to the config's folder, so the page does not depend on the checkout
-  const local = (n: string) => n.split(config.dir + path.sep).join('');
+  const local = (n: string) => portableText(config, n);
   const notes = config.indicators.flatMap((ind) => (data.get(ind.id)?.notes ?? []).map((n) => `- ${md(ind.id)}: ${md(local(n).trim())}`));
   if (notes.length > 0) out.push('Notes from the sources:', '', ...notes, '');
 
