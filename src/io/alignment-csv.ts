@@ -1,6 +1,7 @@
 import { unpackKey } from '../domain/dyad-year-table.js';
 import type { ScoreTable } from '../core/score.js';
-import { formatFixed, formatInteger } from './format-number.js';
+import { formatFixed } from './format-number.js';
+import { AsciiWriter } from './ascii-writer.js';
 
 /** The header of `alignment.csv` for a scored table, in the order PRODUCT.md fixes. */
 export function alignmentColumns(table: ScoreTable): string[] {
@@ -11,14 +12,18 @@ export function alignmentColumns(table: ScoreTable): string[] {
 }
 
 /**
- * Writes a scored table as CSV text: one row per pair-year, `state_a < state_b`, numbers with
- * `precision` decimals, missing values as empty cells (never 0).
- * @example alignmentCsv(table, 6).split('\n')[0] // 'state_a,state_b,year,index,coverage,un_raw,un_norm,un_contrib'
+ * Writes a scored table as CSV bytes: one row per pair-year, `state_a < state_b`, numbers with
+ * `precision` decimals, missing values as empty cells (never 0). Written straight into a byte
+ * buffer (no string per row), so a million rows cost one buffer of their size.
+ * @example alignmentCsvBytes(table, 6).toString().split('\n')[0] // 'state_a,state_b,year,index,coverage,un_raw,un_norm,un_contrib'
  */
-export function alignmentCsv(table: ScoreTable, precision: number): string {
-  const parts: string[] = [alignmentColumns(table).join(',')];
+export function alignmentCsvBytes(table: ScoreTable, precision: number): Buffer {
   const n = table.keys.length;
   const m = table.ids.length;
+  const header = alignmentColumns(table).join(',');
+  const w = new AsciiWriter(header.length + 1 + n * (20 + (2 + 3 * m + table.extras.length) * (precision + 6)));
+  w.text(header);
+  w.byte(NL);
   let lastPair = -1;
   let prefix = '';
   for (let r = 0; r < n; r++) {
@@ -30,15 +35,37 @@ export function alignmentCsv(table: ScoreTable, precision: number): string {
       prefix = `${a},${b},`;
       lastPair = pair;
     }
-    let line = prefix + year + ',' + formatFixed(table.index[r]!, precision) + ',' + formatFixed(table.coverage[r]!, precision);
+    w.text(prefix);
+    w.integer(year);
+    w.byte(COMMA);
+    w.fixed(table.index[r]!, precision);
+    w.byte(COMMA);
+    w.fixed(table.coverage[r]!, precision);
     for (let i = 0; i < m; i++) {
-      line += ',' + formatFixed(table.raw[i]![r]!, precision) + ',' + formatFixed(table.norm[i]![r]!, precision) + ',' + formatFixed(table.contrib[i]![r]!, precision);
+      w.byte(COMMA);
+      w.fixed(table.raw[i]![r]!, precision);
+      w.byte(COMMA);
+      w.fixed(table.norm[i]![r]!, precision);
+      w.byte(COMMA);
+      w.fixed(table.contrib[i]![r]!, precision);
     }
-    for (const x of table.extras) line += ',' + (x.type === 'integer' ? formatInteger(x.values[r]!) : formatFixed(x.values[r]!, precision));
-    parts.push(line);
+    for (const x of table.extras) {
+      w.byte(COMMA);
+      if (x.type === 'integer') w.integer(x.values[r]!);
+      else w.fixed(x.values[r]!, precision);
+    }
+    w.byte(NL);
   }
-  return parts.join('\n') + '\n';
+  return w.bytes();
 }
+
+/** {@link alignmentCsvBytes} as a string (for small tables and tests). */
+export function alignmentCsv(table: ScoreTable, precision: number): string {
+  return alignmentCsvBytes(table, precision).toString('latin1');
+}
+
+const COMMA = 44;
+const NL = 10;
 
 /**
  * The same table in wide form for spreadsheet users: one row per pair, one `index` column

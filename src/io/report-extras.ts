@@ -10,7 +10,7 @@ import { buildSummary } from './summary.js';
  * before `datapackage.json` is built, so the package lists `states.csv`.
  * @example addReportExtras(run, files, resources); files.has('summary.md') // true
  */
-export function addReportExtras(run: ScoreRun, files: Map<string, string>, resources: CsvResource[]): void {
+export function addReportExtras(run: ScoreRun, files: Map<string, string | Uint8Array>, resources: CsvResource[]): void {
   const states = statesReport(run.table, stateNames(run.config.succession));
   files.set(states.file, states.text);
   resources.push(states.resource);

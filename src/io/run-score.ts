@@ -3,7 +3,7 @@ import type { Iso3 } from '../domain/country.js';
 import { scorePanel, type ScoreIndicator, type ScoreTable } from '../core/score.js';
 import { UsageError } from '../errors.js';
 import type { IndicatorData } from '../indicators/family.js';
-import { alignmentCsv, alignmentWideCsv } from './alignment-csv.js';
+import { alignmentCsvBytes, alignmentWideCsv } from './alignment-csv.js';
 import { alignmentFields, buildDataPackage, type CsvResource } from './datapackage.js';
 import { hashText } from './hash-file.js';
 import { addReportExtras } from './report-extras.js';
@@ -96,10 +96,10 @@ function isSampleOnly(data: ReadonlyMap<string, IndicatorData>): boolean {
 }
 
 /** The files of a score report, by name. */
-export function reportFiles(run: ScoreRun): Map<string, string> {
+export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
   const { config, table, data } = run;
-  const csv = alignmentCsv(table, config.precision);
-  const files = new Map<string, string>([['alignment.csv', csv]]);
+  const csv = alignmentCsvBytes(table, config.precision);
+  const files = new Map<string, string | Uint8Array>([['alignment.csv', csv]]);
   const resources: CsvResource[] = [
     {
       name: 'alignment',
