@@ -7,8 +7,9 @@ import { armsTransfersFamily } from './arms-transfers.js';
 import { dyadYearFamily } from './dyad-year.js';
 import { jointDrillsFamily } from './joint-drills.js';
 import { tradeFamily } from './trade.js';
+import { unVotesFamily } from './un-votes.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily].map((f) => [f.name, f]),
+  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily].map((f) => [f.name, f]),
 );

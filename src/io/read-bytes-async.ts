@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { isGzip } from './open-text.js';
+import { InputError } from '../errors.js';
+
+const gunzipAsync = promisify(gunzip);
+
+const MIN_CHUNK = 64 * 1024;
+const MAX_CHUNK = 64 * 1024 * 1024;
+
+/** Output chunk size for inflating `gz`: its ISIZE (uncompressed size mod 2^32) + 1, clamped. */
+function outputChunkSize(gz: Buffer): number {
+  const isize = gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : 0;
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, isize + 1));
+}
+
+/**
+ * Reads a whole file as bytes, gunzipping it (by content, not by name) on libuv's thread
+ * pool, so the main thread can parse another file meanwhile. Same contract as
+ * {@link readBytes}, asynchronous all the way.
+ * @throws {InputError} when the file cannot be read or is corrupt gzip.
+ * @example
+ * const pending = readBytesAsync('votes.csv.gz'); // starts reading and gunzipping
+ * const rollCalls = await readRollCalls(...);      // meanwhile
+ * const votes = await pending;
+ */
+export async function readBytesAsync(path: string): Promise<Buffer> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(path);
+  } catch (e) {
+    throw new InputError([{ file: path, line: 0, message: `cannot read the file: ${(e as Error).message}` }]);
+  }
+  if (!isGzip(raw)) return raw;
+  try {
+    // One output chunk as large as the file's uncompressed size (the gzip trailer's ISIZE):
+    // the whole inflate then runs as one job on the thread pool, truly in parallel with the
+    // main thread, instead of 16 KB steps that each wait for a main-thread callback
+    // (19 MB: ~0 ms of waiting behind 80 ms of parsing instead of ~290 ms).
+    return await gunzipAsync(raw, { chunkSize: outputChunkSize(raw) });
+  } catch (e) {
+    throw new InputError([{ file: path, line: 0, message: `corrupt gzip data: ${(e as Error).message}; re-download the file` }]);
+  }
+}
