@@ -102,6 +102,13 @@ export class DyadYearTable {
     return keys.map((k) => ({ ...unpackKey(k), value: this.map.get(k)! }));
   }
 
+  /** Packed keys sorted ascending, as a new typed array (subclasses with sorted storage return theirs). */
+  sortedKeyArray(): Float64Array {
+    const out = Float64Array.from(this.map.keys());
+    out.sort();
+    return out;
+  }
+
   /** The set of years that have at least one value. */
   years(): Set<number> {
     const out = new Set<number>();

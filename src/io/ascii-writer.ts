@@ -36,19 +36,36 @@ export class AsciiWriter {
     for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i) & 0x7f;
   }
 
-  /** Writes a non-negative integer below 2^53. */
+  /** Writes a non-negative integer below 2^53, left-padded with zeros to `minWidth`. */
   private digits(n: number, minWidth = 1): void {
     let len = 1;
-    for (let t = n; t >= 10; t = Math.floor(t / 10)) len++;
-    const w = Math.max(len, minWidth);
+    for (let t = 10; t <= n && len < 16; t *= 10) len++;
+    const w = len > minWidth ? len : minWidth;
     this.ensure(w);
-    let p = this.pos + w - 1;
+    const buf = this.buf;
+    let p = this.pos + w;
     let t = n;
-    for (let i = 0; i < w; i++) {
-      const q = Math.floor(t / 10);
-      this.buf[p--] = 48 + (t - q * 10);
+    // two digits per step while the value does not fit in 32 bits, then integer maths
+    while (t >= 4294967296) {
+      const q = Math.floor(t / 100);
+      const r = t - q * 100;
+      buf[--p] = DIGIT_LO[r]!;
+      buf[--p] = DIGIT_HI[r]!;
       t = q;
     }
+    let u = t >>> 0;
+    while (u >= 100) {
+      const q = (u / 100) >>> 0;
+      const r = u - q * 100;
+      buf[--p] = DIGIT_LO[r]!;
+      buf[--p] = DIGIT_HI[r]!;
+      u = q;
+    }
+    if (u >= 10) {
+      buf[--p] = DIGIT_LO[u]!;
+      buf[--p] = DIGIT_HI[u]!;
+    } else buf[--p] = 48 + u;
+    while (p > this.pos) buf[--p] = 48;
     this.pos += w;
   }
 
@@ -87,3 +104,5 @@ export class AsciiWriter {
 }
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const DIGIT_HI = Uint8Array.from({ length: 100 }, (_, i) => 48 + Math.floor(i / 10));
+const DIGIT_LO = Uint8Array.from({ length: 100 }, (_, i) => 48 + (i % 10));

@@ -8,7 +8,15 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** SHA-256 of a string or buffer (hex). */
+const bufferHashes = new WeakMap<Uint8Array, string>();
+
+/** SHA-256 of a string or buffer (hex); a buffer's hash is remembered (reports hash one big buffer twice). */
 export function hashText(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  if (typeof text === 'string') return createHash('sha256').update(text).digest('hex');
+  let h = bufferHashes.get(text);
+  if (h === undefined) {
+    h = createHash('sha256').update(text).digest('hex');
+    bufferHashes.set(text, h);
+  }
+  return h;
 }

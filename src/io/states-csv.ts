@@ -31,17 +31,25 @@ export function statesCsv(table: ScoreTable, nameOf: (code: Iso3) => string): st
     if (!e) stats.set(s, (e = { pairs: new Set(), from: Infinity, to: -Infinity }));
     return e;
   };
-  for (let r = 0; r < table.keys.length; r++) {
-    const k = table.keys[r]!;
-    const { a, b, year } = unpackKey(k);
-    const ea = touch(a);
-    const eb = touch(b);
-    if (table.index[r] !== table.index[r]) continue;
-    const pair = Math.floor(k / Y);
-    for (const e of [ea, eb]) {
+  // rows are sorted by pair then year: handle each pair once
+  const n = table.keys.length;
+  let r = 0;
+  while (r < n) {
+    const pair = Math.floor(table.keys[r]! / Y);
+    const { a, b } = unpackKey(table.keys[r]!);
+    let from = Infinity;
+    let to = -Infinity;
+    for (; r < n && Math.floor(table.keys[r]! / Y) === pair; r++) {
+      if (table.index[r] !== table.index[r]) continue;
+      const year = table.keys[r]! % Y;
+      if (year < from) from = year;
+      if (year > to) to = year;
+    }
+    for (const e of [touch(a), touch(b)]) {
+      if (from > to) continue;
       e.pairs.add(pair);
-      e.from = Math.min(e.from, year);
-      e.to = Math.max(e.to, year);
+      e.from = Math.min(e.from, from);
+      e.to = Math.max(e.to, to);
     }
   }
   const lines = [STATES_FIELDS.map((f) => f.name).join(',')];

@@ -94,6 +94,10 @@ export class SortedDyadYearTable extends DyadYearTable {
     return -1;
   }
 
+  override sortedKeyArray(): Float64Array {
+    return this.columns()?.keys ?? super.sortedKeyArray();
+  }
+
   override getByKey(key: number): number | undefined {
     const keys = this.sortedKeys;
     if (keys === null) return super.getByKey(key);
