@@ -160,3 +160,86 @@ export function normalCdf(z: number): number {
     );
   return z >= 0 ? 1 - y / 2 : y / 2;
 }
+
+/** A normaliser fitted on a pool of raw values: maps any raw value to [0, 1] (NaN stays NaN). */
+export type FittedNormaliser = (x: number) => number;
+
+const clip01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+/**
+ * Fits a normaliser on a pool of raw values (NaN = missing) and returns the map it defines,
+ * so values *outside* the pool can be normalised on the same footing. Applied to the pool
+ * itself it gives exactly what `normalisers[name]` gives; a value beyond the pool's range is
+ * clipped to [0, 1]; `rank` places a new value at its average rank among the pool's values.
+ * @example fitNormaliser('minmax', Float64Array.of(2, 6), {})(4) // 0.5
+ */
+export function fitNormaliser(name: NormaliserName, pool: Float64Array, params: NormaliseParams): FittedNormaliser {
+  return fitters[name](pool, params);
+}
+
+const fitters: Readonly<Record<NormaliserName, (pool: Float64Array, params: NormaliseParams) => FittedNormaliser>> = {
+  none: () => (x) => (x !== x ? NaN : clip01(x)),
+  minmax: (pool) => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const x of pool) {
+      if (x !== x) continue;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    const span = max - min;
+    return (x) => (x !== x ? NaN : span > 0 ? clip01((x - min) / span) : 0.5);
+  },
+  zscore: (pool) => {
+    let n = 0;
+    let sum = 0;
+    for (const x of pool) if (x === x) { n++; sum += x; }
+    const mean = n > 0 ? sum / n : 0;
+    let ss = 0;
+    for (const x of pool) if (x === x) ss += (x - mean) * (x - mean);
+    const sd = n > 0 ? Math.sqrt(ss / n) : 0;
+    return (x) => (x !== x ? NaN : sd > 0 ? normalCdf((x - mean) / sd) : 0.5);
+  },
+  rank: (pool) => {
+    const sorted = Float64Array.from(Array.from(pool).filter((x) => x === x));
+    sorted.sort();
+    const n = sorted.length;
+    return (x) => {
+      if (x !== x) return NaN;
+      if (n <= 1) return 0.5;
+      const below = lowerBound(sorted, x);
+      const upTo = upperBound(sorted, x);
+      // average 0-based rank of x among the pool's values equal to it (or its insertion point)
+      const avg = upTo > below ? (below + upTo - 1) / 2 : below - 0.5;
+      return clip01(avg / (n - 1));
+    };
+  },
+  goalposts: (_pool, params) => {
+    const g = params.goalposts;
+    if (!g || !(g.max > g.min)) throw new RangeError('goalposts need { min, max } with max > min');
+    const span = g.max - g.min;
+    return (x) => (x !== x ? NaN : clip01((x - g.min) / span));
+  },
+};
+
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -11,8 +11,9 @@ import type { IndicatorData } from '../indicators/family.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
 import { combiners, type CombineName } from './combine.js';
 import type { CompiledFormula } from './formula.js';
-import { normaliseWithPolarity, type NormaliserName } from './normalise.js';
+import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
+import { smoothIndex } from './smooth-index.js';
 
 const N = 17576;
 const Y = 4096;
@@ -39,6 +40,8 @@ export interface ScoreOptions {
   readonly years: YearRange | null;
   readonly states: readonly Iso3[] | null;
   readonly pairs: readonly (readonly [Iso3, Iso3])[] | null;
+  /** `smooth_index`: trailing moving average of the index over this many years (see smooth-index.ts). */
+  readonly smoothIndex?: number | undefined;
 }
 
 /** An extra column carried into the report. */
@@ -73,12 +76,26 @@ export interface ScoreTable {
  */
 export function scorePanel(indicators: readonly ScoreIndicator[], options: ScoreOptions): ScoreTable {
   const tables = indicators.map((ind) => toUndirected(ind.data, ind.combine));
-  const keys = panelKeys(indicators, tables, options);
+  // Normalisation is fitted on the pool — every pair-year of the sources, before any
+  // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
+  const pool = unionKeys(tables, null);
+  const filtered = options.states !== null || options.pairs !== null || options.years !== null;
+  const keys = filtered ? panelKeys(indicators, tables, options) : pool;
   const n = keys.length;
-  const raw = indicators.map((ind, i) => rawColumn(keys, tables[i]!, ind));
-  const norm = indicators.map((ind, i) =>
-    normaliseWithPolarity(raw[i]!, ind.normalise, ind.goalposts ? { goalposts: ind.goalposts } : {}, ind.polarity),
-  );
+  const raw: Float64Array[] = [];
+  const norm: Float64Array[] = [];
+  indicators.forEach((ind, i) => {
+    const poolRaw = rawColumn(pool, tables[i]!, ind);
+    const panelRaw = filtered ? rawColumn(keys, tables[i]!, ind) : poolRaw;
+    const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const v = fitted(panelRaw[r]!);
+      out[r] = ind.polarity === 'negative' ? 1 - v : v;
+    }
+    raw.push(panelRaw);
+    norm.push(out);
+  });
   const m = indicators.length;
   const index = new Float64Array(n).fill(NaN);
   const coverage = new Float64Array(n);
@@ -121,7 +138,8 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
       extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
     }
   });
-  return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+  const table: ScoreTable = { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+  return options.smoothIndex ? smoothIndex(table, options.smoothIndex) : table;
 }
 
 /**
@@ -181,19 +199,42 @@ function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     for (const p of pairs) for (let y = span.from; y <= span.to; y++) out[r++] = p * Y + y;
     return out;
   }
-  const set = new Set<number>();
+  return unionKeys(tables, o.years);
+}
+
+/** Union of the tables' sorted keys (optionally within a year range), by merging — no Set of a million numbers. */
+function unionKeys(tables: readonly DyadYearTable[], years: YearRange | null): Float64Array {
+  let out: Float64Array = new Float64Array(0);
   for (const t of tables) {
-    for (const k of t.keys()) {
-      if (o.years) {
+    let keys: Float64Array = t.sortedKeyArray();
+    if (years) {
+      keys = keys.filter((k) => {
         const y = k % Y;
-        if (y < o.years.from || y > o.years.to) continue;
-      }
-      set.add(k);
+        return y >= years.from && y <= years.to;
+      });
     }
+    out = out.length === 0 ? keys : mergeUnique(out, keys);
   }
-  const out = Float64Array.from(set);
-  out.sort();
   return out;
+}
+
+/** Merges two ascending arrays into one ascending array without duplicates. */
+function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
+  if (x === y) return x;
+  const out = new Float64Array(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length && j < y.length) {
+    const a = x[i]!;
+    const b = y[j]!;
+    if (a < b) { out[n++] = a; i++; }
+    else if (b < a) { out[n++] = b; j++; }
+    else { out[n++] = a; i++; j++; }
+  }
+  while (i < x.length) out[n++] = x[i++]!;
+  while (j < y.length) out[n++] = y[j++]!;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 function yearSpan(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[]): YearRange | null {

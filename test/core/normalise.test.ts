@@ -9,6 +9,7 @@ import {
   normaliseWithPolarity,
   normaliseZScore,
   normalisers,
+  fitNormaliser,
   NORMALISER_NAMES,
 } from '../../src/core/normalise.js';
 
@@ -73,5 +74,31 @@ describe('normalisers', () => {
         }
       }),
     );
+  });
+});
+
+describe('fitted normalisers', () => {
+  it('give on their own pool exactly what the normalisers give (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.constant(NaN), fc.constant(1)), { maxLength: 30 }), (xs) => {
+        const pool = Float64Array.from(xs);
+        for (const name of NORMALISER_NAMES) {
+          const params = { goalposts: { min: -10, max: 10 } };
+          const direct = normalisers[name](pool, params);
+          const fitted = fitNormaliser(name, pool, params);
+          for (let i = 0; i < pool.length; i++) {
+            if (Number.isNaN(direct[i]!)) expect(Number.isNaN(fitted(pool[i]!))).toBe(true);
+            else expect(fitted(pool[i]!)).toBeCloseTo(direct[i]!, 12);
+          }
+        }
+      }),
+    );
+  });
+
+  it('place values outside the pool on the same footing, clipped to [0, 1]', () => {
+    const pool = Float64Array.of(0, 10, 20);
+    expect(fitNormaliser('minmax', pool, {})(5)).toBe(0.25);
+    expect(fitNormaliser('minmax', pool, {})(40)).toBe(1);
+    expect(fitNormaliser('rank', pool, {})(15)).toBe(0.75);
   });
 });

@@ -165,6 +165,23 @@ describe('scorePanel', () => {
     );
   });
 
+  it('gives a pair-year the same index whichever pairs, states or years are scored (property)', () => {
+    fc.assert(
+      fc.property(panelArb, weightsArb, normArb, fc.constantFrom(...states), fc.constantFrom(...states), (tables, w, norm, a, b) => {
+        fc.pre(a !== b);
+        const full = scorePanel(build(tables as Row[][], w, norm), opts);
+        const one = scorePanel(build(tables as Row[][], w, norm), { ...opts, pairs: [[a as Iso3, b as Iso3]], years: { from: 2001, to: 2003 } });
+        for (let r = 0; r < one.keys.length; r++) {
+          const k = unpackKey(one.keys[r]!);
+          const f = row(full, k.a, k.b, k.year);
+          if (f < 0) continue; // a pair-year with no value in any source
+          if (Number.isNaN(full.index[f]!)) expect(Number.isNaN(one.index[r]!)).toBe(true);
+          else expect(one.index[r]).toBeCloseTo(full.index[f]!, 9);
+        }
+      }),
+    );
+  });
+
   it('leaves the index empty exactly below min_coverage (property)', () => {
     fc.assert(
       fc.property(panelArb, weightsArb, fc.double({ min: 0, max: 1, noNaN: true }), (tables, w, minCoverage) => {
