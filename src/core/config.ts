@@ -8,6 +8,7 @@ import { DEFAULTS } from '../defaults.js';
 import { NORMALISER_NAMES } from './normalise.js';
 import { COMBINE_NAMES } from './combine.js';
 import { AGGREGATION_NAMES } from './aggregate.js';
+import { sensitivitySchema } from './sensitivity-config.js';
 
 const year = z.number().int().min(1000).max(4095);
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO3 code of three capital letters, e.g. RUS');
@@ -79,6 +80,8 @@ export const configSchema = z
     data_dir: z.string().optional(),
     wide: z.boolean().default(false),
     smooth_index: z.number().int().min(1).max(25).optional(),
+    /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
+    sensitivity: sensitivitySchema.optional(),
     indicators: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicator ids are lower-case letters, digits and _ (they become column names)'), indicatorSchema),
   })
   .refine((c) => Object.keys(c.indicators).length > 0, { message: 'at least one indicator is needed', path: ['indicators'] })

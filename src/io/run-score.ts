@@ -84,6 +84,7 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
     years: config.years,
     states: config.states,
     pairs: config.pairs,
+    smoothIndex: config.smoothIndex,
   });
   progress?.('scoring', 1, 1);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data);

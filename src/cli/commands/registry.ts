@@ -6,9 +6,14 @@ import type { CommandModule } from 'yargs';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { plotCommand } from './plot.js';
+import { explainCommand } from './explain.js';
+import { rankCommand } from './rank.js';
+import { trendsCommand } from './trends.js';
+import { sensitivityCommand } from './sensitivity.js';
+import { auditCommand } from './audit.js';
 
 /** A factory of one command. */
 export type CommandFactory = (term: Terminal) => CommandModule<GlobalArgs, never>;
 
 /** The extra commands, in help order. */
-export const commandRegistry: readonly CommandFactory[] = [plotCommand];
+export const commandRegistry: readonly CommandFactory[] = [explainCommand, rankCommand, trendsCommand, sensitivityCommand, auditCommand, plotCommand];

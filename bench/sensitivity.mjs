@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Benchmark of `entente sensitivity` (issue 7) on the real UN votes + trade panel
+// (../shared/data): 1,000 Monte Carlo draws over every pair-year, as configured in
+// bench/sensitivity.yaml. Runs, each in a fresh process with wall time and peak RSS:
+//  1. `entente score --config bench/sensitivity.yaml` — loading and scoring alone, the floor
+//     under the next run;
+//  2. `entente sensitivity --config bench/sensitivity.yaml --threads 1` — the same plus the
+//     analysis (N·(k + 2) model runs per pair-year, ranks and intervals, Sobol' indices) on
+//     one thread;
+//  3. the same on the default threads (one per core), whose output must be byte-identical.
+// Needs the build (`npm run build`; `npm run bench` builds first). ENTENTE_DIST picks another
+// build folder; ENTENTE_BENCH_DRAWS overrides the 1,000 draws (for a quick look).
+// usage: node bench/sensitivity.mjs
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.resolve(root, process.env.ENTENTE_DIST ?? 'dist');
+const dataDir = path.resolve(process.env.ENTENTE_DATA_DIR ?? path.join(root, '..', 'shared', 'data'));
+const config = path.join(root, 'bench', 'sensitivity.yaml');
+const draws = process.env.ENTENTE_BENCH_DRAWS ?? '1000';
+const needed = ['unga/unvotes_un_votes.csv.gz', 'unga/unvotes_un_roll_calls.csv.gz', 'trade/cow_dyadic_trade_v4.0_rounded_peacesciencer.csv.gz'];
+
+const missing = needed.filter((f) => !existsSync(path.join(dataDir, f)));
+if (missing.length > 0) {
+  console.log(`sensitivity: skipped — not found in ${dataDir}: ${missing.join(', ')}`);
+  process.exit(0);
+}
+const bin = path.join(dist, 'cli', 'bin.js');
+if (!existsSync(bin)) {
+  console.log(`sensitivity: no build in ${dist}; run \`npm run build\` first (npm run bench does)`);
+  process.exit(1);
+}
+
+// a preload that reports the peak RSS of the node process on exit
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'entente-bench-sensitivity-'));
+const preload = path.join(tmp, 'maxrss.mjs');
+writeFileSync(preload, "process.on('exit', () => process.stderr.write(`MAXRSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
+
+function run(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wall = (performance.now() - t0) / 1000;
+  const m = /MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
+  return { r, wall, rssMb: m ? Number(m[1]) / 1024 : NaN };
+}
+
+const rows = [];
+const out = path.join(tmp, 'report');
+const score = run(['score', '--config', config, '--out', out]);
+if (score.r.status === 0) {
+  const n = readFileSync(path.join(out, 'alignment.csv'), 'utf8').split('\n').filter(Boolean).length - 1;
+  rows.push(['entente score (load + score, the floor)', score.wall, score.rssMb, `${n} pair-years`]);
+} else {
+  console.log(`entente score exited ${score.r.status}:\n${(score.r.stderr ?? '').split('\n').slice(-15).join('\n')}`);
+}
+const outputs = [];
+for (const threads of ['1', null]) {
+  const args = ['sensitivity', '--config', config, '--out', out, '--draws', draws, ...(threads ? ['--threads', threads] : [])];
+  const sens = run(args);
+  if (sens.r.status === 0) {
+    const summary = (sens.r.stdout ?? '').split('\n').find((l) => /draws \(seed/.test(l)) ?? '';
+    rows.push([`entente sensitivity --draws ${draws}${threads ? ` --threads ${threads}` : ` (${os.availableParallelism()} threads)`}`, sens.wall, sens.rssMb, summary.trim()]);
+    outputs.push(['sensitivity.csv', 'sobol.csv'].map((f) => createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')).join(' '));
+    if (!threads) console.log((sens.r.stdout ?? '').trim());
+  } else {
+    console.log(`entente sensitivity exited ${sens.r.status}:\n${(sens.r.stderr ?? '').split('\n').slice(-15).join('\n')}`);
+  }
+}
+const same = outputs.length === 2 && outputs[0] === outputs[1];
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`\nsensitivity on the real UN + trade panel (${os.cpus().length} cores, Node ${process.version})`);
+console.log('| run | wall (s) | peak RSS (MB) | output |');
+console.log('|---|---|---|---|');
+for (const [name, wall, rss, what] of rows) console.log(`| ${name} | ${wall.toFixed(2)} | ${rss.toFixed(0)} | ${what} |`);
+console.log(same ? 'one thread and several threads wrote the same sensitivity.csv and sobol.csv' : 'WARNING: the outputs of one and several threads differ');
+process.exitCode = rows.length === 3 && same ? 0 : 1;

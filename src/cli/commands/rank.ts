@@ -1,0 +1,49 @@
+import type { Argv, CommandModule } from 'yargs';
+import { latestScoredYear, rankPairs, topBottom, type RankEntry } from '../../core/rank.js';
+import { UsageError } from '../../errors.js';
+import type { Terminal } from '../terminal.js';
+import type { GlobalArgs } from '../global-args.js';
+import { asStateArg, countArg, yearArg } from './toolkit-args.js';
+import { num, recompute, textTable } from './toolkit-common.js';
+
+interface RankArgs extends GlobalArgs {
+  readonly year?: number;
+  readonly state?: string;
+  readonly top: number;
+  readonly bottom: number;
+  readonly since?: number;
+}
+
+/** `entente rank`: the most and least aligned pairs of a year (or partners of a state), with rank change. */
+export function rankCommand(term: Terminal): CommandModule<GlobalArgs, never> {
+  const module: CommandModule<GlobalArgs, RankArgs> = {
+    command: 'rank',
+    describe: 'most and least aligned pairs of a year, or the partners of one state, with their rank change since a year',
+    builder: (y: Argv<GlobalArgs>) =>
+      y
+        .option('year', { type: 'number', describe: 'year to rank (default: the latest year with an index)' })
+        .option('state', { type: 'string', describe: 'only the partners of this state (ISO3)' })
+        .option('top', { type: 'number', default: 10, describe: 'how many of the most aligned to show' })
+        .option('bottom', { type: 'number', default: 10, describe: 'how many of the least aligned to show' })
+        .option('since', { type: 'number', describe: 'show each pair\'s rank change since this year' })
+        .example('$0 rank --state RUS --since 2010', 'Russia\'s partners in the latest year, and how they moved since 2010') as unknown as Argv<RankArgs>,
+    handler: async (args) => {
+      const state = args.state === undefined ? null : asStateArg(args.state, '--state');
+      const since = args.since === undefined ? null : yearArg(args.since, '--since');
+      const [top, bottom] = [countArg(args.top, '--top', 0), countArg(args.bottom, '--bottom', 0)];
+      const tk = await recompute(args, term);
+      const year = args.year === undefined ? latestScoredYear(tk.run.table) : yearArg(args.year, '--year');
+      if (year === null) throw new UsageError('no pair-year has an index: nothing to rank');
+      const ranked = rankPairs(tk.run.table, { year, state, since });
+      if (ranked.length === 0) throw new UsageError(`no pair${state ? ` of ${state}` : ''} has an index in ${year}`);
+      const { top: hi, bottom: lo } = topBottom(ranked, top, bottom);
+      const row = (e: RankEntry) => [String(e.rank), `${e.a}-${e.b}`, num(e.index, 2), ...(since === null ? [] : [e.rankSince === null ? '–' : String(e.rankSince), e.change === null ? 'new' : e.change > 0 ? `+${e.change}` : String(e.change)])];
+      const head = ['rank', 'pair', 'index', ...(since === null ? [] : [`rank ${since}`, 'change'])];
+      term.out(`${ranked.length} ${state ? `partners of ${state}` : 'pairs'} ranked in ${year}${tk.run.sample ? ' (synthetic sample)' : ''}`);
+      const lines = [head, ...hi.map(row)];
+      if (lo.length > 0) lines.push(...(hi.length + lo.length < ranked.length ? [['…']] : []), ...lo.map(row));
+      for (const l of textTable(lines)) term.out(l);
+    },
+  };
+  return module as unknown as CommandModule<GlobalArgs, never>;
+}

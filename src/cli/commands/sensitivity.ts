@@ -1,0 +1,44 @@
+import type { Argv, CommandModule } from 'yargs';
+import pc from 'picocolors';
+import { sensitivityFile, sobolFile } from '../../io/sensitivity-csv.js';
+import { sensitivityInputs, writeToolkitFiles } from '../../io/toolkit-run.js';
+import { defaultThreads, runSensitivityThreaded } from '../../io/run-sensitivity.js';
+import { countArg } from './toolkit-args.js';
+import { progressBar, type Terminal } from '../terminal.js';
+import type { GlobalArgs } from '../global-args.js';
+import { num, recompute, reportWritten, textTable } from './toolkit-common.js';
+
+interface SensitivityArgs extends GlobalArgs {
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly threads?: number;
+}
+
+/** `entente sensitivity`: Monte Carlo intervals of index and rank, and Sobol' indices of each uncertain choice. */
+export function sensitivityCommand(term: Terminal): CommandModule<GlobalArgs, never> {
+  const module: CommandModule<GlobalArgs, SensitivityArgs> = {
+    command: 'sensitivity',
+    describe: 'index and rank intervals under perturbed weights and alternative methods (sensitivity.csv) and Sobol\' indices (sobol.csv)',
+    builder: (y: Argv<GlobalArgs>) =>
+      y
+        .option('draws', { type: 'number', describe: 'Monte Carlo draws N (default: sensitivity.draws, 1000)' })
+        .option('seed', { type: 'number', describe: 'seed (default: sensitivity.seed, else the config\'s seed)' })
+        .option('threads', { type: 'number', describe: 'worker threads (default: the number of cores for large panels); the results do not depend on it' })
+        .example('$0 sensitivity --draws 1000 --seed 7', 'a reproducible run of 1,000 draws') as unknown as Argv<SensitivityArgs>,
+    handler: async (args) => {
+      const tk = await recompute(args, term);
+      const { model, spec, params } = sensitivityInputs(tk.run, { draws: args.draws, seed: args.seed });
+      if ((tk.run.config.smoothIndex ?? 1) > 1) term.err(pc.yellow('note: the analysis is of the unsmoothed index (smooth_index is not applied to the draws)'));
+      const threads = args.threads === undefined ? defaultThreads(tk.run.table.keys.length, spec.draws) : countArg(args.threads, '--threads', 1);
+      const bar = progressBar(term);
+      const res = await runSensitivityThreaded(tk.run.table, model, spec, threads, bar.progress).finally(() => bar.stop());
+      term.out(`${spec.draws} draws (seed ${spec.seed}), ${res.factors.length} uncertain choices, ${res.runs} runs per pair-year over ${tk.run.table.keys.length} pair-years`);
+      const pooled = res.sobol.filter((s) => s.year === null);
+      for (const l of textTable([['choice', 'first order', 'total'], ...pooled.map((s) => [s.factor, num(s.first, 3), num(s.total, 3)])])) term.out(l);
+      const files = [sensitivityFile(tk.run.table, res, tk.run.config.precision), sobolFile(res, tk.run.config.precision)];
+      const { rescored } = await writeToolkitFiles(tk, files, { sensitivity: { ...params, factors: res.factors.map((f) => f.name), runs_per_pair_year: res.runs } });
+      reportWritten(term, tk, files.map((f) => f.resource.path), rescored);
+    },
+  };
+  return module as unknown as CommandModule<GlobalArgs, never>;
+}

@@ -1,0 +1,54 @@
+/**
+ * What the analyst-toolkit commands (explain, rank, trends, sensitivity, audit) share:
+ * recomputing the configured panel with a progress bar and the usual notes, printing
+ * aligned tables, and saying what was written.
+ */
+import path from 'node:path';
+import pc from 'picocolors';
+import { loadToolkitRun, type ToolkitRun } from '../../io/toolkit-run.js';
+import { printWarnings, progressBar, type Terminal } from '../terminal.js';
+import type { GlobalArgs } from '../global-args.js';
+
+/**
+ * Scores the configured panel (progress on stderr), prints its warnings and the sample
+ * note, and returns it.
+ * @example const tk = await recompute(args, term);
+ */
+export async function recompute(args: GlobalArgs, term: Terminal): Promise<ToolkitRun> {
+  const bar = progressBar(term);
+  try {
+    const tk = await loadToolkitRun(args.config, args.out, bar.progress);
+    bar.stop();
+    printWarnings(term, tk.run.warnings);
+    if (tk.run.sample) term.err(pc.cyan('note: computed from the bundled SYNTHETIC sample data, not real observations'));
+    return tk;
+  } finally {
+    bar.stop();
+  }
+}
+
+/**
+ * Lines of a text table: columns padded to their widest cell, numbers (cells starting with
+ * a digit, sign or dot) aligned right.
+ * @example textTable([['pair', 'index'], ['IRN-RUS', '71.2']]) // ['pair     index', 'IRN-RUS   71.2']
+ */
+export function textTable(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows.map((r) => r.map((c, i) => (/^[-+−]?[\d.]/.test(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
+}
+
+/** A number for the terminal: fixed decimals, `–` when missing. @example num(71.234, 1) // '71.2' */
+export function num(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** Prints where files went (and that the score report was rewritten first, when it was). */
+export function reportWritten(term: Terminal, tk: ToolkitRun, files: readonly string[], rescored: boolean): void {
+  const rel = path.relative(process.cwd(), tk.outDir);
+  const dir = rel === '' ? '.' : rel.startsWith('..') ? tk.outDir : rel;
+  if (rescored) term.err(pc.cyan(`note: ${dir} had no report from this config; wrote the score report there first`));
+  term.out(`wrote ${files.map((f) => path.join(dir, f)).join(', ')}`);
+}

@@ -1,0 +1,106 @@
+/**
+ * Nominal against effective weights (JRC audit, "nominal vs effective importance"):
+ * how much each indicator actually moves the index, compared with the weight it was given.
+ * Two measures, both over the pair-years with an index:
+ *
+ * - covariance share s_i = Cov(c_i, I) / Var(I), c_i the indicator's contribution (0 when
+ *   absent). Because the contributions add up to the index, Σ_i s_i = 1 exactly: it splits
+ *   the index's variance among the indicators (Shorrocks' natural decomposition). A share
+ *   above the nominal weight means the indicator dominates the ranking more than intended;
+ *   a negative share means it works against the others.
+ * - correlation ratio η²_i = V(E[I | n_i]) / V(I) (Pearson's correlation ratio, the
+ *   first-order sensitivity of the index on the indicator; Paruolo, Saisana & Saltelli
+ *   2013), estimated by grouping the pair-years into up to 50 bins of equal size by n_i
+ *   (ties kept together) and taking the variance of the bin means. Range [0, 1]; reported
+ *   with its normalised share η²_i / Σ_j η²_j.
+ */
+
+/** The weights of one indicator. */
+export interface EffectiveWeight {
+  readonly id: string;
+  /** w_i / Σ w. */
+  readonly nominal: number;
+  /** Cov(c_i, I)/Var(I); the shares add up to 1. */
+  readonly covarianceShare: number;
+  /** η²_i in [0, 1]. */
+  readonly eta2: number;
+  /** η²_i / Σ_j η²_j. */
+  readonly eta2Share: number;
+  /** Pair-years behind η²_i. */
+  readonly n: number;
+}
+
+/**
+ * Nominal and effective weights of each indicator.
+ * @example effectiveWeights(['un', 'trade'], [1, 1], index, contrib, norm)[0].covarianceShare // e.g. 0.71
+ */
+export function effectiveWeights(
+  ids: readonly string[],
+  weights: readonly number[],
+  index: Float64Array,
+  contrib: readonly Float64Array[],
+  norm: readonly Float64Array[],
+): EffectiveWeight[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const rows: number[] = [];
+  for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
+  const n = rows.length;
+  let mi = 0;
+  for (const r of rows) mi += index[r]!;
+  mi /= n || 1;
+  let vi = 0;
+  for (const r of rows) vi += (index[r]! - mi) ** 2;
+  const shares = contrib.map((c) => {
+    if (!(vi > 0)) return NaN;
+    let mc = 0;
+    for (const r of rows) mc += c[r] === c[r] ? c[r]! : 0;
+    mc /= n;
+    let cov = 0;
+    for (const r of rows) cov += ((c[r] === c[r] ? c[r]! : 0) - mc) * (index[r]! - mi);
+    return cov / vi;
+  });
+  const etas = norm.map((x) => correlationRatio(x, index));
+  const etaSum = etas.reduce((s, e) => s + (e.eta2 === e.eta2 ? e.eta2 : 0), 0);
+  return ids.map((id, i) => ({
+    id,
+    nominal: total > 0 ? weights[i]! / total : NaN,
+    covarianceShare: shares[i]!,
+    eta2: etas[i]!.eta2,
+    eta2Share: etaSum > 0 && etas[i]!.eta2 === etas[i]!.eta2 ? etas[i]!.eta2 / etaSum : NaN,
+    n: etas[i]!.n,
+  }));
+}
+
+/**
+ * Pearson's correlation ratio η² of y on x: the between-bin share of y's variance with the
+ * rows (both present) sorted by x and cut into up to `maxBins` bins of about equal size,
+ * ties of x never split. Range [0, 1]; NaN with fewer than 3 rows or constant y.
+ * @example correlationRatio(Float64Array.of(0, 0, 1, 1), Float64Array.of(1, 1, 3, 3)).eta2 // 1
+ */
+export function correlationRatio(x: Float64Array, y: Float64Array, maxBins = 50): { eta2: number; n: number } {
+  const rows: number[] = [];
+  for (let r = 0; r < x.length; r++) if (x[r] === x[r] && y[r] === y[r]) rows.push(r);
+  const n = rows.length;
+  if (n < 3) return { eta2: NaN, n };
+  rows.sort((p, q) => x[p]! - x[q]! || p - q);
+  let mean = 0;
+  for (const r of rows) mean += y[r]!;
+  mean /= n;
+  let total = 0;
+  for (const r of rows) total += (y[r]! - mean) ** 2;
+  if (!(total > 0)) return { eta2: NaN, n };
+  const bins = Math.max(2, Math.min(maxBins, Math.floor(Math.sqrt(n))));
+  const target = n / bins;
+  let between = 0;
+  let start = 0;
+  while (start < n) {
+    let end = Math.min(n, Math.max(start + 1, Math.round(start + target)));
+    while (end < n && x[rows[end]!] === x[rows[end - 1]!]) end++;
+    let s = 0;
+    for (let t = start; t < end; t++) s += y[rows[t]!]!;
+    const m = s / (end - start);
+    between += (end - start) * (m - mean) ** 2;
+    start = end;
+  }
+  return { eta2: Math.min(1, between / total), n };
+}

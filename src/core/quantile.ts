@@ -1,0 +1,221 @@
+/**
+ * Sample quantiles, R's default definition (Hyndman & Fan type 7): with the n values in
+ * ascending order x_(0) ≤ … ≤ x_(n−1) and h = (n − 1)·p,
+ * Q(p) = x_(⌊h⌋) + (h − ⌊h⌋)·(x_(⌊h⌋+1) − x_(⌊h⌋)). Q(0) is the minimum, Q(1) the maximum,
+ * Q(0.5) the median.
+ */
+
+/**
+ * Type-7 quantile of values already sorted ascending (the first `n`).
+ * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 4, 0.5) // 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, n: number, p: number): number {
+  if (n <= 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  const a = sorted[lo]!;
+  return a + (h - lo) * (sorted[hi]! - a);
+}
+
+const MAX_BINS = 256;
+const SMALL = 40;
+const MAX_DEPTH = 8;
+
+/** Reusable work space of {@link quantilesOf} for samples of up to `size` values. */
+export class QuantileWorkspace {
+  /** One gather buffer per recursion depth. */
+  readonly buffers: Float64Array[];
+  readonly counts: Uint32Array[];
+  /** Per depth: where each needed bin's segment starts in the buffer (−1: not needed), and its fill pointer. */
+  readonly slots: Int32Array[];
+  readonly next: Int32Array[];
+  readonly ranks = new Float64Array(16);
+  readonly found = new Float64Array(16);
+  /** Counts for {@link quantilesOfIntegers}. */
+  readonly tally: Uint32Array;
+
+  constructor(readonly size: number) {
+    this.tally = new Uint32Array(4 * size + 1);
+    this.buffers = Array.from({ length: MAX_DEPTH + 1 }, () => new Float64Array(size));
+    this.counts = Array.from({ length: MAX_DEPTH + 1 }, () => new Uint32Array(MAX_BINS + 1));
+    this.slots = Array.from({ length: MAX_DEPTH + 1 }, () => new Int32Array(MAX_BINS));
+    this.next = Array.from({ length: MAX_DEPTH + 1 }, () => new Int32Array(MAX_BINS));
+  }
+}
+
+/**
+ * Type-7 quantiles of the first `n` values of `values` (all finite) at the probabilities
+ * `probs` (at most 8), written to `out`, by selection instead of sorting: a histogram of up
+ * to 256 equal-width bins between the minimum and maximum tells which bins hold the order
+ * statistics needed; only those bins are examined again, recursively, until they are small
+ * enough to sort. Expected O(n); exact (the same numbers as sorting). `values` is left
+ * unchanged.
+ * @example quantilesOf(Float64Array.of(5, 1, 4, 2, 3), 5, [0.05, 0.5, 0.95], out, new QuantileWorkspace(5)) // out = [1.2, 3, 4.8]
+ */
+export function quantilesOf(values: Float64Array, n: number, probs: readonly number[], out: Float64Array, ws: QuantileWorkspace): Float64Array {
+  if (n <= 0) {
+    out.fill(NaN, 0, probs.length);
+    return out;
+  }
+  // the order statistics needed (ascending, distinct)
+  const { ranks, found } = ws;
+  let k = 0;
+  for (const p of probs) {
+    const lo = Math.floor((n - 1) * p);
+    ranks[k++] = lo;
+    ranks[k++] = Math.min(lo + 1, n - 1);
+  }
+  const sorted = ranks.subarray(0, k).sort();
+  let u = 0;
+  for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  select(values, n, ranks, 0, u, 0, found, ws, 0);
+  for (let q = 0; q < probs.length; q++) {
+    const h = (n - 1) * probs[q]!;
+    const lo = Math.floor(h);
+    const a = found[indexOf(ranks, u, lo)]!;
+    const b = found[indexOf(ranks, u, Math.min(lo + 1, n - 1))]!;
+    out[q] = a + (h - lo) * (b - a);
+  }
+  return out;
+}
+
+/**
+ * Finds the order statistics ranks[from, to) (relative to `base`) of src[0, n) and writes
+ * them to found[from, to).
+ */
+function select(src: Float64Array, n: number, ranks: Float64Array, from: number, to: number, base: number, found: Float64Array, ws: QuantileWorkspace, depth: number): void {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = src[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) {
+    for (let r = from; r < to; r++) found[r] = min;
+    return;
+  }
+  if (n <= SMALL || depth >= MAX_DEPTH) {
+    const buf = ws.buffers[depth]!;
+    for (let i = 0; i < n; i++) buf[i] = src[i]!;
+    if (n <= SMALL) insertionSort(buf, n);
+    else buf.subarray(0, n).sort();
+    for (let r = from; r < to; r++) found[r] = buf[ranks[r]! - base]!;
+    return;
+  }
+  const bins = Math.max(4, Math.min(MAX_BINS, n >> 2));
+  const counts = ws.counts[depth]!;
+  counts.fill(0, 0, bins + 1);
+  const scale = bins / (max - min);
+  for (let i = 0; i < n; i++) {
+    let b = ((src[i]! - min) * scale) | 0;
+    if (b >= bins) b = bins - 1;
+    counts[b + 1]!++;
+  }
+  for (let b = 1; b <= bins; b++) counts[b]! += counts[b - 1]!;
+  // the bins holding wanted ranks get a segment of the buffer each (at their cumulative
+  // offsets, compacted), gathered in one pass, then each is searched recursively
+  const buf = ws.buffers[depth]!;
+  const slot = ws.slots[depth]!;
+  slot.fill(-1, 0, bins);
+  let used = 0;
+  for (let r = from; r < to; r++) {
+    const b = binOf(counts, bins, ranks[r]! - base);
+    if (slot[b]! >= 0) continue;
+    slot[b] = used;
+    used += counts[b + 1]! - counts[b]!;
+  }
+  const next = ws.next[depth]!;
+  next.set(slot.subarray(0, bins));
+  for (let i = 0; i < n; i++) {
+    const v = src[i]!;
+    let b = ((v - min) * scale) | 0;
+    if (b >= bins) b = bins - 1;
+    const at = next[b]!;
+    if (at < 0) continue;
+    buf[at] = v;
+    next[b] = at + 1;
+  }
+  let r = from;
+  while (r < to) {
+    const b = binOf(counts, bins, ranks[r]! - base);
+    let end = r + 1;
+    while (end < to && ranks[end]! - base < counts[b + 1]!) end++;
+    const size = counts[b + 1]! - counts[b]!;
+    select(buf.subarray(slot[b]!, slot[b]! + size), size, ranks, r, end, base + counts[b]!, found, ws, depth + 1);
+    r = end;
+  }
+}
+
+/** The bin holding order statistic `r`, from cumulative counts. */
+function binOf(cum: Uint32Array, bins: number, r: number): number {
+  let lo = 0;
+  let hi = bins - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (cum[mid]! <= r) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function indexOf(x: Float64Array, n: number, v: number): number {
+  for (let i = 0; i < n; i++) if (x[i] === v) return i;
+  return -1;
+}
+
+function insertionSort(x: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = x[i]!;
+    let j = i - 1;
+    while (j >= 0 && x[j]! > v) {
+      x[j + 1] = x[j]!;
+      j--;
+    }
+    x[j + 1] = v;
+  }
+}
+
+/**
+ * Type-7 quantiles of the first `n` values of `values` when they are whole numbers (ranks):
+ * counts each value between the minimum and maximum and walks the counts — two passes,
+ * no sorting. Falls back to {@link quantilesOf} when the values span more than 4n.
+ * @example quantilesOfIntegers(Float64Array.of(3, 1, 2, 2), 4, [0.5], out, ws) // out = [2]
+ */
+export function quantilesOfIntegers(values: Float64Array, n: number, probs: readonly number[], out: Float64Array, ws: QuantileWorkspace): Float64Array {
+  if (n <= 0) {
+    out.fill(NaN, 0, probs.length);
+    return out;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min + 1;
+  if (span > 4 * n || span > ws.tally.length) return quantilesOf(values, n, probs, out, ws);
+  const tally = ws.tally;
+  tally.fill(0, 0, span);
+  for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
+  for (let q = 0; q < probs.length; q++) {
+    const h = (n - 1) * probs[q]!;
+    const lo = Math.floor(h);
+    const a = orderStat(tally, span, lo) + min;
+    const b = orderStat(tally, span, Math.min(lo + 1, n - 1)) + min;
+    out[q] = a + (h - lo) * (b - a);
+  }
+  return out;
+}
+
+/** The value offset of order statistic r from a tally of counts. */
+function orderStat(tally: Uint32Array, span: number, r: number): number {
+  let c = 0;
+  for (let v = 0; v < span; v++) {
+    c += tally[v]!;
+    if (c > r) return v;
+  }
+  return span - 1;
+}

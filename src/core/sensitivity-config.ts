@@ -1,0 +1,34 @@
+/**
+ * The `sensitivity:` block of the config: the uncertain choices the Monte Carlo analysis of
+ * `entente sensitivity` varies, and how many draws it makes. Every key has a default, so
+ * the block may be left out.
+ *
+ * ```yaml
+ * sensitivity:
+ *   draws: 1000                         # N base draws (N·(k+2) model runs for k factors)
+ *   weight_range: 0.25                  # each weight uniform on [w·(1 − r), w·(1 + r)]
+ *   aggregation: [arithmetic, geometric]  # rules drawn with equal probability
+ *   normalise: [rank]                   # alternative normalisers (besides the configured ones)
+ *   seed: 7                             # default: the config's `seed`
+ * ```
+ */
+import { z } from 'zod';
+import { NORMALISER_NAMES } from './normalise.js';
+
+/** Aggregation rules the sensitivity analysis can draw (a formula has no weights to vary). */
+export const SENSITIVITY_AGGREGATIONS = ['arithmetic', 'geometric'] as const;
+
+/** Default number of base draws. */
+export const DEFAULT_SENSITIVITY_DRAWS = 1000;
+
+/** Schema of the `sensitivity:` block (strict: a typo is an error). */
+export const sensitivitySchema = z.strictObject({
+  draws: z.number().int().min(2).max(100_000).default(DEFAULT_SENSITIVITY_DRAWS),
+  weight_range: z.number().min(0).max(1).default(0.25),
+  aggregation: z.array(z.enum(SENSITIVITY_AGGREGATIONS)).min(1).default([...SENSITIVITY_AGGREGATIONS]),
+  normalise: z.array(z.enum(NORMALISER_NAMES as [string, ...string[]])).default([]),
+  seed: z.number().int().min(0).optional(),
+});
+
+/** The parsed `sensitivity:` block. */
+export type SensitivityConfig = z.infer<typeof sensitivitySchema>;
