@@ -4,7 +4,8 @@
 //   - peer:            python3 peer_unga_numpy.py VOTES ROLLCALLS OUT.csv
 //   - family alone:    node bench/un-votes-family.mjs VOTES ROLLCALLS OUT.csv  (read → identical
 //                      and agree for every pair in every session → CSV, one whole process)
-//   - whole CLI:       node dist/cli/bin.js score --config bench/un-votes.yaml --out DIR
+//   - the same work through the CLI: node dist/cli/bin.js measures --config bench/un-votes.yaml --out DIR
+//   - the full report:  node dist/cli/bin.js score --config bench/un-votes.yaml --out DIR
 //                      (two indicators, identical and agree, on the same files)
 // The three alternate, several runs each (--runs N, default 3); the table gives medians of
 // wall time and peak RSS (/usr/bin/time, or /proc/<pid>/status VmHWM when it is missing).
@@ -92,8 +93,14 @@ const contenders = [
     args: (o) => [process.execPath, path.join(root, 'bench', 'un-votes-family.mjs'), votes, rollcalls, o],
   },
   {
+    id: 'measures',
+    label: 'Entente CLI, the same work (entente measures --config bench/un-votes.yaml)',
+    out: path.join(tmp, 'measures'),
+    args: (o) => [process.execPath, bin, 'measures', '--config', path.join(root, 'bench', 'un-votes.yaml'), '--out', o],
+  },
+  {
     id: 'cli',
-    label: 'Entente, whole CLI (entente score --config bench/un-votes.yaml)',
+    label: 'Entente CLI, full report (entente score --config bench/un-votes.yaml)',
     out: path.join(tmp, 'cli'),
     args: (o) => [process.execPath, bin, 'score', '--config', path.join(root, 'bench', 'un-votes.yaml'), '--out', o],
   },
@@ -106,7 +113,7 @@ for (let run = 0; run < RUNS; run++) {
   for (const c of order) {
     const res = results.get(c.id);
     if (res.failed) continue;
-    if (c.id === 'cli') rmSync(c.out, { recursive: true, force: true });
+    if (c.id === 'cli' || c.id === 'measures') rmSync(c.out, { recursive: true, force: true });
     const [cmd, ...args] = c.args(c.out);
     const m = await measure(cmd, args);
     if (!m.ok) {
@@ -232,8 +239,12 @@ if (peer.walls.length > 0) {
   if (results.get('family').walls.length > 0) {
     checks.push(['family alone', compare(peerRows, readEntente(contenders[1].out, ['state_a', 'state_b', 'year', 'joint_votes', 'identical', 'agree']), dropped)]);
   }
+  if (results.get('measures').walls.length > 0) {
+    const file = path.join(contenders[2].out, 'measures.csv');
+    checks.push(['measures CLI', compare(peerRows, readEntente(file, ['state_a', 'state_b', 'year', 'un_identical_joint_votes', 'un_identical_raw', 'un_agree_raw']), dropped)]);
+  }
   if (results.get('cli').walls.length > 0) {
-    const file = path.join(contenders[2].out, 'alignment.csv');
+    const file = path.join(contenders[3].out, 'alignment.csv');
     checks.push(['whole CLI', compare(peerRows, readEntente(file, ['state_a', 'state_b', 'year', 'un_identical_joint_votes', 'un_identical_raw', 'un_agree_raw']), dropped)]);
   }
   checks.unshift(['peer', { pairYears: peerRows.size }]);

@@ -172,7 +172,12 @@ function pairKey(a: Iso3, b: Iso3): number {
   return ia < ib ? ia * N + ib : ib * N + ia;
 }
 
-function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions): Float64Array {
+/**
+ * The pair-years of a run, sorted: with `states`/`pairs`, every such pair × every year asked
+ * for (clipped to the sources' years); otherwise every pair-year any indicator has, within
+ * `years`.
+ */
+export function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions): Float64Array {
   const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
   const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
   if (stateSet || pairSet) {
@@ -253,8 +258,8 @@ function yearSpan(indicators: readonly ScoreIndicator[], tables: readonly DyadYe
   return from <= to ? { from, to } : null;
 }
 
-/** Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage, else NaN. */
-function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator): Float64Array {
+/** Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage, else NaN (after lag/window/half_life). */
+export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator): Float64Array {
   const { coverage, zeroInsideCoverage } = ind.data;
   const masked = coverage.length > 0;
   const valueAt = (key: number): number => {
@@ -266,6 +271,12 @@ function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator
   };
   const n = keys.length;
   const out = new Float64Array(n);
+  const cols = table.sortedColumns();
+  if (!hasTemporal(ind.temporal) && cols !== null && cols.keys === keys) {
+    // the panel is exactly this table's keys: read the values in order, no lookups
+    for (let r = 0; r < n; r++) out[r] = masked && !inRanges(keys[r]! % Y, coverage) ? NaN : cols.values[r]!;
+    return out;
+  }
   if (!hasTemporal(ind.temporal)) {
     for (let r = 0; r < n; r++) out[r] = valueAt(keys[r]!);
     return out;

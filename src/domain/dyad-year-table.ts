@@ -109,6 +109,11 @@ export class DyadYearTable {
     return out;
   }
 
+  /** Keys (ascending) and values as parallel typed arrays when the table is stored that way, else null. */
+  sortedColumns(): { readonly keys: Float64Array; readonly values: Float64Array } | null {
+    return null;
+  }
+
   /** The set of years that have at least one value. */
   years(): Set<number> {
     const out = new Set<number>();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Iso3 } from '../domain/country.js';
-import { scorePanel, type ScoreIndicator, type ScoreTable } from '../core/score.js';
+import { scorePanel, type ScoreIndicator, type ScoreOptions, type ScoreTable } from '../core/score.js';
 import { UsageError } from '../errors.js';
 import type { IndicatorData } from '../indicators/family.js';
 import { alignmentCsvBytes, alignmentWideCsv } from './alignment-csv.js';
@@ -64,7 +64,17 @@ export function reportDir(config: ResolvedConfig, out?: string): string {
 /** Loads and scores (no writing). */
 export async function computeScore(config: ResolvedConfig, progress?: ProgressFn): Promise<ScoreRun> {
   const loaded = await loadIndicators(config, progress);
-  const inputs: ScoreIndicator[] = config.indicators.map((ind) => ({
+  const inputs = scoreInputs(config, loaded.data);
+  progress?.('scoring', 0, 1);
+  const table = scorePanel(inputs, scoreOptions(config));
+  progress?.('scoring', 1, 1);
+  const sample = config.sampleDeclared || isSampleOnly(loaded.data);
+  return { config, data: loaded.data, table, sample, warnings: loaded.warnings };
+}
+
+/** The indicators of a config with their loaded data, as the core takes them. */
+export function scoreInputs(config: ResolvedConfig, data: ReadonlyMap<string, IndicatorData>): ScoreIndicator[] {
+  return config.indicators.map((ind) => ({
     id: ind.id,
     weight: ind.weight,
     normalise: ind.normalise,
@@ -72,10 +82,13 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
     polarity: ind.polarity,
     combine: ind.combine,
     temporal: { lag: ind.lag, window: ind.window, halfLife: ind.halfLife },
-    data: loaded.data.get(ind.id)!,
+    data: data.get(ind.id)!,
   }));
-  progress?.('scoring', 0, 1);
-  const table = scorePanel(inputs, {
+}
+
+/** The core's options from a config. */
+export function scoreOptions(config: ResolvedConfig): ScoreOptions {
+  return {
     scale: config.scale,
     aggregation: config.aggregation,
     formula: config.formula,
@@ -85,13 +98,11 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
     states: config.states,
     pairs: config.pairs,
     smoothIndex: config.smoothIndex,
-  });
-  progress?.('scoring', 1, 1);
-  const sample = config.sampleDeclared || isSampleOnly(loaded.data);
-  return { config, data: loaded.data, table, sample, warnings: loaded.warnings };
+  };
 }
 
-function isSampleOnly(data: ReadonlyMap<string, IndicatorData>): boolean {
+/** True when every input of a run lies under `indicators/sample/` (the bundled synthetic data). */
+export function isSampleOnly(data: ReadonlyMap<string, IndicatorData>): boolean {
   const files = [...data.values()].flatMap((d) => d.inputs.map((f) => f.path.split(path.sep).join('/')));
   return files.length > 0 && files.every((f) => f.includes('/indicators/sample/'));
 }

@@ -6,6 +6,7 @@ import type { CommandModule } from 'yargs';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { plotCommand } from './plot.js';
+import { measuresCommand } from './measures.js';
 import { explainCommand } from './explain.js';
 import { rankCommand } from './rank.js';
 import { trendsCommand } from './trends.js';
@@ -16,4 +17,4 @@ import { auditCommand } from './audit.js';
 export type CommandFactory = (term: Terminal) => CommandModule<GlobalArgs, never>;
 
 /** The extra commands, in help order. */
-export const commandRegistry: readonly CommandFactory[] = [explainCommand, rankCommand, trendsCommand, sensitivityCommand, auditCommand, plotCommand];
+export const commandRegistry: readonly CommandFactory[] = [measuresCommand, explainCommand, rankCommand, trendsCommand, sensitivityCommand, auditCommand, plotCommand];

@@ -94,6 +94,10 @@ export class SortedDyadYearTable extends DyadYearTable {
     return -1;
   }
 
+  override sortedColumns(): { readonly keys: Float64Array; readonly values: Float64Array } | null {
+    return this.columns();
+  }
+
   override sortedKeyArray(): Float64Array {
     return this.columns()?.keys ?? super.sortedKeyArray();
   }

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import pc from 'picocolors';
+import { runMeasures } from '../../io/run-measures.js';
+import { printWarnings, progressBar, type Terminal } from '../terminal.js';
+import type { GlobalArgs } from '../global-args.js';
+import type { ScoreArgs } from './score.js';
+
+/** `entente measures`: the raw dyad-year measures of every indicator, without the index. */
+export function measuresCommand(term: Terminal): CommandModule<GlobalArgs, never> {
+  const module: CommandModule<GlobalArgs, ScoreArgs> = {
+    command: 'measures',
+    describe: 'write the raw measure of every indicator per pair-year (no normalisation, no index) to measures.csv',
+    builder: (y: Argv<GlobalArgs>) =>
+      y
+        .option('pairs', { type: 'string', describe: 'only these pairs, e.g. RUS-IRN,RUS-CHN' })
+        .option('states', { type: 'string', describe: 'only pairs among these states' })
+        .option('from', { type: 'number', describe: 'first year' })
+        .option('to', { type: 'number', describe: 'last year' })
+        .example('$0 measures --config examples/real-data.yaml', 'every indicator\'s raw value for every pair-year, into reports/real-data-measures/') as Argv<ScoreArgs>,
+    handler: async (args) => {
+      const bar = progressBar(term);
+      try {
+        const res = await runMeasures(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to }, bar.progress);
+        bar.stop();
+        printWarnings(term, res.warnings);
+        if (res.sample) term.err(pc.cyan('note: these measures are computed from the bundled SYNTHETIC sample data, not real observations'));
+        const rel = path.relative(process.cwd(), res.outDir);
+        term.out(`wrote ${rel === '' ? '.' : rel.startsWith('..') ? res.outDir : rel}/measures.csv (${res.rows} pair-years) and datapackage.json`);
+        term.out(`sha256 ${res.sha256}  measures.csv`);
+      } finally {
+        bar.stop();
+      }
+    },
+  };
+  return module as unknown as CommandModule<GlobalArgs, never>;
+}

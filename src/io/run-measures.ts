@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { measurePanel, type MeasureTable } from '../core/measure-panel.js';
+import { unpackKey } from '../domain/dyad-year-table.js';
+import { AsciiWriter } from './ascii-writer.js';
+import { buildDataPackage, type CsvResource, type SchemaField } from './datapackage.js';
+import { hashText } from './hash-file.js';
+import { loadIndicators, type ProgressFn } from './load-indicators.js';
+import { readConfig, type ResolvedConfig } from './read-config.js';
+import { applyOverrides, isSampleOnly, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
+import { writeFolderAtomically } from './write-folder.js';
+import type { IndicatorData } from '../indicators/family.js';
+
+/**
+ * Writes a measure table as CSV bytes: `state_a,state_b,year`, then `<id>_raw` per indicator
+ * and the families' extra columns (e.g. `un_joint_votes`); empty cells for missing values.
+ * @example measuresCsvBytes(table, 6).toString().split('\n')[0] // 'state_a,state_b,year,un_raw,un_joint_votes'
+ */
+export function measuresCsvBytes(table: MeasureTable, precision: number): Buffer {
+  const n = table.keys.length;
+  const header = ['state_a', 'state_b', 'year', ...table.ids.map((id) => `${id}_raw`), ...table.extras.map((x) => x.column)].join(',');
+  const w = new AsciiWriter(header.length + 1 + n * (20 + (table.ids.length + table.extras.length) * (precision + 6)));
+  w.text(header);
+  w.byte(10);
+  let lastPair = -1;
+  let prefix = '';
+  for (let r = 0; r < n; r++) {
+    const key = table.keys[r]!;
+    const year = key % 4096;
+    const pair = (key - year) / 4096;
+    if (pair !== lastPair) {
+      const { a, b } = unpackKey(key);
+      prefix = `${a},${b},`;
+      lastPair = pair;
+    }
+    w.text(prefix);
+    w.integer(year);
+    for (const col of table.raw) {
+      w.byte(44);
+      w.fixed(col[r]!, precision);
+    }
+    for (const x of table.extras) {
+      w.byte(44);
+      if (x.type === 'integer') w.integer(x.values[r]!);
+      else w.fixed(x.values[r]!, precision);
+    }
+    w.byte(10);
+  }
+  return w.bytes();
+}
+
+/** The Table Schema fields of `measures.csv`. */
+export function measuresFields(table: MeasureTable, config: ResolvedConfig): SchemaField[] {
+  const byId = new Map(config.indicators.map((i) => [i.id, i]));
+  return [
+    { name: 'state_a', type: 'string', description: 'first state of the pair, ISO3 (alphabetically first)', constraints: { required: true, pattern: '^[A-Z]{3}$' } },
+    { name: 'state_b', type: 'string', description: 'second state of the pair, ISO3 (alphabetically second)', constraints: { required: true, pattern: '^[A-Z]{3}$' } },
+    { name: 'year', type: 'integer', description: 'year', constraints: { required: true } },
+    ...table.ids.map((id) => {
+      const ind = byId.get(id)!;
+      return { name: `${id}_raw`, type: 'number' as const, description: `${id}: ${ind.family.name} measure "${ind.spec.measure}" — ${ind.family.describeMeasure(ind.spec.measure)}` };
+    }),
+    ...table.extras.map((x) => ({ name: x.column, type: x.type, description: x.description })),
+  ];
+}
+
+/** The folder `entente measures` writes to: `--out`, else `reports/<name>-measures/` beside the config. */
+export function measuresDir(config: ResolvedConfig, out?: string): string {
+  return out ?? path.join(config.dir, 'reports', `${config.name}-measures`);
+}
+
+/**
+ * `entente measures`: the raw measure of every indicator for every pair-year (no
+ * normalisation, no index), written atomically as `measures.csv` with its `datapackage.json`.
+ */
+export async function runMeasures(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
+  const config = applyOverrides(await readConfig(configFile), overrides);
+  const loaded = await loadIndicators(config, progress);
+  const table = measurePanel(scoreInputs(config, loaded.data), scoreOptions(config));
+  const csv = measuresCsvBytes(table, config.precision);
+  const sample = config.sampleDeclared || isSampleOnly(loaded.data as ReadonlyMap<string, IndicatorData>);
+  const resource: CsvResource = {
+    name: 'measures',
+    path: 'measures.csv',
+    description: 'One row per pair of states and year: the raw measure of each indicator (before normalisation) and the families\' extra columns.',
+    fields: measuresFields(table, config),
+    primaryKey: ['state_a', 'state_b', 'year'],
+    hash: hashText(csv),
+  };
+  const files = new Map<string, string | Uint8Array>([
+    ['measures.csv', csv],
+    ['datapackage.json', buildDataPackage({ config, data: loaded.data, resources: [resource], sample })],
+  ]);
+  const outDir = measuresDir(config, overrides.out);
+  await writeFolderAtomically(outDir, files);
+  return { outDir, rows: table.keys.length, sha256: hashText(csv), sample, warnings: loaded.warnings };
+}
