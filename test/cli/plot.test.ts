@@ -68,9 +68,7 @@ describe('entente plot', () => {
 
 describeShared('entente plot on the real data', (dataDir) => {
   const config = path.join(ROOT, 'examples', 'real-data.yaml');
-  const ready = existsSync(config);
-  if (!ready) console.warn(`skipping the real-data plot: ${config} does not exist yet`);
-  it.skipIf(!ready)('draws RUS-IRN and RUS-CHN from examples/real-data.yaml', async () => {
+  it('draws RUS-IRN and RUS-CHN from examples/real-data.yaml', async () => {
     const out = path.join(tempCopy('reports'), 'real');
     const r = await runCli(['plot', 'RUS-IRN', 'RUS-CHN', '--config', config, '--out', out]);
     expect(r.err).not.toMatch(/error/);
