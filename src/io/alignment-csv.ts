@@ -24,19 +24,8 @@ export function alignmentCsvBytes(table: ScoreTable, precision: number): Buffer 
   const w = new AsciiWriter(header.length + 1 + n * (20 + (2 + 3 * m + table.extras.length) * (precision + 6)));
   w.text(header);
   w.byte(NL);
-  let lastPair = -1;
-  let prefix = '';
   for (let r = 0; r < n; r++) {
-    const key = table.keys[r]!;
-    const year = key % 4096;
-    const pair = (key - year) / 4096;
-    if (pair !== lastPair) {
-      const { a, b } = unpackKey(key);
-      prefix = `${a},${b},`;
-      lastPair = pair;
-    }
-    w.text(prefix);
-    w.integer(year);
+    w.pairYear(table.keys[r]!);
     w.byte(COMMA);
     w.fixed(table.index[r]!, precision);
     w.byte(COMMA);

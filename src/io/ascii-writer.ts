@@ -1,3 +1,5 @@
+import { unpackKey } from '../domain/dyad-year-table.js';
+
 /**
  * A growing byte buffer for writing large ASCII CSV files without building one JavaScript
  * string per row: numbers are written digit by digit straight into the buffer. Output is
@@ -10,6 +12,8 @@
 export class AsciiWriter {
   private buf: Buffer;
   private pos = 0;
+  private lastPair = -1;
+  private pairText = '';
 
   constructor(initialBytes = 1 << 16) {
     this.buf = Buffer.allocUnsafe(Math.max(64, initialBytes));
@@ -95,6 +99,22 @@ export class AsciiWriter {
     const r = Math.round(x);
     if (r < 0) this.byte(45);
     this.digits(Math.abs(r));
+  }
+
+  /**
+   * Writes `A,B,year` for a packed dyad-year key (see `DyadYearTable`); the pair's text is
+   * kept while rows of one pair follow each other, as in every sorted report.
+   */
+  pairYear(key: number): void {
+    const year = key % 4096;
+    const pair = (key - year) / 4096;
+    if (pair !== this.lastPair) {
+      const { a, b } = unpackKey(key);
+      this.pairText = `${a},${b},`;
+      this.lastPair = pair;
+    }
+    this.text(this.pairText);
+    this.integer(year);
   }
 
   /** The bytes written so far (a view, not a copy). */

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from './read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
 import { portableText } from './portable-path.js';
+import { resourceJson } from './update-datapackage.js';
 
 /** A Table Schema field. */
 export interface SchemaField {
@@ -87,21 +88,7 @@ export function buildDataPackage(args: {
       ? 'SYNTHETIC SAMPLE DATA: made by our own seeded generator for demonstration; not real observations.'
       : 'Dyad-year alignment index computed by Entente from the sources listed.',
     sample,
-    resources: resources.map((r) => ({
-      profile: 'tabular-data-resource',
-      name: r.name,
-      path: r.path,
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      hash: `sha256:${r.hash}`,
-      description: r.description,
-      schema: {
-        fields: r.fields,
-        missingValues: [''],
-        ...(r.primaryKey ? { primaryKey: r.primaryKey } : {}),
-      },
-    })),
+    resources: resources.map(resourceJson),
     sources,
     citations: [...new Set(config.indicators.flatMap((i) => i.family.citations))],
     entente: {

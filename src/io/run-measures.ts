@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { measurePanel, type MeasureTable } from '../core/measure-panel.js';
-import { unpackKey } from '../domain/dyad-year-table.js';
 import { AsciiWriter } from './ascii-writer.js';
 import { buildDataPackage, type CsvResource, type SchemaField } from './datapackage.js';
 import { hashText } from './hash-file.js';
@@ -21,19 +20,8 @@ export function measuresCsvBytes(table: MeasureTable, precision: number): Buffer
   const w = new AsciiWriter(header.length + 1 + n * (20 + (table.ids.length + table.extras.length) * (precision + 6)));
   w.text(header);
   w.byte(10);
-  let lastPair = -1;
-  let prefix = '';
   for (let r = 0; r < n; r++) {
-    const key = table.keys[r]!;
-    const year = key % 4096;
-    const pair = (key - year) / 4096;
-    if (pair !== lastPair) {
-      const { a, b } = unpackKey(key);
-      prefix = `${a},${b},`;
-      lastPair = pair;
-    }
-    w.text(prefix);
-    w.integer(year);
+    w.pairYear(table.keys[r]!);
     for (const col of table.raw) {
       w.byte(44);
       w.fixed(col[r]!, precision);

@@ -1,6 +1,5 @@
 import type { SensitivityResult } from '../core/sensitivity.js';
 import type { ScoreTable } from '../core/score.js';
-import { unpackKey } from '../domain/dyad-year-table.js';
 import { AsciiWriter } from './ascii-writer.js';
 import { csvText } from './csv-cell.js';
 import { formatFixed, formatInteger } from './format-number.js';
@@ -17,21 +16,10 @@ export function sensitivityFile(table: ScoreTable, res: SensitivityResult, preci
   const n = table.keys.length;
   const w = new AsciiWriter(128 + n * (24 + 8 * (precision + 6)));
   w.text('state_a,state_b,year,index,index_median,index_p05,index_p95,rank,rank_median,rank_p05,rank_p95,draws_scored\n');
-  let lastPair = -1;
-  let prefix = '';
   const cols = [res.reference, res.indexMedian, res.indexP05, res.indexP95];
   const rankCols = [res.rankMedian, res.rankP05, res.rankP95];
   for (let r = 0; r < n; r++) {
-    const key = table.keys[r]!;
-    const year = key % 4096;
-    const pair = (key - year) / 4096;
-    if (pair !== lastPair) {
-      const { a, b } = unpackKey(key);
-      prefix = `${a},${b},`;
-      lastPair = pair;
-    }
-    w.text(prefix);
-    w.integer(year);
+    w.pairYear(table.keys[r]!);
     for (const c of cols) {
       w.byte(44);
       w.fixed(c[r]!, precision);
