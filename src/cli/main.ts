@@ -4,7 +4,7 @@
  * sets the exit code.
  */
 import yargs from 'yargs';
-import pc from 'picocolors';
+import { pc } from './colour.js';
 import { AppError } from '../errors.js';
 import { DEFAULTS } from '../defaults.js';
 import { toolVersion } from '../io/tool-version.js';

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import pc from 'picocolors';
+import { pc } from './colour.js';
 import type { ProgressFn } from '../io/load-indicators.js';
 import type { WarningCollector } from '../core/warnings.js';
 

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import pc from 'picocolors';
+import { pc } from '../colour.js';
 import { sensitivityFile, sobolFile } from '../../io/sensitivity-csv.js';
 import { sensitivityInputs, writeToolkitFiles } from '../../io/toolkit-run.js';
 import { defaultThreads, runSensitivityThreaded } from '../../io/run-sensitivity.js';

@@ -4,7 +4,7 @@
  * aligned tables, and saying what was written.
  */
 import path from 'node:path';
-import pc from 'picocolors';
+import { pc } from '../colour.js';
 import { loadToolkitRun, type ToolkitRun } from '../../io/toolkit-run.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';

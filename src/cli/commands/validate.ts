@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import pc from 'picocolors';
+import { pc } from '../colour.js';
 import { readConfig } from '../../io/read-config.js';
 import { loadIndicators } from '../../io/load-indicators.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
