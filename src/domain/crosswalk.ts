@@ -287,7 +287,11 @@ function suggest(system: CodeSystem, raw: string): string[] {
   if (input === null) return [];
   const limit = maxDistance(system, input);
   const best = new Map<string, { spelling: string; distance: number }>();
+  const numeric = system === 'cow' || system === 'gw';
   for (const [key, candidates] of index().systems[system]) {
+    // an edit distance is at least the difference in length: skip without the O(n·m) table
+    // (a 1 MB cell would otherwise take minutes against every known name)
+    if (!numeric && Math.abs(input.length - key.length) > limit) continue;
     const distance = distanceIn(system, input, key);
     const c = pick(candidates, undefined);
     const current = best.get(c.iso3);

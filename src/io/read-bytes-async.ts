@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { isGzip } from './open-text.js';
+import { checkTextBytes, isGzip } from './open-text.js';
 import { InputError } from '../errors.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -19,7 +19,7 @@ function outputChunkSize(gz: Buffer): number {
  * Reads a whole file as bytes, gunzipping it (by content, not by name) on libuv's thread
  * pool, so the main thread can parse another file meanwhile. Same contract as
  * {@link readBytes}, asynchronous all the way.
- * @throws {InputError} when the file cannot be read or is corrupt gzip.
+ * @throws {InputError} when the file cannot be read, is corrupt gzip, or is not text.
  * @example
  * const pending = readBytesAsync('votes.csv.gz'); // starts reading and gunzipping
  * const rollCalls = await readRollCalls(...);      // meanwhile
@@ -32,14 +32,20 @@ export async function readBytesAsync(path: string): Promise<Buffer> {
   } catch (e) {
     throw new InputError([{ file: path, line: 0, message: `cannot read the file: ${(e as Error).message}` }]);
   }
-  if (!isGzip(raw)) return raw;
+  if (!isGzip(raw)) {
+    checkTextBytes(raw, path);
+    return raw;
+  }
+  let bytes: Buffer;
   try {
     // One output chunk as large as the file's uncompressed size (the gzip trailer's ISIZE):
     // the whole inflate then runs as one job on the thread pool, truly in parallel with the
     // main thread, instead of 16 KB steps that each wait for a main-thread callback
     // (19 MB: ~0 ms of waiting behind 80 ms of parsing instead of ~290 ms).
-    return await gunzipAsync(raw, { chunkSize: outputChunkSize(raw) });
+    bytes = await gunzipAsync(raw, { chunkSize: outputChunkSize(raw) });
   } catch (e) {
     throw new InputError([{ file: path, line: 0, message: `corrupt gzip data: ${(e as Error).message}; re-download the file` }]);
   }
+  checkTextBytes(bytes, path);
+  return bytes;
 }

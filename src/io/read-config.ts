@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, INDICATOR_COMMON_KEYS, type RawConfig } from '../core/config.js';
 import { compileFormula, type CompiledFormula } from '../core/formula.js';
@@ -88,7 +88,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     problems.push({ file, line: pos.line, column: pos.col, message: `not valid YAML/JSON: ${err.message.split('\n')[0]}` });
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  const data: unknown = doc.toJS();
+  const data = configData(doc, lineCounter, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError([{ file, line: 1, column: 1, message: 'the config must be a mapping of keys (name, indicators, …)' }]);
   }
@@ -102,7 +102,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   const indicators: ResolvedIndicator[] = [];
   for (const [id, block] of Object.entries(raw.indicators)) {
     const at = ['indicators', id];
-    const family = families[block.family];
+    const family = Object.hasOwn(families, block.family) ? families[block.family] : undefined; // not `__proto__`, `constructor`…
     if (!family) {
       const pos = locate([...at, 'family']);
       problems.push({ file, ...pos, path: `${at.join('.')}.family`, message: `unknown family "${block.family}"; expected one of ${Object.keys(families).join(', ')}` });
@@ -196,6 +196,42 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
 }
 
 type Locate = (p: readonly PropertyKey[], key?: string) => { line: number; column: number };
+
+/**
+ * The document as plain data. yaml parses an alias without its anchor (`*a` before or
+ * without `&a`) or an alias bomb without an error, then throws a ReferenceError here; and it
+ * drops a `__proto__` key (or makes its value the prototype), so that key is refused first.
+ * @throws {ConfigError} at every `__proto__` key, or at the first alias that does not resolve.
+ */
+function configData(doc: Document, lc: LineCounter, file: string): unknown {
+  const protoKeys: Problem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        const { line, col } = lc.linePos(pair.key.range?.[0] ?? 0);
+        protoKeys.push({ file, line, column: col, message: '"__proto__" cannot be a key (it would be dropped without a word); rename it' });
+      }
+    },
+  });
+  if (protoKeys.length > 0) throw new ConfigError(protoKeys);
+  try {
+    return doc.toJS();
+  } catch (e) {
+    let at: number | null = null;
+    visit(doc, {
+      Alias(_key, node) {
+        at ??= node.range?.[0] ?? null;
+        if (node.range && node.resolve(doc) === undefined) {
+          at = node.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    const { line, col } = lc.linePos(at ?? 0);
+    throw new ConfigError([{ file, line, column: col, message: `not valid YAML/JSON: ${(e as Error).message}; define each anchor (&name) before its aliases (*name), or write the value out` }]);
+  }
+}
 
 function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[], file: string, locate: Locate): Problem[] {
   const out: Problem[] = [];

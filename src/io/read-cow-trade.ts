@@ -22,7 +22,7 @@ import { FlowListBuilder, NO_FLOWS } from '../indicators/trade/flow-list.js';
 import type { TradeFlowSet } from '../indicators/trade/trade-flow-set.js';
 import { readBytes } from './open-text.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, parseNumberCell, readCsv, type CsvRow } from './read-csv.js';
+import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv, type CsvRow } from './read-csv.js';
 
 /**
  * Which COW flow columns are read: the raw flows or COW's smoothed ones (v4.0 only).
@@ -76,8 +76,7 @@ function codeFromText(text: string): CodeCell {
 }
 
 function yearFromText(text: string): number | 'invalid' {
-  const t = text.trim();
-  return /^\d{4}$/.test(t) ? Number(t) : 'invalid';
+  return parseYearCell(text) ?? 'invalid';
 }
 
 /** A flow cell: a number ≥ 0; `-9`, `NA` and empty are missing (`NaN`). */
@@ -92,7 +91,7 @@ function flowFromText(text: string): number | 'invalid' {
 }
 
 const CODE_MSG = (t: string) => `expected a numeric COW state code (e.g. 365), got "${t.trim()}"`;
-const YEAR_MSG = (t: string) => `expected a four-digit year, got "${t.trim()}"`;
+const YEAR_MSG = (t: string) => `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${t.trim()}"`;
 const FLOW_MSG = (t: string) => `expected a trade flow in million USD (a number ≥ 0; -9, NA or an empty cell for missing), got "${t.trim()}"`;
 
 /** Collects the columns row by row, growing typed arrays. */
@@ -334,7 +333,7 @@ export function scanCowTradeBytes(bytes: Uint8Array, file: string, flows: CowFlo
       const y = intFromBytes(bytes, fs[iy]!, fe[iy]!, 4);
       const f1 = flowFromBytes(bytes, fs[ia]!, fe[ia]!);
       const f2 = flowFromBytes(bytes, fs[ib]!, fe[ib]!);
-      if (c1 >= 0 && c2 >= 0 && y >= 0 && f1 !== undefined && f2 !== undefined) out.push(line, c1, c2, y, f1, f2);
+      if (c1 >= 0 && c2 >= 0 && y >= READABLE_YEARS.from && y <= READABLE_YEARS.to && f1 !== undefined && f2 !== undefined) out.push(line, c1, c2, y, f1, f2);
       else {
         const t = (k: number) => text(fs[k]!, fe[k]!);
         takeTextRow(out, problems, line, t(i1), t(i2), t(iy), t(ia), t(ib));

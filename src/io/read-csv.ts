@@ -74,6 +74,8 @@ export async function* readCsvParsed(path: string, options: ReadCsvOptions = {})
     const err = e as Error & { lines?: number; code?: string };
     const line = typeof err.lines === 'number' ? err.lines : 0;
     throw new InputError([{ file: path, line, message: csvMessage(err) }]);
+  } finally {
+    input.destroy(); // a caller that stops early must not leave the file open
   }
 }
 
@@ -133,6 +135,22 @@ export function checkWidth(problems: ProblemList, row: CsvRow, width: number): b
   if (row.cells.length === width) return true;
   problems.add(row.line, undefined, `expected ${width} fields like the header, found ${row.cells.length}; check for an unquoted comma or a missing field`);
   return false;
+}
+
+/** Years a reader accepts: 1000–4095, what a packed dyad-year key holds (see domain/year.ts). */
+export const READABLE_YEARS = { from: 1000, to: 4095 } as const;
+
+/**
+ * Reads a year cell (trimmed): four digits from 1000 to 4095, else null. Nothing wider may
+ * pass: a year like 9999 or 0000 would land in another pair's packed dyad-year key.
+ * @example parseYearCell(' 2016 ') // 2016
+ * @example parseYearCell('9999') // null
+ */
+export function parseYearCell(cell: string): number | null {
+  const t = cell.trim();
+  if (!/^\d{4}$/.test(t)) return null;
+  const y = Number(t);
+  return y >= READABLE_YEARS.from && y <= READABLE_YEARS.to ? y : null;
 }
 
 /**

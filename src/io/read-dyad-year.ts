@@ -4,7 +4,7 @@ import type { Iso3 } from '../domain/country.js';
 import { DyadYearTable } from '../domain/dyad-year-table.js';
 import { UnknownCountryError } from '../errors.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, parseNumberCell, readCsv, type CsvRow } from './read-csv.js';
+import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv, type CsvRow } from './read-csv.js';
 
 /** Options of {@link readDyadYear}. */
 export interface ReadDyadYearOptions {
@@ -65,8 +65,8 @@ export async function readDyadYear(file: string, crosswalk: Crosswalk, options: 
     if (!checkWidth(problems, row, header.names.length)) continue;
     const c = row.cells;
     const yRaw = c[iy]!.trim();
-    const year = /^\d{4}$/.test(yRaw) ? Number(yRaw) : NaN;
-    if (!Number.isInteger(year)) problems.add(row.line, 'year', `expected a four-digit year, got "${yRaw}"`);
+    const year = parseYearCell(yRaw) ?? NaN;
+    if (!Number.isInteger(year)) problems.add(row.line, 'year', `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${yRaw}"`);
     const y = Number.isInteger(year) ? year : undefined;
     const a = resolve(row, 'state_a', c[ia]!, y);
     const b = resolve(row, 'state_b', c[ib]!, y);

@@ -22,7 +22,7 @@ import type { StateYearTable } from '../indicators/trade/state-year-table.js';
 import { FlowListBuilder, NO_FLOWS } from '../indicators/trade/flow-list.js';
 import type { TradeFlowSet } from '../indicators/trade/trade-flow-set.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, parseNumberCell, readCsv } from './read-csv.js';
+import { checkWidth, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv } from './read-csv.js';
 
 /**
  * The flow a DOTS table reports: the reporter's exports (FOB) or imports (CIF).
@@ -150,9 +150,10 @@ export async function readImfDots(file: string, crosswalk: Crosswalk, options: R
   const years: number[] = [];
   header.cells.slice(1).forEach((c, i) => {
     const t = c.trim();
-    if (/^\d{4}$/.test(t)) years.push(Number(t));
+    const y = parseYearCell(t);
+    if (y !== null) years.push(y);
     else {
-      problems.add(header.line, i + 2, `expected a four-digit year as column header, got "${t}"; only annual DOTS tables are supported`);
+      problems.add(header.line, i + 2, `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}) as column header, got "${t}"; only annual DOTS tables are supported`);
       years.push(NaN);
     }
   });

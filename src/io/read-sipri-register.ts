@@ -1,7 +1,7 @@
 import type { SipriDeal } from '../indicators/arms/deal.js';
 import { InputError } from '../errors.js';
 import { decodeText, readBytes, type TextEncoding } from './open-text.js';
-import { parseNumberCell } from './read-csv.js';
+import { parseNumberCell, parseYearCell, READABLE_YEARS } from './read-csv.js';
 import { ProblemList } from './problem-list.js';
 
 /** Options of {@link readSipriRegister}. */
@@ -243,17 +243,17 @@ function parseDeal(cells: readonly string[], line: number, problems: ProblemList
   const yearCell = cells[C.orderYear]!.trim();
   let orderYear: number | null = null;
   if (yearCell !== '') {
-    if (/^\d{4}$/.test(yearCell)) orderYear = Number(yearCell);
-    else problems.add(line, 'Year of order', `expected a 4-digit year, got "${yearCell}"`);
+    orderYear = parseYearCell(yearCell);
+    if (orderYear === null) problems.add(line, 'Year of order', `expected a 4-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${yearCell}"`);
   }
   const deliveryYears: number[] = [];
   const yearsCell = cells[C.deliveryYears]!.trim();
   if (yearsCell !== '') {
     for (const part of yearsCell.split(';')) {
-      const y = part.trim();
-      if (/^\d{4}$/.test(y)) deliveryYears.push(Number(y));
+      const y = parseYearCell(part);
+      if (y !== null) deliveryYears.push(y);
       else {
-        problems.add(line, 'Year(s) of delivery', `expected years separated by "; " (e.g. "2006; 2007"), got "${yearsCell}"`);
+        problems.add(line, 'Year(s) of delivery', `expected years (${READABLE_YEARS.from}–${READABLE_YEARS.to}) separated by "; " (e.g. "2006; 2007"), got "${yearsCell}"`);
         break;
       }
     }

@@ -3,6 +3,7 @@ import type { TivPairRow, TivPairsTable, TivSupplierTotal, TivTotalsRow, TivTota
 import { InputError } from '../errors.js';
 import { readBytes, type TextEncoding } from './open-text.js';
 import { ProblemList } from './problem-list.js';
+import { READABLE_YEARS } from './read-csv.js';
 import { decodeAuto, splitLines } from './read-sipri-register.js';
 
 /** Options of the TIV table readers. */
@@ -74,6 +75,7 @@ export function parseSipriTivTotals(text: string, path: string, kind: 'importers
     throw new InputError([{ file: path, line: h.index + 1, message: `the header starts with "${first}", expected "${TOTALS_FIRST_CELL[kind][0]}" for an ${kind} table${hint}` }]);
   }
   const problems = new ProblemList(path);
+  checkYearColumns(h, problems);
   const rows: TivTotalsRow[] = [];
   let world: TivTotalsRow | null = null;
   for (let i = h.index + 1; i < lines.length; i++) {
@@ -133,6 +135,7 @@ export function parseSipriTivPairs(text: string, path: string): TivPairsTable {
     const h = findTableHeader(lines, start);
     if (h === null) break;
     blocks++;
+    checkYearColumns(h, problems);
     const hYears = h.yearColumns.map((c) => c.year);
     if (years === null) years = hYears;
     else if (hYears.join(',') !== years.join(',')) {
@@ -221,6 +224,15 @@ function findTableHeader(lines: readonly string[], from: number): TableHeader | 
     if (yearColumns.length > 0) return { index: i, cells, yearColumns };
   }
   return null;
+}
+
+/** Reports year columns outside the years a reader accepts (a header cell like 9999 or 0000). */
+function checkYearColumns(h: TableHeader, problems: ProblemList): void {
+  for (const { col, year } of h.yearColumns) {
+    if (year < READABLE_YEARS.from || year > READABLE_YEARS.to) {
+      problems.add(h.index + 1, col + 1, `the year column "${h.cells[col]!.trim()}" is outside ${READABLE_YEARS.from}–${READABLE_YEARS.to}; fix the header`);
+    }
+  }
 }
 
 function yearValues(cells: readonly string[], cols: TableHeader['yearColumns'], line: number, problems: ProblemList): Map<number, number> {

@@ -3,7 +3,7 @@ import type { Crosswalk } from '../domain/crosswalk.js';
 import { UnknownCountryError } from '../errors.js';
 import { StateYearTable } from '../indicators/trade/state-year-table.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, parseNumberCell, readCsv } from './read-csv.js';
+import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv } from './read-csv.js';
 
 /**
  * Options of {@link readStateYearValues}.
@@ -39,8 +39,8 @@ export async function readStateYearValues(file: string, crosswalk: Crosswalk, op
     if (!checkWidth(problems, row, header.names.length)) continue;
     const c = row.cells;
     const yRaw = c[iy]!.trim();
-    const year = /^\d{4}$/.test(yRaw) ? Number(yRaw) : null;
-    if (year === null) problems.add(row.line, 'year', `expected a four-digit year, got "${yRaw}"`);
+    const year = parseYearCell(yRaw);
+    if (year === null) problems.add(row.line, 'year', `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${yRaw}"`);
     const v = parseNumberCell(c[iv]!);
     if (v === 'invalid' || (v !== null && v < 0)) problems.add(row.line, options.column, `expected a number ≥ 0 in million USD, or an empty cell for missing, got "${c[iv]!.trim()}"`);
     let state;

@@ -125,7 +125,7 @@ describe('the byte scanner and the CSV reader', () => {
   it('both report every bad row of a file together: ragged, bad year, bad flow, negative flow, bad code', async () => {
     const expected = [
       { line: 3, column: undefined, message: expect.stringMatching(/expected 7 fields like the header, found 6/) },
-      { line: 4, column: 'year', message: 'expected a four-digit year, got "199O"' },
+      { line: 4, column: 'year', message: 'expected a four-digit year (1000–4095), got "199O"' },
       { line: 5, column: 'flow1', message: expect.stringMatching(/expected a trade flow .* got "abc"/) },
       { line: 6, column: 'flow2', message: expect.stringMatching(/got "-3"/) },
       { line: 7, column: 'ccode1', message: expect.stringMatching(/expected a numeric COW state code .* got "USA"/) },

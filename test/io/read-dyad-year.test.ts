@@ -48,7 +48,7 @@ describe('readDyadYear', () => {
     expect(text).toMatch(/broken\.csv:5: column "state_b": unknown country iso3 code "XXQ"/);
     expect(text).toMatch(/broken\.csv:6: duplicate pair-year RUS-IRN 2016: already given on line 2/);
     expect(text).toMatch(/broken\.csv:7: reversed duplicate pair-year IRN-RUS 2016: already given on line 2 \(pairs are unordered/);
-    expect(text).toMatch(/broken\.csv:8: column "year": expected a four-digit year, got "20x6"/);
+    expect(text).toMatch(/broken\.csv:8: column "year": expected a four-digit year \(1000–4095\), got "20x6"/);
     expect(text).toMatch(/broken\.csv:9: column "value": expected a finite number or an empty cell for missing, got "NaN"/);
     expect(text).toMatch(/broken\.csv:10: column "value": .*"1e309"/);
     expect(e.problems.length).toBe(8);

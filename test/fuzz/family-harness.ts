@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createCrosswalk, type Crosswalk } from '../../src/domain/crosswalk.js';
+import { unpackKey, type DyadYearTable } from '../../src/domain/dyad-year-table.js';
+import { AppError } from '../../src/errors.js';
+import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/indicators/family.js';
+import { ROOT } from '../helpers/cli.js';
+import { FUZZ_CASE_TIMEOUT_MS, FUZZ_RUNS, checkTypedError, hostileBytes, tempDir, type HostileOptions } from './hostile.js';
+
+/** A load context for fuzzing: absolute paths, no filters, warnings collected and dropped. */
+export function fuzzContext(crosswalk: Crosswalk = createCrosswalk(), over: Partial<LoadContext> = {}): LoadContext {
+  return {
+    crosswalk,
+    resolvePath: (p) => p,
+    years: null,
+    states: null,
+    seed: 1,
+    warn: () => undefined,
+    progress: () => undefined,
+    ...over,
+  };
+}
+
+/** One indicator of a family, over a set of files (role → fixture path under test/fixtures). */
+export interface FamilyCase {
+  readonly family: Family;
+  readonly measure: string;
+  /** The family's own keys; a function when they name a file (e.g. trade's `gdp:`). */
+  readonly options?: Record<string, unknown> | ((paths: Readonly<Record<string, string>>) => Record<string, unknown>);
+  /** Role → fixture path relative to test/fixtures, e.g. `{ votes: 'un/un_votes.csv' }`. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The source blocks, given the temporary path of each role's file. */
+  readonly sources: (paths: Readonly<Record<string, string>>) => Record<string, unknown>[];
+  /** Filters of the run (years, states), as a config's `years:` and `states:` give them. */
+  readonly context?: Partial<LoadContext>;
+}
+
+/** Loads a family case with the files given as bytes (role → bytes), in a fresh folder. */
+export async function loadCase(c: FamilyCase, bytes: Readonly<Record<string, Buffer>>, crosswalk?: Crosswalk): Promise<{ data: IndicatorData; paths: Record<string, string> }> {
+  const dir = tempDir();
+  const paths: Record<string, string> = {};
+  for (const role of Object.keys(c.files)) {
+    paths[role] = path.join(dir, path.basename(c.files[role]!));
+    writeFileSync(paths[role], bytes[role] ?? fixture(c.files[role]!));
+  }
+  const spec = {
+    id: 'fuzz',
+    family: c.family.name,
+    measure: c.measure,
+    options: c.family.optionsSchema.parse(typeof c.options === 'function' ? c.options(paths) : (c.options ?? {})) as Record<string, unknown>,
+    sources: c.sources(paths).map((s) => c.family.sourceSchema.parse(s) as SourceSpec),
+  };
+  return { data: await c.family.load(spec, fuzzContext(crosswalk, c.context)), paths };
+}
+
+/** The bytes of a fixture under test/fixtures. */
+export function fixture(rel: string): Buffer {
+  return readFileSync(path.join(ROOT, 'test/fixtures', rel));
+}
+
+/**
+ * What a family hands to the core after reading hostile files: finite values, real years
+ * (a year outside 1000–4095 would silently corrupt a packed dyad-year key), sane coverage.
+ */
+export function checkIndicatorData(d: IndicatorData): void {
+  const tables: [string, DyadYearTable][] = [['values', d.values], ...d.extras.map((x): [string, DyadYearTable] => [x.suffix, x.table])];
+  for (const [name, t] of tables) {
+    for (const k of t.keys()) {
+      const v = t.getByKey(k)!;
+      const { a, b, year } = unpackKey(k);
+      if (!Number.isFinite(v)) throw new Error(`${name}: non-finite value ${v} for ${a}-${b} ${year}`);
+      if (year < 1000) throw new Error(`${name}: year ${year} for ${a}-${b} (value ${v}) — a year outside 1000–4095 got into a packed key`);
+    }
+  }
+  for (const r of d.coverage) {
+    if (!Number.isInteger(r.from) || !Number.isInteger(r.to) || r.from > r.to || r.from < 1000 || r.to > 4095) throw new Error(`bad coverage ${JSON.stringify(r)}`);
+  }
+}
+
+/**
+ * The property of the issue for one file of a family case: with `target` hostile and the other
+ * files valid, `load()` returns sane data or throws an {@link AppError} naming one of the
+ * files — never another exception, never a hang.
+ */
+export async function fuzzFamilyFile(c: FamilyCase, target: string, options: HostileOptions & { runs?: number } = {}): Promise<void> {
+  const valid = fixture(c.files[target]!);
+  const crosswalk = createCrosswalk();
+  await fc.assert(
+    fc.asyncProperty(hostileBytes(valid, options), async ({ bytes }) => {
+      let loaded: Awaited<ReturnType<typeof loadCase>>;
+      try {
+        loaded = await loadCase(c, { [target]: bytes }, crosswalk);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        checkTypedError(e, Object.values(c.files).map((f) => path.basename(f)));
+        return;
+      }
+      checkIndicatorData(loaded.data);
+    }),
+    { numRuns: options.runs ?? FUZZ_RUNS, timeout: FUZZ_CASE_TIMEOUT_MS },
+  );
+}

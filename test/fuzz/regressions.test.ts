@@ -1,0 +1,167 @@
+/**
+ * Counterexamples the hostile-input fuzzers found (and their siblings found while fixing
+ * them), pinned: each was an uncaught exception, a silent corruption or a hang before.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { createCrosswalk } from '../../src/domain/crosswalk.js';
+import { ConfigError, InputError } from '../../src/errors.js';
+import { parseConfigText } from '../../src/io/read-config.js';
+import { readCowTrade } from '../../src/io/read-cow-trade.js';
+import { readCsvParsed } from '../../src/io/read-csv.js';
+import { readDyadYear } from '../../src/io/read-dyad-year.js';
+import { readImfDots } from '../../src/io/read-imf-dots.js';
+import { readMme } from '../../src/io/read-mme.js';
+import { readSipriRegister } from '../../src/io/read-sipri-register.js';
+import { readSipriTivPairs, readSipriTivTotals } from '../../src/io/read-sipri-tiv.js';
+import { readStateYearValues } from '../../src/io/read-state-year-values.js';
+import { readUnvotes } from '../../src/io/read-unvotes.js';
+import type { Iso3 } from '../../src/domain/country.js';
+import { ROOT } from '../helpers/cli.js';
+import { removeTempFiles, tempFile } from './hostile.js';
+
+afterAll(removeTempFiles);
+
+const cw = createCrosswalk();
+const fixture = (rel: string) => readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8');
+const file = (text: string, name = 'input.csv') => tempFile(Buffer.from(text, 'utf8'), name);
+
+/** The InputError a read throws (fails the test when it returns or throws anything else). */
+async function inputError(read: Promise<unknown>): Promise<InputError> {
+  try {
+    await read;
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError, the read succeeded');
+}
+
+describe('regressions: years outside 1000–4095 (they landed in another pair\'s packed dyad-year key)', () => {
+  it('SIPRI register: a delivery year 9999 and an order year 0000 are row errors', async () => {
+    // fuzz counterexample: "rows: duplicate" with "2006; 2007" → "9999" gave RUS→IRO in year 0
+    const text = fixture('arms/register_clean.csv').replace('2006; 2007', '9999').replace('Iran,Russia,2015', 'Iran,Russia,0000');
+    const e = await inputError(readSipriRegister(file(text, 'register.csv'), { encoding: 'utf8' }));
+    expect(e.message).toMatch(/register\.csv:2: column "Year\(s\) of delivery": expected years \(1000–4095\) separated by "; "/);
+    expect(e.message).toMatch(/register\.csv:3: column "Year of order": expected a 4-digit year \(1000–4095\), got "0000"/);
+  });
+
+  it('COW trade: a year 0000 is a row error, on the byte scanner and on the CSV path', async () => {
+    // fuzz counterexample: "cells: 0000" gave RUS–USA in year 0 (value 1)
+    const plain = fixture('trade/cow_v4_small.csv').replace('2,365,1990,100', '2,365,0000,100');
+    const e = await inputError(readCowTrade(file(plain, 'cow.csv'), cw, { flows: 'raw' }));
+    expect(e.problems).toEqual([{ file: expect.stringMatching(/cow\.csv$/), line: 2, column: 'year', message: 'expected a four-digit year (1000–4095), got "0000"' }]);
+    const quoted = fixture('trade/cow_v3_quoted.csv').replace('2,365,1990', '2,365,9999');
+    const q = await inputError(readCowTrade(file(quoted, 'cow3.csv'), cw, { flows: 'raw' }));
+    expect(q.problems.map((p) => [p.line, p.column])).toEqual([[2, 'year']]);
+  });
+
+  it('generic dyad-year and state-year files: years 9999 and 0999 are row errors', async () => {
+    const d = await inputError(readDyadYear(file('state_a,state_b,year,value\nRUS,IRN,9999,0.5\n', 'dy.csv'), cw, { codes: 'iso3', directed: false }));
+    expect(d.message).toMatch(/dy\.csv:2: column "year": expected a four-digit year \(1000–4095\), got "9999"/);
+    const s = await inputError(readStateYearValues(file('state,year,gdp\nUSA,0999,1\n', 'gdp.csv'), cw, { codes: 'iso3', column: 'gdp' }));
+    expect(s.message).toMatch(/gdp\.csv:2: column "year": expected a four-digit year \(1000–4095\), got "0999"/);
+  });
+
+  it('IMF DOTS and SIPRI TIV tables: a header year 9999 is an error at the header', async () => {
+    const dots = await inputError(readImfDots(file('Counterpart Country,2011,9999\nAustralia,1,2\n', 'dots.csv'), cw, { reporter: 'RUS' as Iso3, flow: 'exports' }));
+    expect(dots.problems).toEqual([expect.objectContaining({ line: 1, column: 3, message: expect.stringMatching(/four-digit year \(1000–4095\) as column header, got "9999"/) })]);
+    const imp = await inputError(readSipriTivTotals(file(fixture('arms/importers_raw.csv').replace('Recipient,2019,2020', 'Recipient,2019,9999'), 'imp.csv'), 'importers'));
+    expect(imp.message).toMatch(/imp\.csv:8:3: the year column "9999" is outside 1000–4095/);
+    const pairs = await inputError(readSipriTivPairs(file(fixture('arms/pairs_clean.csv').replace('Recipient,2024,', 'Recipient,0000,'), 'pairs.csv')));
+    expect(pairs.message).toMatch(/pairs\.csv:1:3: the year column "0000" is outside 1000–4095/);
+  });
+});
+
+describe('regressions: hangs', () => {
+  it('a 1 MB unknown name fails at once (the crosswalk\'s suggestions compared it with every known name)', async () => {
+    // fuzz counterexample: "huge cell" + "missing column" on a DOTS table took ~60 s
+    const huge = 'x'.repeat(1 << 20);
+    const started = Date.now();
+    const e = await inputError(readImfDots(file(`Counterpart Country,2011,2012,2013\n${huge},Australia,1,2\n`, 'dots.csv'), cw, { reporter: 'RUS' as Iso3, flow: 'exports' }));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(e.problems).toContainEqual(expect.objectContaining({ line: 2, column: 'Counterpart Country', message: expect.stringMatching(/^unknown country name/) }));
+    expect(() => cw.resolve('iso3', huge)).toThrow(/unknown country/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('regressions: UTF-16 and binary files are refused at once', () => {
+  // fuzz counterexample: "body: many rows" + "utf-16" on mme_small.csv (4 MB) took 25 s to list
+  // 689 551 problems, one per garbled cell; now every byte path refuses it with one clear error
+  const utf16 = (text: string, bom = false) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
+  const mme = fixture('drills/mme_small.csv');
+
+  it('through the streaming CSV reader, plain or gzip, with or without a BOM', async () => {
+    for (const [bytes, what] of [
+      [utf16(mme.repeat(50)), /mme\.csv:1: the file has NUL bytes: it is UTF-16 or binary, not CSV text; save it as CSV in UTF-8/],
+      [utf16(mme, true), /mme\.csv:1: the file is UTF-16 \(it starts with a UTF-16 byte-order mark\)/],
+      [gzipSync(utf16(mme)), /mme\.csv:1: the file has NUL bytes/],
+    ] as const) {
+      const started = Date.now();
+      expect((await inputError(readMme(tempFile(bytes, 'mme.csv'), cw))).message).toMatch(what);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+  });
+
+  it('through the whole-file readers (SIPRI, UN votes), naming the line of the first NUL', async () => {
+    const reg = await inputError(readSipriRegister(tempFile(Buffer.from('note\nRecipient,Supplier\u0000\n'), 'reg.csv')));
+    expect(reg.message).toMatch(/reg\.csv:2: the file has NUL bytes/);
+    const votes = tempFile(gzipSync(utf16(fixture('un/un_votes.csv'))), 'votes.csv.gz');
+    const e = await inputError(readUnvotes({ votes, rollcalls: path.join(ROOT, 'test/fixtures/un/un_roll_calls.csv') }, cw));
+    expect(e.message).toMatch(/votes\.csv\.gz:1: the file has NUL bytes/);
+  });
+});
+
+describe.runIf(existsSync('/proc/self/fd'))('regressions: open files', () => {
+  it('a CSV read stopped early closes its file', async () => {
+    const f = tempFile(Buffer.from('a,b\n' + '"x",1\n'.repeat(100_000)), 'quoted.csv');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      for await (const row of readCsvParsed(f)) if (row.line > 1) break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(open()).toBeLessThan(before + 5); // one leaked descriptor per read before
+  });
+});
+
+describe('regressions: the config loader', () => {
+  const base = readFileSync(path.join(ROOT, 'entente.yaml'), 'utf8');
+  const configError = (text: string): ConfigError => {
+    try {
+      parseConfigText(text, 'fuzz.yaml', {});
+    } catch (e) {
+      if (e instanceof ConfigError) return e;
+      throw e;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('an alias without its anchor is a config error at the alias, not a ReferenceError', () => {
+    // fuzz counterexample: [{ at: 4, value: "*a" }] (`name: *a`)
+    const e = configError(base.replace('name: sample', 'name: *a'));
+    expect(e.problems).toEqual([expect.objectContaining({ file: 'fuzz.yaml', line: 5, column: 7, message: expect.stringMatching(/^not valid YAML\/JSON: Unresolved alias.*define each anchor/) })]);
+  });
+
+  it('an alias bomb is a config error', () => {
+    const bomb = 'x: &a [1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    expect(configError(bomb).message).toMatch(/fuzz\.yaml:\d+:\d+: not valid YAML\/JSON: Excessive alias count/);
+  });
+
+  it('family: __proto__ (or constructor) is an unknown family, not a TypeError', () => {
+    // fuzz counterexample: [{ at: 23, value: "__proto__" }] (`family: __proto__`)
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      expect(configError(base.replace('family: arms_transfers', `family: ${name}`)).message).toMatch(/fuzz\.yaml:24:13: indicators\.arms\.family: unknown family/);
+    }
+  });
+
+  it('a __proto__ key is refused where it stands instead of silently dropping what it holds', () => {
+    // an indicator named __proto__ vanished from the run; `succession: { __proto__: RUS }` was ignored
+    expect(configError(base.replace('  un:\n', '  __proto__:\n')).message).toMatch(/fuzz\.yaml:13:3: "__proto__" cannot be a key/);
+    expect(configError(base.replace('name: sample', 'name: sample\nsuccession: { __proto__: RUS }')).message).toMatch(/fuzz\.yaml:6:15: "__proto__" cannot be a key/);
+    expect(configError('{ "name": "x", "__proto__": { "years": 1 }, "indicators": {} }').message).toMatch(/fuzz\.yaml:1:16: "__proto__" cannot be a key/);
+  });
+});
