@@ -12,7 +12,7 @@ import { processTerminal, type Terminal } from './terminal.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import type { GlobalArgs } from './global-args.js';
-import { commandRegistry } from './commands/registry.js';
+import { commandsFor } from './commands/registry.js';
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], term: Terminal = processTerminal): Promise<number> {
@@ -24,7 +24,7 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     .option('out', { type: 'string', describe: 'report folder (default reports/<name>/)', global: true })
     .command(scoreCommand(term) as never)
     .command(validateCommand(term) as never);
-  for (const make of commandRegistry) parser.command(make(term) as never);
+  for (const make of await commandsFor(argv)) parser.command(make(term) as never);
   parser
     .demandCommand(1, 'name a command, e.g. `entente score`')
     .strict()

@@ -1,20 +1,42 @@
 /**
- * Commands beyond `score` and `validate` (explain, rank, sensitivity, audit, plot), each a
- * factory of a yargs command module; `main.ts` registers them in this order.
+ * Commands beyond `score` and `validate` (measures, explain, rank, trends, sensitivity,
+ * audit, plot), each loaded on demand: a run imports only the command it runs (the others'
+ * modules — charts, Monte Carlo, audit — cost start-up time), while `--help` and a mistyped
+ * command load them all so every command is listed and suggested.
  */
 import type { CommandModule } from 'yargs';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { plotCommand } from './plot.js';
-import { measuresCommand } from './measures.js';
-import { explainCommand } from './explain.js';
-import { rankCommand } from './rank.js';
-import { trendsCommand } from './trends.js';
-import { sensitivityCommand } from './sensitivity.js';
-import { auditCommand } from './audit.js';
 
 /** A factory of one command. */
 export type CommandFactory = (term: Terminal) => CommandModule<GlobalArgs, never>;
 
+/** An extra command: its name and how to load its factory. */
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<CommandFactory>;
+}
+
 /** The extra commands, in help order. */
-export const commandRegistry: readonly CommandFactory[] = [measuresCommand, explainCommand, rankCommand, trendsCommand, sensitivityCommand, auditCommand, plotCommand];
+export const commandRegistry: readonly CommandEntry[] = [
+  { name: 'measures', load: async () => (await import('./measures.js')).measuresCommand },
+  { name: 'explain', load: async () => (await import('./explain.js')).explainCommand },
+  { name: 'rank', load: async () => (await import('./rank.js')).rankCommand },
+  { name: 'trends', load: async () => (await import('./trends.js')).trendsCommand },
+  { name: 'sensitivity', load: async () => (await import('./sensitivity.js')).sensitivityCommand },
+  { name: 'audit', load: async () => (await import('./audit.js')).auditCommand },
+  { name: 'plot', load: async () => (await import('./plot.js')).plotCommand },
+];
+
+/**
+ * The extra commands a command line needs: none for `score`/`validate`, the one named, or
+ * all of them when no known command is named (help, a typo).
+ * @example await commandsFor(['explain', 'RUS', 'IRN']) // [explainCommand]
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (first === 'score' || first === 'validate') return [];
+  const named = commandRegistry.find((c) => c.name === first);
+  const entries = named ? [named] : commandRegistry;
+  return Promise.all(entries.map((c) => c.load()));
+}
