@@ -56,7 +56,6 @@ describe('hostile input end to end: entente score', { timeout: FUZZ_TEST_TIMEOUT
         writeFileSync(input, bytes);
         try {
           const r = await runCli(['score', '--config', config]);
-          if (process.env.FUZZ_DEBUG) console.log(file, r.code, r.err.split('\n').slice(0, 2).join(' | ').slice(0, 200));
           expect([0, 2], `exit ${r.code}:\n${r.err.slice(0, 2000)}`).toContain(r.code);
           if (r.code === 2) {
             expect(Object.keys(INPUTS).some((f) => r.err.includes(f)), r.err.slice(0, 500)).toBe(true); // the file, or the one it disagrees with
