@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsv, readCsvParsed } from '../../src/io/read-csv.js';
 import { ROOT } from '../helpers/cli.js';
-import { FUZZ_RUNS, hostileBytes, tempFile } from '../fuzz/hostile.js';
+import { FUZZ_RUNS, hostileBytes, removeTempFiles, tempFile } from '../fuzz/hostile.js';
 import { AppError } from '../../src/errors.js';
+
+afterAll(removeTempFiles);
 
 async function collect(gen: AsyncGenerator<{ line: number; cells: readonly string[] }>) {
   const out: { line: number; cells: readonly string[] }[] = [];
