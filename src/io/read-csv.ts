@@ -133,8 +133,24 @@ export function indexHeader(file: string, row: CsvRow | undefined, required: rea
  */
 export function checkWidth(problems: ProblemList, row: CsvRow, width: number): boolean {
   if (row.cells.length === width) return true;
-  problems.add(row.line, undefined, `expected ${width} fields like the header, found ${row.cells.length}; check for an unquoted comma or a missing field`);
+  problems.add(row.line, undefined, raggedRowMessage(width, row.cells.length));
   return false;
+}
+
+/** The message for a row whose field count differs from the header's. */
+export function raggedRowMessage(width: number, found: number): string {
+  return `expected ${width} fields like the header, found ${found}; check for an unquoted comma or a missing field`;
+}
+
+/**
+ * Reads a row's cell by column name, `undefined` when the header has no such column.
+ * @example cellOf(header, row)('Ex_Name') // 'Peace Mission 2005'
+ */
+export function cellOf(header: HeaderIndex, row: CsvRow): (column: string) => string | undefined {
+  return (column) => {
+    const i = header.at.get(column);
+    return i === undefined ? undefined : row.cells[i];
+  };
 }
 
 /** Years a reader accepts: 1000–4095, what a packed dyad-year key holds (see domain/year.ts). */

@@ -6,7 +6,7 @@ import { earliestDay, formatPartialDate, latestDay, makePartialDate, type Partia
 import { nonStateReason } from '../indicators/joint-drills/non-state-participants.js';
 import { resolveParticipants } from '../indicators/joint-drills/resolve-participants.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, readCsv } from './read-csv.js';
+import { cellOf, checkWidth, indexHeader, readCsv } from './read-csv.js';
 
 /** Columns the JME v3 coding sheet must have (besides `State A` …). */
 export const JME_REQUIRED_COLUMNS: readonly string[] = ['Exercise Name', 'Start Date', 's.year', 's.month', 's.day', 'enddate', 'e.year', 'e.month', 'e.day'];
@@ -63,10 +63,7 @@ export async function readJme(file: string, crosswalk: Crosswalk): Promise<Exerc
   for await (const row of rows) {
     count++;
     if (!checkWidth(problems, row, header.names.length)) continue;
-    const get = (column: string): string | undefined => {
-      const i = header.at.get(column);
-      return i === undefined ? undefined : row.cells[i];
-    };
+    const get = cellOf(header, row);
     const { start, end } = readJmeDates(get, row.line, unreadable);
     const cells = stateColumns.map(({ n, i }) => ({ column: n, raw: cleanCode(row.cells[i]!) }));
     const notCodes = cells.filter((c) => c.raw !== '' && !/^[A-Z]{3}$/.test(c.raw));

@@ -6,26 +6,11 @@ import { distinctSorted, DOMAINS, FOCI, type Exercise, type ExerciseList, type S
 import { MME_END, MME_START, readExerciseDates, readFlags, type CellProblem } from '../indicators/joint-drills/exercise-cells.js';
 import { nonStateReason } from '../indicators/joint-drills/non-state-participants.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, readCsv, type CsvRow } from './read-csv.js';
+import { MME_REQUIRED_COLUMNS } from './read-mme.js';
+import { cellOf, checkWidth, indexHeader, readCsv, type CsvRow } from './read-csv.js';
 
 /** Columns the long form of MME must have. */
-export const MME_LONG_REQUIRED_COLUMNS: readonly string[] = [
-  'MMEID',
-  'Ex_Name',
-  'gwcode',
-  'country',
-  'year',
-  'StartDate',
-  's.year',
-  's.month',
-  's.day',
-  'EndDate',
-  'e.year',
-  'e.month',
-  'e.day',
-  ...DOMAINS,
-  ...FOCI,
-];
+export const MME_LONG_REQUIRED_COLUMNS: readonly string[] = [...MME_REQUIRED_COLUMNS, 'gwcode', 'country', 'year'];
 
 /** Participant rows per exercise-year the troopdata reshaping keeps (StateA–StateX). */
 export const LONG_FORM_MAX_PARTICIPANTS = 24;
@@ -84,10 +69,7 @@ export async function readMmeLong(file: string, crosswalk: Crosswalk): Promise<E
   let from = Infinity;
   let to = -Infinity;
   for (const g of groups.values()) {
-    const get = (column: string): string | undefined => {
-      const i = header.at.get(column);
-      return i === undefined ? undefined : g.first.cells[i];
-    };
+    const get = cellOf(header, g.first);
     const cellProblems: CellProblem[] = [];
     const dates = readExerciseDates(get, MME_START, MME_END);
     cellProblems.push(...dates.problems);

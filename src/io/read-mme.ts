@@ -4,7 +4,7 @@ import { DOMAINS, FOCI, type Exercise, type ExerciseList, type SkippedParticipan
 import { MME_END, MME_START, readExerciseDates, readFlags, type CellProblem } from '../indicators/joint-drills/exercise-cells.js';
 import { resolveParticipants } from '../indicators/joint-drills/resolve-participants.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, readCsv } from './read-csv.js';
+import { cellOf, checkWidth, indexHeader, readCsv } from './read-csv.js';
 
 /** Columns an MME v7 wide file must have (besides at least one `State…` column). */
 export const MME_REQUIRED_COLUMNS: readonly string[] = [
@@ -67,10 +67,7 @@ export async function readMme(file: string, crosswalk: Crosswalk): Promise<Exerc
   for await (const row of rows) {
     count++;
     if (!checkWidth(problems, row, header.names.length)) continue;
-    const get = (column: string): string | undefined => {
-      const i = header.at.get(column);
-      return i === undefined ? undefined : row.cells[i];
-    };
+    const get = cellOf(header, row);
     const cellProblems: CellProblem[] = [];
     const dates = readExerciseDates(get, MME_START, MME_END);
     cellProblems.push(...dates.problems);

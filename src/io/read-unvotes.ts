@@ -1,6 +1,6 @@
 import type { Crosswalk } from '../domain/crosswalk.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, type CsvRow } from './read-csv.js';
+import { checkWidth, indexHeader, type CsvRow, raggedRowMessage } from './read-csv.js';
 import { readCsvRecords } from './read-csv-records.js';
 import { readBytesAsync } from './read-bytes-async.js';
 import { estimateRecords, scanCsvBytes, type CsvRecordView } from './scan-csv-bytes.js';
@@ -138,7 +138,7 @@ function readVotes(bytes: Buffer, file: string, builder: RollCallBuilder, crossw
       return;
     }
     if (r.count !== width) {
-      problems.add(r.line, undefined, `expected ${width} fields like the header, found ${r.count}; check for an unquoted comma or a missing field`);
+      problems.add(r.line, undefined, raggedRowMessage(width, r.count));
       return;
     }
     const rcid = r.int(iRcid);
