@@ -1,3 +1,4 @@
+import { decaySeries } from '../../core/temporal.js';
 import type { Iso3 } from '../../domain/country.js';
 import { unpackPair } from './pair-key.js';
 import type { YearPanel } from './year-panel.js';
@@ -69,14 +70,8 @@ export const ARMS_MEASURE_NAMES = Object.keys(ARMS_MEASURES) as ArmsMeasureName[
  * @example decayedStock(Float64Array.of(8, 0, 0), 1) // [8, 4, 2]
  */
 export function decayedStock(x: Float64Array, halfLife: number): Float64Array {
-  const keep = Math.pow(2, -1 / halfLife);
-  const out = new Float64Array(x.length);
-  let s = 0;
-  for (let t = 0; t < x.length; t++) {
-    s = keep * s + x[t]!;
-    out[t] = s;
-  }
-  return out;
+  // arms series are dense (no missing year), where the core's decayed stock is exactly this
+  return decaySeries(x, halfLife);
 }
 
 function ratio(num: Float64Array, den: Float64Array | undefined): Float64Array {
