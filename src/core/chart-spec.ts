@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { iso3Index, type Iso3 } from '../domain/country.js';
 import type { YearRange } from '../domain/year.js';
 import type { ScoreTable } from './score.js';
+import { yearOfKey } from '../domain/dyad-year-table.js';
 
 const N = 17576;
 const Y = 4096;
@@ -120,7 +121,7 @@ export function chartYears(table: ScoreTable, pairs: readonly ChartPair[], years
   let to = -Infinity;
   for (const k of table.keys) {
     if (!wanted.has(Math.floor(k / Y))) continue;
-    const y = k % Y;
+    const y = yearOfKey(k);
     if (y < from) from = y;
     if (y > to) to = y;
   }

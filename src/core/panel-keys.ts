@@ -5,15 +5,13 @@
  * sensitivity and audit.
  */
 import { iso3Index, type Iso3 } from '../domain/country.js';
+import { yearOfKey } from '../domain/dyad-year-table.js';
 
 /** Multiplier of the pair in a packed key: key = pair·YEAR_SPAN + year. */
 export const YEAR_SPAN = 4096;
 const N = 17576;
 
-/** The year of a packed key. @example yearOfKey(5 * 4096 + 2016) // 2016 */
-export function yearOfKey(key: number): number {
-  return key % YEAR_SPAN;
-}
+export { yearOfKey };
 
 /** The pair part of a packed key. @example pairOfKey(5 * 4096 + 2016) // 5 */
 export function pairOfKey(key: number): number {

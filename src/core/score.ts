@@ -5,7 +5,7 @@
  * Columnar (typed arrays, NaN = missing) so a million pair-years stay fast.
  */
 import { iso3Index, type Iso3 } from '../domain/country.js';
-import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
+import { DyadYearTable, unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
 import { inRanges, type YearRange } from '../domain/year.js';
 import type { IndicatorData } from '../indicators/family.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
@@ -214,7 +214,7 @@ function unionKeys(tables: readonly DyadYearTable[], years: YearRange | null): F
     let keys: Float64Array = t.sortedKeyArray();
     if (years) {
       keys = keys.filter((k) => {
-        const y = k % Y;
+        const y = yearOfKey(k);
         return y >= years.from && y <= years.to;
       });
     }
@@ -263,7 +263,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
   const { coverage, zeroInsideCoverage } = ind.data;
   const masked = coverage.length > 0;
   const valueAt = (key: number): number => {
-    const year = key % Y;
+    const year = yearOfKey(key);
     if (masked && !inRanges(year, coverage)) return NaN;
     const v = table.getByKey(key);
     if (v !== undefined) return v;
@@ -274,7 +274,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
   const cols = table.sortedColumns();
   if (!hasTemporal(ind.temporal) && cols !== null && cols.keys === keys) {
     // the panel is exactly this table's keys: read the values in order, no lookups
-    for (let r = 0; r < n; r++) out[r] = masked && !inRanges(keys[r]! % Y, coverage) ? NaN : cols.values[r]!;
+    for (let r = 0; r < n; r++) out[r] = masked && !inRanges(yearOfKey(keys[r]!), coverage) ? NaN : cols.values[r]!;
     return out;
   }
   if (!hasTemporal(ind.temporal)) {
@@ -293,7 +293,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
     to = Math.max(to, y);
   }
   for (let r = 0; r < n; r++) {
-    const y = keys[r]! % Y;
+    const y = yearOfKey(keys[r]!);
     from = Math.min(from, y);
     to = Math.max(to, y);
   }
@@ -305,7 +305,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
     for (let y = from; y <= to; y++) series[y - from] = valueAt(pair * Y + y);
     const t = applyTemporal(series, ind.temporal);
     while (r < n && Math.floor(keys[r]! / Y) === pair) {
-      out[r] = t[(keys[r]! % Y) - from]!;
+      out[r] = t[(yearOfKey(keys[r]!)) - from]!;
       r++;
     }
   }

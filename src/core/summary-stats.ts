@@ -4,7 +4,7 @@
  * coverage of each indicator. Ties are broken by pair code so the result never depends on
  * row order.
  */
-import { unpackKey } from '../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
 import type { Iso3 } from '../domain/country.js';
 import type { ScoreTable } from './score.js';
 
@@ -91,7 +91,7 @@ export function panelFacts(table: ScoreTable): PanelFacts {
   for (let r = 0; r < table.keys.length; r++) {
     const k = table.keys[r]!;
     pairs.add(Math.floor(k / Y));
-    const y = k % Y;
+    const y = yearOfKey(k);
     if (y < from) from = y;
     if (y > to) to = y;
     if (table.index[r] === table.index[r]) withIndex++;
@@ -118,7 +118,7 @@ export function panelFacts(table: ScoreTable): PanelFacts {
  */
 export function lastIndexYear(table: ScoreTable): number | null {
   let last = -Infinity;
-  for (let r = 0; r < table.keys.length; r++) if (table.index[r] === table.index[r]) last = Math.max(last, table.keys[r]! % Y);
+  for (let r = 0; r < table.keys.length; r++) if (table.index[r] === table.index[r]) last = Math.max(last, yearOfKey(table.keys[r]!));
   return Number.isFinite(last) ? last : null;
 }
 
@@ -132,7 +132,7 @@ export function yearRanking(table: ScoreTable, year: number, n: number): YearRan
   const rows: { a: Iso3; b: Iso3; index: number; key: number }[] = [];
   for (let r = 0; r < table.keys.length; r++) {
     const k = table.keys[r]!;
-    if (k % Y !== year) continue;
+    if (yearOfKey(k) !== year) continue;
     const v = table.index[r]!;
     if (v !== v) continue;
     const { a, b } = unpackKey(k);
@@ -171,7 +171,7 @@ export function biggestMovers(table: ScoreTable, to: number, span: number, n: nu
   const after = new Map<number, number>();
   for (let r = 0; r < table.keys.length; r++) {
     const k = table.keys[r]!;
-    const y = k % Y;
+    const y = yearOfKey(k);
     const v = table.index[r]!;
     if (v !== v) continue;
     if (y === from) before.set(Math.floor(k / Y), v);
@@ -213,7 +213,7 @@ export function indicatorCoverage(table: ScoreTable): IndicatorCoverage[] {
       }
       if (raw[r] !== raw[r]) continue;
       present++;
-      const y = table.keys[r]! % Y;
+      const y = yearOfKey(table.keys[r]!);
       if (y < from) from = y;
       if (y > to) to = y;
     }

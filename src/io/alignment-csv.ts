@@ -1,4 +1,4 @@
-import { unpackKey } from '../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
 import type { ScoreTable } from '../core/score.js';
 import { formatFixed } from './format-number.js';
 import { AsciiWriter } from './ascii-writer.js';
@@ -62,7 +62,7 @@ const NL = 10;
  */
 export function alignmentWideCsv(table: ScoreTable, precision: number): string {
   const years = new Set<number>();
-  for (const k of table.keys) years.add(k % 4096);
+  for (const k of table.keys) years.add(yearOfKey(k));
   const ys = [...years].sort((a, b) => a - b);
   const pos = new Map(ys.map((y, i) => [y, i]));
   const lines = [['state_a', 'state_b', ...ys.map((y) => `y${y}`)].join(',')];
@@ -73,7 +73,7 @@ export function alignmentWideCsv(table: ScoreTable, precision: number): string {
     const { a, b } = unpackKey(table.keys[r]!);
     const cells = new Array<string>(ys.length).fill('');
     while (r < n && Math.floor(table.keys[r]! / 4096) === pair) {
-      cells[pos.get(table.keys[r]! % 4096)!] = formatFixed(table.index[r]!, precision);
+      cells[pos.get(yearOfKey(table.keys[r]!))!] = formatFixed(table.index[r]!, precision);
       r++;
     }
     lines.push(`${a},${b},${cells.join(',')}`);

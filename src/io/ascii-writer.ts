@@ -1,4 +1,4 @@
-import { unpackKey } from '../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
 
 /**
  * A growing byte buffer for writing large ASCII CSV files without building one JavaScript
@@ -10,21 +10,21 @@ import { unpackKey } from '../domain/dyad-year-table.js';
  * w.bytes().toString() // 'IRN,RUS,0.808642\n'
  */
 export class AsciiWriter {
-  private buf: Buffer;
+  private buf: Uint8Array;
   private pos = 0;
   private lastPair = -1;
-  private pairText = '';
+  private pairBytes: Uint8Array = new Uint8Array(0);
 
   constructor(initialBytes = 1 << 16) {
-    this.buf = Buffer.allocUnsafe(Math.max(64, initialBytes));
+    this.buf = new Uint8Array(Math.max(64, initialBytes));
   }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + n) size *= 2;
-    const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
 
@@ -88,9 +88,32 @@ export class AsciiWriter {
       return;
     }
     const ip = Math.floor(r / scale);
+    const frac = r - ip * scale;
+    if (ip < 10000 && precision <= 9) {
+      // the common case (a share, a score, a count): small integer part, fraction below 2^32
+      this.ensure(5 + precision);
+      const buf = this.buf;
+      let p = this.pos;
+      const s = SMALL_START[ip]!;
+      const e = SMALL_START[ip + 1]!;
+      for (let i = s; i < e; i++) buf[p++] = SMALL_BYTES[i]!;
+      buf[p++] = 46;
+      let q = p + precision;
+      let u = frac >>> 0;
+      while (q - p >= 2) {
+        const d = (u / 100) >>> 0;
+        const two = u - d * 100;
+        buf[--q] = DIGIT_LO[two]!;
+        buf[--q] = DIGIT_HI[two]!;
+        u = d;
+      }
+      if (q > p) buf[--q] = 48 + u;
+      this.pos = p + precision;
+      return;
+    }
     this.digits(ip);
     this.byte(46);
-    this.digits(r - ip * scale, precision);
+    this.digits(frac, precision);
   }
 
   /** Writes an integer (rounded); nothing for NaN or ±Infinity. */
@@ -98,31 +121,58 @@ export class AsciiWriter {
     if (x !== x || !Number.isFinite(x)) return;
     const r = Math.round(x);
     if (r < 0) this.byte(45);
-    this.digits(Math.abs(r));
+    const a = Math.abs(r);
+    if (a < 10000) this.small(a);
+    else this.digits(a);
+  }
+
+  /** Writes an integer in [0, 10000) from the ready-made digits. */
+  private small(n: number): void {
+    this.ensure(4);
+    const buf = this.buf;
+    let p = this.pos;
+    const e = SMALL_START[n + 1]!;
+    for (let i = SMALL_START[n]!; i < e; i++) buf[p++] = SMALL_BYTES[i]!;
+    this.pos = p;
   }
 
   /**
-   * Writes `A,B,year` for a packed dyad-year key (see `DyadYearTable`); the pair's text is
+   * Writes `A,B,year` for a packed dyad-year key (see `DyadYearTable`); the pair's bytes are
    * kept while rows of one pair follow each other, as in every sorted report.
    */
   pairYear(key: number): void {
-    const year = key % 4096;
+    const year = yearOfKey(key);
     const pair = (key - year) / 4096;
     if (pair !== this.lastPair) {
       const { a, b } = unpackKey(key);
-      this.pairText = `${a},${b},`;
+      const text = `${a},${b},`;
+      const pb = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) pb[i] = text.charCodeAt(i) & 0x7f;
+      this.pairBytes = pb;
       this.lastPair = pair;
     }
-    this.text(this.pairText);
-    this.integer(year);
+    const pb = this.pairBytes;
+    this.ensure(pb.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < pb.length; i++) buf[p++] = pb[i]!;
+    this.pos = p;
+    this.small(year);
   }
 
   /** The bytes written so far (a view, not a copy). */
   bytes(): Buffer {
-    return this.buf.subarray(0, this.pos);
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.pos);
   }
 }
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const DIGIT_HI = Uint8Array.from({ length: 100 }, (_, i) => 48 + Math.floor(i / 10));
 const DIGIT_LO = Uint8Array.from({ length: 100 }, (_, i) => 48 + (i % 10));
+/** The decimal digits of 0…9999 back to back; number n is SMALL_BYTES[SMALL_START[n] … SMALL_START[n + 1]). */
+const SMALL_BYTES = Uint8Array.from(Buffer.from(Array.from({ length: 10000 }, (_, i) => String(i)).join(''), 'latin1'));
+const SMALL_START = (() => {
+  const out = new Uint32Array(10001);
+  for (let i = 0; i < 10000; i++) out[i + 1] = out[i]! + String(i).length;
+  return out;
+})();

@@ -20,16 +20,20 @@ export function measuresCsvBytes(table: MeasureTable, precision: number): Buffer
   const w = new AsciiWriter(header.length + 1 + n * (20 + (table.ids.length + table.extras.length) * (precision + 6)));
   w.text(header);
   w.byte(10);
+  const keys = table.keys;
+  const raw = table.raw;
+  const extras = table.extras.map((x) => x.values);
+  const integer = table.extras.map((x) => x.type === 'integer');
   for (let r = 0; r < n; r++) {
-    w.pairYear(table.keys[r]!);
-    for (const col of table.raw) {
+    w.pairYear(keys[r]!);
+    for (let c = 0; c < raw.length; c++) {
       w.byte(44);
-      w.fixed(col[r]!, precision);
+      w.fixed(raw[c]![r]!, precision);
     }
-    for (const x of table.extras) {
+    for (let c = 0; c < extras.length; c++) {
       w.byte(44);
-      if (x.type === 'integer') w.integer(x.values[r]!);
-      else w.fixed(x.values[r]!, precision);
+      if (integer[c]) w.integer(extras[c]![r]!);
+      else w.fixed(extras[c]![r]!, precision);
     }
     w.byte(10);
   }
@@ -65,6 +69,7 @@ export async function runMeasures(configFile: string, overrides: RunOverrides = 
   const loaded = await loadIndicators(config, progress);
   const table = measurePanel(scoreInputs(config, loaded.data), scoreOptions(config));
   const csv = measuresCsvBytes(table, config.precision);
+  const sha256 = hashText(csv);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data as ReadonlyMap<string, IndicatorData>);
   const resource: CsvResource = {
     name: 'measures',
@@ -72,7 +77,7 @@ export async function runMeasures(configFile: string, overrides: RunOverrides = 
     description: 'One row per pair of states and year: the raw measure of each indicator (before normalisation) and the families\' extra columns.',
     fields: measuresFields(table, config),
     primaryKey: ['state_a', 'state_b', 'year'],
-    hash: hashText(csv),
+    hash: sha256,
   };
   const files = new Map<string, string | Uint8Array>([
     ['measures.csv', csv],
@@ -80,5 +85,5 @@ export async function runMeasures(configFile: string, overrides: RunOverrides = 
   ]);
   const outDir = measuresDir(config, overrides.out);
   await writeFolderAtomically(outDir, files);
-  return { outDir, rows: table.keys.length, sha256: hashText(csv), sample, warnings: loaded.warnings };
+  return { outDir, rows: table.keys.length, sha256, sample, warnings: loaded.warnings };
 }

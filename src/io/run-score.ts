@@ -11,6 +11,7 @@ import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
 import { writeFolderAtomically } from './write-folder.js';
 import type { WarningCollector } from '../core/warnings.js';
+import { yearOfKey } from '../domain/dyad-year-table.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -109,8 +110,14 @@ export function isSampleOnly(data: ReadonlyMap<string, IndicatorData>): boolean 
 
 /** The files of a score report, by name. */
 export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
+  return reportFilesAndHash(run).files;
+}
+
+/** The files of a score report and the SHA-256 of its `alignment.csv` (hashed once). */
+function reportFilesAndHash(run: ScoreRun): { files: Map<string, string | Uint8Array>; sha256: string } {
   const { config, table, data } = run;
   const csv = alignmentCsvBytes(table, config.precision);
+  const sha256 = hashText(csv);
   const files = new Map<string, string | Uint8Array>([['alignment.csv', csv]]);
   const resources: CsvResource[] = [
     {
@@ -119,13 +126,13 @@ export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
       description: 'One row per pair of states and year: the alignment index, its coverage, and each indicator\'s raw value, normalised value and contribution.',
       fields: alignmentFields(table, config, data),
       primaryKey: ['state_a', 'state_b', 'year'],
-      hash: hashText(csv),
+      hash: sha256,
     },
   ];
   if (config.wide) {
     const wide = alignmentWideCsv(table, config.precision);
     files.set('alignment_wide.csv', wide);
-    const years = [...new Set(Array.from(table.keys, (k) => k % 4096))].sort((a, b) => a - b);
+    const years = [...new Set(Array.from(table.keys, (k) => yearOfKey(k)))].sort((a, b) => a - b);
     resources.push({
       name: 'alignment_wide',
       path: 'alignment_wide.csv',
@@ -142,7 +149,7 @@ export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
   addReportExtras(run, files, resources);
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set('datapackage.json', buildDataPackage({ config, data, resources, sample: run.sample, warnings }));
-  return files;
+  return { files, sha256 };
 }
 
 /**
@@ -152,10 +159,10 @@ export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
 export async function runScore(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
   const config = applyOverrides(await readConfig(configFile), overrides);
   const run = await computeScore(config, progress);
-  const files = reportFiles(run);
+  const { files, sha256 } = reportFilesAndHash(run);
   const outDir = reportDir(config, overrides.out);
   progress?.('writing', 0, 1);
   await writeFolderAtomically(outDir, files);
   progress?.('writing', 1, 1);
-  return { run, outDir, rows: run.table.keys.length, sha256: hashText(files.get('alignment.csv')!) };
+  return { run, outDir, rows: run.table.keys.length, sha256 };
 }

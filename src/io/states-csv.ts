@@ -1,6 +1,6 @@
 import type { ScoreTable } from '../core/score.js';
 import type { Iso3 } from '../domain/country.js';
-import { unpackKey } from '../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
 import { csvText } from './csv-cell.js';
 import type { CsvResource, SchemaField } from './datapackage.js';
 import { hashText } from './hash-file.js';
@@ -41,7 +41,7 @@ export function statesCsv(table: ScoreTable, nameOf: (code: Iso3) => string): st
     let to = -Infinity;
     for (; r < n && Math.floor(table.keys[r]! / Y) === pair; r++) {
       if (table.index[r] !== table.index[r]) continue;
-      const year = table.keys[r]! % Y;
+      const year = yearOfKey(table.keys[r]!);
       if (year < from) from = year;
       if (year > to) to = year;
     }

@@ -4,7 +4,7 @@
  * applies the coverage rule (inside coverage no exercise means 0, outside absent).
  */
 import type { Iso3 } from '../../domain/country.js';
-import { DyadYearTable, unpackKey } from '../../domain/dyad-year-table.js';
+import { DyadYearTable, unpackKey, yearOfKey } from '../../domain/dyad-year-table.js';
 import { yearsIn, type YearRange } from '../../domain/year.js';
 import type { Exercise } from './exercise.js';
 import { exerciseWeight, medianDuration, type ExerciseWeightOptions } from './exercise-weight.js';
@@ -134,7 +134,7 @@ function smooth(
   // group the base by pair (packed pair index), years ascending
   const byPair = new Map<number, Map<number, number>>();
   for (const k of [...base.keys()].sort((x, y) => x - y)) {
-    const year = k % Y;
+    const year = yearOfKey(k);
     const pair = (k - year) / Y;
     let m = byPair.get(pair);
     if (!m) byPair.set(pair, (m = new Map()));

@@ -1,4 +1,5 @@
 import { iso3FromIndex, iso3Index, type Iso3 } from '../../domain/country.js';
+import { yearOfKey } from '../../domain/dyad-year-table.js';
 
 const Y = 4096; // years 0..4095, as in DyadYearTable
 
@@ -56,6 +57,6 @@ export class StateYearTable {
   sortedEntries(): StateYearValue[] {
     return [...this.map.keys()]
       .sort((x, y) => x - y)
-      .map((k) => ({ state: iso3FromIndex(Math.floor(k / Y)), year: k % Y, value: this.map.get(k)! }));
+      .map((k) => ({ state: iso3FromIndex(Math.floor(k / Y)), year: yearOfKey(k), value: this.map.get(k)! }));
   }
 }

@@ -1,5 +1,5 @@
 import type { Iso3 } from '../../domain/country.js';
-import { DyadYearTable, packKey, unpackKey, type DyadYearValue } from '../../domain/dyad-year-table.js';
+import { DyadYearTable, packKey, unpackKey, type DyadYearValue, yearOfKey } from '../../domain/dyad-year-table.js';
 
 /** The year span of the packed keys (key = pair · span + year), read off the packing itself. */
 const YEAR_SPAN = packKey('AAA' as Iso3, 'AAB' as Iso3, 0);
@@ -151,7 +151,7 @@ export class SortedDyadYearTable extends DyadYearTable {
     const keys = this.sortedKeys;
     if (keys === null) return super.years();
     const out = new Set<number>();
-    for (let i = 0; i < keys.length; i++) out.add(keys[i]! % YEAR_SPAN);
+    for (let i = 0; i < keys.length; i++) out.add(yearOfKey(keys[i]!));
     return out;
   }
 }
