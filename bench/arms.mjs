@@ -72,7 +72,7 @@ if (fam.r.status === 0) {
   console.log(`family-only run failed:\n${fam.r.stderr}`);
 }
 
-const bin = existsSync(path.join(dist, 'cli/bin.js')) ? path.join(dist, 'cli/bin.js') : path.join(dist, 'cli/main.js');
+const bin = path.join(dist, 'bin/entente.js'); // the executable package.json publishes
 function score(label, config, out) {
   const cli = run([bin, 'score', '--config', config, '--out', out]);
   if (cli.r.status !== 0) {

@@ -3,7 +3,7 @@
 //  1. generates the SYNTHETIC panel of bench/scale-generate.mjs (198 states × 80 years, all four
 //     families plus two custom dyad_year indicators) into a temporary folder — timed apart, not
 //     part of the score figure;
-//  2. runs `node dist/cli/bin.js score --config <tmp>/scale.yaml --out <tmp>/out` 3 times:
+//  2. runs `node dist/bin/entente.js score --config <tmp>/scale.yaml --out <tmp>/out` 3 times:
 //     median wall time, peak RSS (/usr/bin/time, else VmHWM polled from /proc/<pid>/status),
 //     rows of alignment.csv;
 //  3. runs the full real-data config `examples/real-data.yaml` the same way, with
@@ -33,7 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const dist = path.resolve(root, process.env.ENTENTE_DIST ?? 'dist');
-const bin = path.join(dist, 'cli/bin.js');
+const bin = path.join(dist, 'bin/entente.js'); // the executable package.json publishes
 const dataDir = path.resolve(process.env.ENTENTE_DATA_DIR ?? path.join(root, '..', 'shared', 'data'));
 const realConfig = path.join(root, 'examples', 'real-data.yaml');
 /** Targets of issue 9 for the full real-data config on the 2-core machine. */

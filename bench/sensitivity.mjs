@@ -30,7 +30,7 @@ if (missing.length > 0) {
   console.log(`sensitivity: skipped — not found in ${dataDir}: ${missing.join(', ')}`);
   process.exit(0);
 }
-const bin = path.join(dist, 'cli', 'bin.js');
+const bin = path.join(dist, 'bin', 'entente.js'); // the executable package.json publishes
 if (!existsSync(bin)) {
   console.log(`sensitivity: no build in ${dist}; run \`npm run build\` first (npm run bench does)`);
   process.exit(1);

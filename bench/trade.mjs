@@ -70,7 +70,7 @@ if (fam.r.status === 0) {
   console.log(`family-only run failed:\n${fam.r.stderr}`);
 }
 
-const bin = existsSync(path.join(dist, 'cli/bin.js')) ? path.join(dist, 'cli/bin.js') : path.join(dist, 'cli/main.js');
+const bin = path.join(dist, 'bin/entente.js'); // the executable package.json publishes
 const out = path.join(tmp, 'report');
 const cli = run([bin, 'score', '--config', path.join(root, 'bench/trade.yaml'), '--out', out]);
 if (cli.r.status === 0) {

@@ -4,8 +4,8 @@
 //   - peer:            python3 peer_unga_numpy.py VOTES ROLLCALLS OUT.csv
 //   - family alone:    node bench/un-votes-family.mjs VOTES ROLLCALLS OUT.csv  (read → identical
 //                      and agree for every pair in every session → CSV, one whole process)
-//   - the same work through the CLI: node dist/cli/bin.js measures --config bench/un-votes.yaml --out DIR
-//   - the full report:  node dist/cli/bin.js score --config bench/un-votes.yaml --out DIR
+//   - the same work through the CLI: node dist/bin/entente.js measures --config bench/un-votes.yaml --out DIR
+//   - the full report:  node dist/bin/entente.js score --config bench/un-votes.yaml --out DIR
 //                      (two indicators, identical and agree, on the same files)
 // The three alternate, several runs each (--runs N, default 3); the table gives medians of
 // wall time and peak RSS (/usr/bin/time, or /proc/<pid>/status VmHWM when it is missing).
@@ -83,7 +83,7 @@ async function measure(cmd, args) {
   });
 }
 
-const bin = existsSync(path.join(dist, 'cli/bin.js')) ? path.join(dist, 'cli/bin.js') : path.join(dist, 'cli/main.js');
+const bin = path.join(dist, 'bin/entente.js'); // the executable package.json publishes
 const contenders = [
   { id: 'peer', label: 'peer: pandas + numpy (peer_unga_numpy.py)', out: path.join(tmp, 'peer.csv'), args: (o) => [PYTHON, peerScript, votes, rollcalls, o] },
   {

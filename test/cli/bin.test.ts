@@ -4,7 +4,8 @@ import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from '
 import path from 'node:path';
 import { ROOT, tempCopy } from '../helpers/cli.js';
 
-const BIN = path.join(ROOT, 'dist', 'cli', 'bin.js');
+// the executable package.json publishes (the bundle made by `npm run build`)
+const BIN = path.join(ROOT, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { entente: string } }).bin.entente);
 
 function newestSource(dir: string): number {
   let t = 0;
@@ -19,7 +20,7 @@ describe('the entente binary', () => {
   beforeAll(() => {
     // the binary users run is the built one: build it when it is missing or older than src/
     if (!existsSync(BIN) || statSync(BIN).mtimeMs < newestSource(path.join(ROOT, 'src'))) {
-      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     }
   });
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Bundles the `entente` executable after `tsc` has compiled `src/` to `dist/`:
+//   dist/bin/entente.js             the command (package.json "bin")
+//   dist/bin/sensitivity-worker.js  the worker thread of `entente sensitivity --threads`
+//   dist/bin/chunk-*.js             code shared by both, and the commands loaded on demand
+// Why: Node 20 has no module compile cache, and loading the ~280 small ES modules of the
+// CLI and its start-up dependencies (yargs, zod, yaml, csv-parse) one by one costs ~0.1 s
+// of every run; one bundle per entry point loads in a third of that. The large packages
+// loaded only by some runs (vega and vega-lite for `plot`, mathjs for `aggregation:
+// formula`, the native resvg binding and the font file) stay in node_modules.
+// All chunks sit in one folder, two levels below package.json, so relative look-ups
+// (`../../package.json`, `./sensitivity-worker.js`) find the same files as from dist/io/.
+// usage: node scripts/bundle.mjs  (run by `npm run build`)
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'bin');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { entente: 'dist/cli/bin.js', 'sensitivity-worker': 'dist/io/sensitivity-worker.js' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  external: ['@resvg/resvg-js', 'dejavu-fonts-ttf', 'mathjs', 'vega', 'vega-lite'],
+  // CommonJS dependencies (cli-progress) call require() for Node's own modules
+  banner: { js: "import { createRequire as __ententeRequire } from 'node:module';\nconst require = __ententeRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
