@@ -15,6 +15,7 @@ import { CODE_SYSTEMS } from './code-system.js';
 import type { Iso3 } from './country.js';
 import { asIso3 } from './country.js';
 import { UnknownCountryError } from '../errors.js';
+import { boundedEditDistance } from './edit-distance.js';
 import { COUNTRIES, DEFAULT_SUCCESSION, type CountryRecord, type Identifier } from './crosswalk-data.js';
 
 /**
@@ -250,25 +251,11 @@ function buildSuccession(overrides: Readonly<Record<string, string>>, known: Rea
 
 // ── Suggestions ────────────────────────────────────────────────────────────────────────
 
-/** Levenshtein distance of two strings. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
 const MAX_SUGGESTIONS = 3;
 
 /** How far a key is from the input: edit distance, or numeric difference for numbers. */
 function distanceIn(system: CodeSystem, input: string, key: string): number {
-  return system === 'cow' || system === 'gw' ? Math.abs(Number(input) - Number(key)) : editDistance(input, key);
+  return system === 'cow' || system === 'gw' ? Math.abs(Number(input) - Number(key)) : boundedEditDistance(input, key, maxDistance(system, input));
 }
 
 /** Largest distance still worth suggesting for an input. */
@@ -293,11 +280,10 @@ function suggest(system: CodeSystem, raw: string): string[] {
     // (a 1 MB cell would otherwise take minutes against every known name)
     if (!numeric && Math.abs(input.length - key.length) > limit) continue;
     const distance = distanceIn(system, input, key);
+    if (!(distance <= limit)) continue;
     const c = pick(candidates, undefined);
     const current = best.get(c.iso3);
-    if (distance <= limit && (current === undefined || distance < current.distance)) {
-      best.set(c.iso3, { spelling: c.spelling, distance });
-    }
+    if (current === undefined || distance < current.distance) best.set(c.iso3, { spelling: c.spelling, distance });
   }
   return [...best.values()]
     .sort((a, b) => a.distance - b.distance || a.spelling.localeCompare(b.spelling))
