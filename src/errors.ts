@@ -44,7 +44,8 @@ abstract class ProblemsError extends AppError {
   readonly problems: readonly Problem[];
   /** Problems found beyond the ones kept in `problems` (reporting is capped). */
   readonly omitted: number;
-  constructor(problems: readonly Problem[], omitted = 0, summary?: string) {
+  constructor(problems0: readonly Problem[], omitted = 0, summary?: string) {
+    const problems = problems0.map((p) => (p.message.length > MAX_MESSAGE ? { ...p, message: clipQuotedCells(p.message) } : p));
     const lines = problems.map(formatProblem);
     if (omitted > 0) lines.push(`… and ${omitted} more problem(s) of the same kind`);
     super((summary ? `${summary}\n` : '') + lines.join('\n'));
@@ -82,9 +83,35 @@ export class UnknownCountryError extends AppError {
   readonly suggestions: readonly string[];
   constructor(raw: string, system: string, suggestions: readonly string[]) {
     const hint = suggestions.length > 0 ? `; closest known: ${suggestions.map((s) => `"${s}"`).join(', ')}` : '';
-    super(`unknown country ${system === 'name' ? 'name' : `${system} code`} "${raw}"${hint}`);
+    super(`unknown country ${system === 'name' ? 'name' : `${system} code`} ${quoteClipped(raw)}${hint}`);
     this.raw = raw;
     this.system = system;
     this.suggestions = suggestions;
   }
+}
+
+/** Longest cell text quoted whole in a message; longer cells are cut (a 1 MB cell must not make a 1 MB line). */
+const MAX_QUOTED = 80;
+
+/**
+ * A cell's text in double quotes for a message, cut after {@link MAX_QUOTED} characters with
+ * its full length given.
+ * @example quoteClipped('Rusia') // '"Rusia"'
+ */
+export function quoteClipped(text: string): string {
+  return text.length <= MAX_QUOTED ? `"${text}"` : `"${text.slice(0, MAX_QUOTED)}…" (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** Longest message kept whole; longer ones have their long quoted cells cut. */
+const MAX_MESSAGE = 1000;
+
+/**
+ * Cuts every quoted text longer than 80 characters in a message (see {@link quoteClipped}),
+ * then, if the message is still over 1,000 characters, its middle: the problems of a hostile
+ * file (a 1 MB cell) stay one readable line each, with the advice at the end kept.
+ * @example clipQuotedCells(`got "${'x'.repeat(200)}"; fix it`) // 'got "xxx…x…" (200 characters); fix it'
+ */
+export function clipQuotedCells(message: string): string {
+  const cut = message.replace(/"([^"]{81,})"/g, (_, text: string) => quoteClipped(text));
+  return cut.length <= MAX_MESSAGE ? cut : `${cut.slice(0, 600)} … ${cut.slice(-300)}`;
 }

@@ -22,7 +22,7 @@ import { FlowListBuilder, NO_FLOWS } from '../indicators/trade/flow-list.js';
 import type { TradeFlowSet } from '../indicators/trade/trade-flow-set.js';
 import { readBytes } from './open-text.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv, type CsvRow } from './read-csv.js';
+import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, type CsvRow, withCsvRows } from './read-csv.js';
 
 /**
  * Which COW flow columns are read: the raw flows or COW's smoothed ones (v4.0 only).
@@ -354,19 +354,20 @@ export function scanCowTradeBytes(bytes: Uint8Array, file: string, flows: CowFlo
  * const cols = await parseCowTradeCsv('cow_trade.csv', 'raw');
  */
 export async function parseCowTradeCsv(file: string, flows: CowFlowKind): Promise<CowTradeColumns> {
-  const rows = readCsv(file);
-  const first = await rows.next();
-  const { width, at } = cowHeader(file, first.done ? undefined : first.value, flows);
-  const [i1, i2, iy, ia, ib] = at;
-  const problems = new ProblemList(file);
-  const out = new ColumnsBuilder(1024);
-  for await (const row of rows) {
-    if (!checkWidth(problems, row, width)) continue;
-    const c = row.cells;
-    takeTextRow(out, problems, row.line, c[i1]!, c[i2]!, c[iy]!, c[ia]!, c[ib]!);
-  }
-  problems.throwIfAny();
-  return out.finish();
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    const { width, at } = cowHeader(file, first.done ? undefined : first.value, flows);
+    const [i1, i2, iy, ia, ib] = at;
+    const problems = new ProblemList(file);
+    const out = new ColumnsBuilder(1024);
+    for await (const row of rows) {
+      if (!checkWidth(problems, row, width)) continue;
+      const c = row.cells;
+      takeTextRow(out, problems, row.line, c[i1]!, c[i2]!, c[iy]!, c[ia]!, c[ib]!);
+    }
+    problems.throwIfAny();
+    return out.finish();
+  });
 }
 
 /**

@@ -40,6 +40,22 @@ export async function* readCsv(path: string, options: ReadCsvOptions = {}): Asyn
   yield* readCsvParsed(path, options);
 }
 
+/**
+ * Runs `read` over the rows of a CSV file (see {@link readCsv}) and closes the file however
+ * `read` ends — also when it throws after taking only the header with `rows.next()`, which a
+ * `for await` loop would not have closed.
+ * @example
+ * const names = await withCsvRows('mme.csv', async (rows) => (await rows.next()).value?.cells);
+ */
+export async function withCsvRows<T>(path: string, read: (rows: AsyncGenerator<CsvRow>) => Promise<T>, options: ReadCsvOptions = {}): Promise<T> {
+  const rows = readCsv(path, options);
+  try {
+    return await read(rows);
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
 async function noQuotesIn(path: string): Promise<boolean> {
   try {
     return await hasNoQuotes(await openByteStream(path));
@@ -176,7 +192,7 @@ export function parseYearCell(cell: string): number | null {
 export function parseNumberCell(cell: string): number | null | 'invalid' {
   const t = cell.trim();
   if (t === '') return null;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return 'invalid';
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) return 'invalid';
   const v = Number(t);
   return Number.isFinite(v) ? v : 'invalid';
 }

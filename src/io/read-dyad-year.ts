@@ -4,7 +4,7 @@ import type { Iso3 } from '../domain/country.js';
 import { DyadYearTable } from '../domain/dyad-year-table.js';
 import { UnknownCountryError } from '../errors.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv, type CsvRow } from './read-csv.js';
+import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, type CsvRow, withCsvRows } from './read-csv.js';
 
 /** Options of {@link readDyadYear}. */
 export interface ReadDyadYearOptions {
@@ -34,70 +34,71 @@ const DIRECTIONS = { a_to_b: 'ab', b_to_a: 'ba' } as const;
  */
 export async function readDyadYear(file: string, crosswalk: Crosswalk, options: ReadDyadYearOptions): Promise<DyadYearFile> {
   const problems = new ProblemList(file);
-  const rows = readCsv(file);
-  const first = await rows.next();
-  const header = indexHeader(file, first.done ? undefined : first.value, ['state_a', 'state_b', 'year', 'value']);
-  const ia = header.at.get('state_a')!;
-  const ib = header.at.get('state_b')!;
-  const iy = header.at.get('year')!;
-  const iv = header.at.get('value')!;
-  const id = header.at.get('direction');
-  const directed = options.directed || id !== undefined;
-  const values = new DyadYearTable(directed);
-  // pair-year key → line·2 + orientation bit (1 when given as B,A), to find (reversed) duplicates
-  const seenAt = new Map<number, number>();
-  let from = Infinity;
-  let to = -Infinity;
-  let count = 0;
-  const resolve = (row: CsvRow, col: string, raw: string, year: number | undefined): Iso3 | null => {
-    try {
-      return crosswalk.resolve(options.codes, raw, year);
-    } catch (e) {
-      if (e instanceof UnknownCountryError) {
-        problems.add(row.line, col, `${e.message}; check the spelling or the source's \`codes:\` (${options.codes})`);
-        return null;
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    const header = indexHeader(file, first.done ? undefined : first.value, ['state_a', 'state_b', 'year', 'value']);
+    const ia = header.at.get('state_a')!;
+    const ib = header.at.get('state_b')!;
+    const iy = header.at.get('year')!;
+    const iv = header.at.get('value')!;
+    const id = header.at.get('direction');
+    const directed = options.directed || id !== undefined;
+    const values = new DyadYearTable(directed);
+    // pair-year key → line·2 + orientation bit (1 when given as B,A), to find (reversed) duplicates
+    const seenAt = new Map<number, number>();
+    let from = Infinity;
+    let to = -Infinity;
+    let count = 0;
+    const resolve = (row: CsvRow, col: string, raw: string, year: number | undefined): Iso3 | null => {
+      try {
+        return crosswalk.resolve(options.codes, raw, year);
+      } catch (e) {
+        if (e instanceof UnknownCountryError) {
+          problems.add(row.line, col, `${e.message}; check the spelling or the source's \`codes:\` (${options.codes})`);
+          return null;
+        }
+        throw e;
       }
-      throw e;
+    };
+    for await (const row of rows) {
+      count++;
+      if (!checkWidth(problems, row, header.names.length)) continue;
+      const c = row.cells;
+      const yRaw = c[iy]!.trim();
+      const year = parseYearCell(yRaw) ?? NaN;
+      if (!Number.isInteger(year)) problems.add(row.line, 'year', `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${yRaw}"`);
+      const y = Number.isInteger(year) ? year : undefined;
+      const a = resolve(row, 'state_a', c[ia]!, y);
+      const b = resolve(row, 'state_b', c[ib]!, y);
+      const v = parseNumberCell(c[iv]!);
+      if (v === 'invalid') problems.add(row.line, 'value', `expected a finite number or an empty cell for missing, got "${c[iv]!.trim()}"`);
+      let dir: 'ab' | 'ba' = 'ab';
+      if (id !== undefined) {
+        const d = c[id]!.trim() as keyof typeof DIRECTIONS;
+        if (!(d in DIRECTIONS)) problems.add(row.line, 'direction', `expected a_to_b or b_to_a, got "${c[id]!.trim()}"`);
+        else dir = DIRECTIONS[d];
+      }
+      if (a === null || b === null || y === undefined || v === 'invalid') continue;
+      if (a === b) {
+        problems.add(row.line, 'state_b', `a pair needs two different states, got ${a} twice`);
+        continue;
+      }
+      const [from_, to_] = dir === 'ab' ? [a, b] : [b, a];
+      const key = values.key(from_, to_, y);
+      const prev = seenAt.get(key);
+      const orientation = from_ < to_ ? 0 : 1;
+      if (prev !== undefined) {
+        const what = !directed && prev % 2 !== orientation ? 'reversed duplicate' : 'duplicate';
+        const why = directed ? '' : ' (pairs are unordered: B,A is the same pair as A,B)';
+        problems.add(row.line, undefined, `${what} pair-year ${from_}-${to_} ${y}: already given on line ${Math.floor(prev / 2)}${why}; keep one row`);
+        continue;
+      }
+      seenAt.set(key, row.line * 2 + orientation);
+      if (y < from) from = y;
+      if (y > to) to = y;
+      if (v !== null) values.set(from_, to_, y, v);
     }
-  };
-  for await (const row of rows) {
-    count++;
-    if (!checkWidth(problems, row, header.names.length)) continue;
-    const c = row.cells;
-    const yRaw = c[iy]!.trim();
-    const year = parseYearCell(yRaw) ?? NaN;
-    if (!Number.isInteger(year)) problems.add(row.line, 'year', `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${yRaw}"`);
-    const y = Number.isInteger(year) ? year : undefined;
-    const a = resolve(row, 'state_a', c[ia]!, y);
-    const b = resolve(row, 'state_b', c[ib]!, y);
-    const v = parseNumberCell(c[iv]!);
-    if (v === 'invalid') problems.add(row.line, 'value', `expected a finite number or an empty cell for missing, got "${c[iv]!.trim()}"`);
-    let dir: 'ab' | 'ba' = 'ab';
-    if (id !== undefined) {
-      const d = c[id]!.trim() as keyof typeof DIRECTIONS;
-      if (!(d in DIRECTIONS)) problems.add(row.line, 'direction', `expected a_to_b or b_to_a, got "${c[id]!.trim()}"`);
-      else dir = DIRECTIONS[d];
-    }
-    if (a === null || b === null || y === undefined || v === 'invalid') continue;
-    if (a === b) {
-      problems.add(row.line, 'state_b', `a pair needs two different states, got ${a} twice`);
-      continue;
-    }
-    const [from_, to_] = dir === 'ab' ? [a, b] : [b, a];
-    const key = values.key(from_, to_, y);
-    const prev = seenAt.get(key);
-    const orientation = from_ < to_ ? 0 : 1;
-    if (prev !== undefined) {
-      const what = !directed && prev % 2 !== orientation ? 'reversed duplicate' : 'duplicate';
-      const why = directed ? '' : ' (pairs are unordered: B,A is the same pair as A,B)';
-      problems.add(row.line, undefined, `${what} pair-year ${from_}-${to_} ${y}: already given on line ${Math.floor(prev / 2)}${why}; keep one row`);
-      continue;
-    }
-    seenAt.set(key, row.line * 2 + orientation);
-    if (y < from) from = y;
-    if (y > to) to = y;
-    if (v !== null) values.set(from_, to_, y, v);
-  }
-  problems.throwIfAny();
-  return { values, years: from <= to ? { from, to } : null, rows: count };
+    problems.throwIfAny();
+    return { values, years: from <= to ? { from, to } : null, rows: count };
+  });
 }

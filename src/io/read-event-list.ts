@@ -6,7 +6,7 @@ import { PLAUSIBLE_YEARS } from '../indicators/joint-drills/exercise-cells.js';
 import { earliestDay, latestDay, parseDateText, type PartialDate } from '../indicators/joint-drills/partial-date.js';
 import { resolveParticipants } from '../indicators/joint-drills/resolve-participants.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, readCsv } from './read-csv.js';
+import { checkWidth, indexHeader, withCsvRows } from './read-csv.js';
 
 /** Options of {@link readEventList}. */
 export interface ReadEventListOptions {
@@ -37,60 +37,61 @@ export const EVENT_LIST_SEPARATOR = ';';
 export async function readEventList(file: string, crosswalk: Crosswalk, options: ReadEventListOptions): Promise<ExerciseList> {
   const source = path.basename(file);
   const problems = new ProblemList(file);
-  const rows = readCsv(file);
-  const first = await rows.next();
-  const header = indexHeader(file, first.done ? undefined : first.value, ['start', 'participants']);
-  const exercises: Exercise[] = [];
-  const skipped: SkippedParticipant[] = [];
-  let from = Infinity;
-  let to = -Infinity;
-  let count = 0;
-  for await (const row of rows) {
-    count++;
-    if (!checkWidth(problems, row, header.names.length)) continue;
-    const get = (column: string): string => {
-      const i = header.at.get(column);
-      return i === undefined ? '' : row.cells[i]!.trim();
-    };
-    let bad = false;
-    const report = (column: string, message: string): void => {
-      problems.add(row.line, column, message);
-      bad = true;
-    };
-    const start = parseDateText(get('start'));
-    if (start === null) report('start', `expected a start date like 2021-09-11, 2021-09 or 2021, got "${get('start')}"`);
-    else if (start.year < PLAUSIBLE_YEARS.from || start.year > PLAUSIBLE_YEARS.to) report('start', `start year ${start.year} is outside ${PLAUSIBLE_YEARS.from}–${PLAUSIBLE_YEARS.to}`);
-    let end: PartialDate | null = null;
-    if (get('end') !== '') {
-      end = parseDateText(get('end'));
-      if (end === null) report('end', `expected an end date like 2021-09-25 or an empty cell, got "${get('end')}"`);
-      else if (start !== null && latestDay(end) < earliestDay(start)) report('end', 'the end date is before the start date; fix one of them');
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    const header = indexHeader(file, first.done ? undefined : first.value, ['start', 'participants']);
+    const exercises: Exercise[] = [];
+    const skipped: SkippedParticipant[] = [];
+    let from = Infinity;
+    let to = -Infinity;
+    let count = 0;
+    for await (const row of rows) {
+      count++;
+      if (!checkWidth(problems, row, header.names.length)) continue;
+      const get = (column: string): string => {
+        const i = header.at.get(column);
+        return i === undefined ? '' : row.cells[i]!.trim();
+      };
+      let bad = false;
+      const report = (column: string, message: string): void => {
+        problems.add(row.line, column, message);
+        bad = true;
+      };
+      const start = parseDateText(get('start'));
+      if (start === null) report('start', `expected a start date like 2021-09-11, 2021-09 or 2021, got "${get('start')}"`);
+      else if (start.year < PLAUSIBLE_YEARS.from || start.year > PLAUSIBLE_YEARS.to) report('start', `start year ${start.year} is outside ${PLAUSIBLE_YEARS.from}–${PLAUSIBLE_YEARS.to}`);
+      let end: PartialDate | null = null;
+      if (get('end') !== '') {
+        end = parseDateText(get('end'));
+        if (end === null) report('end', `expected an end date like 2021-09-25 or an empty cell, got "${get('end')}"`);
+        else if (start !== null && latestDay(end) < earliestDay(start)) report('end', 'the end date is before the start date; fix one of them');
+      }
+      const domains = readFlagList(get('domain'), DOMAINS, (m) => report('domain', m));
+      const focus = readFlagList(get('focus'), FOCI, (m) => report('focus', m));
+      const cells = get('participants')
+        .split(EVENT_LIST_SEPARATOR)
+        .map((raw) => ({ column: 'participants', raw }));
+      const resolved = resolveParticipants(cells, options.codes, start?.year, row.line, crosswalk);
+      for (const u of resolved.unknown) report('participants', `${u.message}; check the spelling or the source's \`codes:\` (${options.codes})`);
+      skipped.push(...resolved.skipped);
+      if (bad || start === null) continue;
+      if (start.year < from) from = start.year;
+      if (start.year > to) to = start.year;
+      exercises.push({
+        source,
+        line: row.line,
+        id: `line ${row.line}`,
+        name: get('name'),
+        start,
+        end,
+        participants: resolved.participants,
+        domains,
+        focus,
+      });
     }
-    const domains = readFlagList(get('domain'), DOMAINS, (m) => report('domain', m));
-    const focus = readFlagList(get('focus'), FOCI, (m) => report('focus', m));
-    const cells = get('participants')
-      .split(EVENT_LIST_SEPARATOR)
-      .map((raw) => ({ column: 'participants', raw }));
-    const resolved = resolveParticipants(cells, options.codes, start?.year, row.line, crosswalk);
-    for (const u of resolved.unknown) report('participants', `${u.message}; check the spelling or the source's \`codes:\` (${options.codes})`);
-    skipped.push(...resolved.skipped);
-    if (bad || start === null) continue;
-    if (start.year < from) from = start.year;
-    if (start.year > to) to = start.year;
-    exercises.push({
-      source,
-      line: row.line,
-      id: `line ${row.line}`,
-      name: get('name'),
-      start,
-      end,
-      participants: resolved.participants,
-      domains,
-      focus,
-    });
-  }
-  problems.throwIfAny();
-  return { source, exercises, skipped, unreadable: [], years: from <= to ? { from, to } : null, rows: count };
+    problems.throwIfAny();
+    return { source, exercises, skipped, unreadable: [], years: from <= to ? { from, to } : null, rows: count };
+  });
 }
 
 /** Reads `a;b;c` flags against the allowed names (case-insensitive); unknown ones are reported. */

@@ -22,7 +22,7 @@ import type { StateYearTable } from '../indicators/trade/state-year-table.js';
 import { FlowListBuilder, NO_FLOWS } from '../indicators/trade/flow-list.js';
 import type { TradeFlowSet } from '../indicators/trade/trade-flow-set.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, parseNumberCell, parseYearCell, READABLE_YEARS, readCsv } from './read-csv.js';
+import { checkWidth, parseNumberCell, parseYearCell, READABLE_YEARS, withCsvRows } from './read-csv.js';
 
 /**
  * The flow a DOTS table reports: the reporter's exports (FOB) or imports (CIF).
@@ -132,112 +132,113 @@ export interface ReadImfDotsOptions {
  */
 export async function readImfDots(file: string, crosswalk: Crosswalk, options: ReadImfDotsOptions): Promise<TradeFlowSet> {
   const problems = new ProblemList(file);
-  const rows = readCsv(file);
-  const first = await rows.next();
-  if (first.done) throw new InputError([{ file, line: 0, message: 'the file is empty; expected a header "Counterpart Country,<year>,<year>,…"' }]);
-  const header = first.value;
-  const head0 = header.cells[0]!.trim();
-  if (head0 !== 'Counterpart Country' && head0 !== '') {
-    throw new InputError([
-      {
-        file,
-        line: header.line,
-        column: 1,
-        message: `expected the first column "Counterpart Country" (or a blank header cell) of a DOTS table, got "${head0}"; remove title lines above the table`,
-      },
-    ]);
-  }
-  const years: number[] = [];
-  header.cells.slice(1).forEach((c, i) => {
-    const t = c.trim();
-    const y = parseYearCell(t);
-    if (y !== null) years.push(y);
-    else {
-      problems.add(header.line, i + 2, `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}) as column header, got "${t}"; only annual DOTS tables are supported`);
-      years.push(NaN);
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    if (first.done) throw new InputError([{ file, line: 0, message: 'the file is empty; expected a header "Counterpart Country,<year>,<year>,…"' }]);
+    const header = first.value;
+    const head0 = header.cells[0]!.trim();
+    if (head0 !== 'Counterpart Country' && head0 !== '') {
+      throw new InputError([
+        {
+          file,
+          line: header.line,
+          column: 1,
+          message: `expected the first column "Counterpart Country" (or a blank header cell) of a DOTS table, got "${head0}"; remove title lines above the table`,
+        },
+      ]);
     }
-  });
-  problems.throwIfAny();
-  const yf = options.years ?? null;
-  const keep = years.map((y) => yf === null || (y >= yf.from && y <= yf.to));
-  const reporter = options.reporter;
-  const flows = new FlowListBuilder();
-  const aggregates: string[] = [];
-  const nonStates: string[] = [];
-  const seenName = new Map<string, { line: number; cells: readonly string[] }>();
-  const seenState = new Map<Iso3, { line: number; name: string }>();
-  let repeated = 0;
-  let empty = 0;
-  let selfRows = 0;
-  for await (const row of rows) {
-    if (!checkWidth(problems, row, header.cells.length)) continue;
-    const name = row.cells[0]!.trim();
-    if (name === '') {
-      problems.add(row.line, 'Counterpart Country', 'empty partner name; remove the row or name the partner');
-      continue;
-    }
-    if (isDotsAggregate(name)) {
-      if (!aggregates.includes(name)) aggregates.push(name);
-      continue;
-    }
-    const before = seenName.get(name);
-    if (before) {
-      if (before.cells.every((c, i) => c.trim() === row.cells[i]!.trim())) repeated++;
-      else problems.add(row.line, 'Counterpart Country', `"${name}" is listed again with other values (first on line ${before.line}); keep one row`);
-      continue;
-    }
-    seenName.set(name, row);
-    const values = row.cells.slice(1).map((c, i) => {
-      const v = parseNumberCell(c);
-      if (v === 'invalid' || (v !== null && v < 0)) {
-        problems.add(row.line, header.cells[i + 1]!.trim(), `expected a flow in million USD (a number ≥ 0, or an empty cell when not reported), got "${c.trim()}"`);
-        return null;
+    const years: number[] = [];
+    header.cells.slice(1).forEach((c, i) => {
+      const t = c.trim();
+      const y = parseYearCell(t);
+      if (y !== null) years.push(y);
+      else {
+        problems.add(header.line, i + 2, `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}) as column header, got "${t}"; only annual DOTS tables are supported`);
+        years.push(NaN);
       }
-      return v;
     });
-    let partner: Iso3 | null;
-    try {
-      partner = crosswalk.resolve('name', name);
-    } catch (e) {
-      if (!(e instanceof UnknownCountryError)) throw e;
-      if (NON_STATE_PARTNERS.has(name.toLowerCase())) nonStates.push(name);
-      else problems.add(row.line, 'Counterpart Country', `${e.message}; the crosswalk lacks this IMF spelling`);
-      continue;
+    problems.throwIfAny();
+    const yf = options.years ?? null;
+    const keep = years.map((y) => yf === null || (y >= yf.from && y <= yf.to));
+    const reporter = options.reporter;
+    const flows = new FlowListBuilder();
+    const aggregates: string[] = [];
+    const nonStates: string[] = [];
+    const seenName = new Map<string, { line: number; cells: readonly string[] }>();
+    const seenState = new Map<Iso3, { line: number; name: string }>();
+    let repeated = 0;
+    let empty = 0;
+    let selfRows = 0;
+    for await (const row of rows) {
+      if (!checkWidth(problems, row, header.cells.length)) continue;
+      const name = row.cells[0]!.trim();
+      if (name === '') {
+        problems.add(row.line, 'Counterpart Country', 'empty partner name; remove the row or name the partner');
+        continue;
+      }
+      if (isDotsAggregate(name)) {
+        if (!aggregates.includes(name)) aggregates.push(name);
+        continue;
+      }
+      const before = seenName.get(name);
+      if (before) {
+        if (before.cells.every((c, i) => c.trim() === row.cells[i]!.trim())) repeated++;
+        else problems.add(row.line, 'Counterpart Country', `"${name}" is listed again with other values (first on line ${before.line}); keep one row`);
+        continue;
+      }
+      seenName.set(name, row);
+      const values = row.cells.slice(1).map((c, i) => {
+        const v = parseNumberCell(c);
+        if (v === 'invalid' || (v !== null && v < 0)) {
+          problems.add(row.line, header.cells[i + 1]!.trim(), `expected a flow in million USD (a number ≥ 0, or an empty cell when not reported), got "${c.trim()}"`);
+          return null;
+        }
+        return v;
+      });
+      let partner: Iso3 | null;
+      try {
+        partner = crosswalk.resolve('name', name);
+      } catch (e) {
+        if (!(e instanceof UnknownCountryError)) throw e;
+        if (NON_STATE_PARTNERS.has(name.toLowerCase())) nonStates.push(name);
+        else problems.add(row.line, 'Counterpart Country', `${e.message}; the crosswalk lacks this IMF spelling`);
+        continue;
+      }
+      if (partner === reporter) {
+        selfRows++;
+        continue;
+      }
+      const other = seenState.get(partner);
+      if (other) {
+        problems.add(row.line, 'Counterpart Country', `"${name}" and "${other.name}" (line ${other.line}) are both ${partner}; keep one row`);
+        continue;
+      }
+      seenState.set(partner, { line: row.line, name });
+      values.forEach((v, i) => {
+        if (!keep[i]) return;
+        if (v === null) empty++;
+        else if (options.flow === 'exports') flows.push(reporter, partner, years[i]!, v);
+        else flows.push(partner, reporter, years[i]!, v);
+      });
     }
-    if (partner === reporter) {
-      selfRows++;
-      continue;
-    }
-    const other = seenState.get(partner);
-    if (other) {
-      problems.add(row.line, 'Counterpart Country', `"${name}" and "${other.name}" (line ${other.line}) are both ${partner}; keep one row`);
-      continue;
-    }
-    seenState.set(partner, { line: row.line, name });
-    values.forEach((v, i) => {
-      if (!keep[i]) return;
-      if (v === null) empty++;
-      else if (options.flow === 'exports') flows.push(reporter, partner, years[i]!, v);
-      else flows.push(partner, reporter, years[i]!, v);
-    });
-  }
-  problems.throwIfAny();
-  const label = options.label ?? file;
-  const ys = years.filter((y) => y === y);
-  const notes = [`${label}: DOTS ${options.flow} of ${reporter} with ${seenState.size} partner(s), ${Math.min(...ys)}–${Math.max(...ys)}; ${empty} empty cell(s) = not reported, kept missing`];
-  if (aggregates.length > 0) notes.push(`${label}: ${aggregates.length} aggregate row(s) skipped: ${aggregates.join('; ')}`);
-  if (nonStates.length > 0) notes.push(`${label}: ${nonStates.length} non-state partner(s) skipped: ${nonStates.join('; ')}`);
-  if (repeated > 0) notes.push(`${label}: ${repeated} partner row(s) repeated with identical values, read once`);
-  if (selfRows > 0) notes.push(`${label}: the reporter's own row skipped`);
-  return {
-    label,
-    importerReports: options.flow === 'imports' ? flows.finish() : NO_FLOWS,
-    exporterReports: options.flow === 'exports' ? flows.finish() : NO_FLOWS,
-    coverage: yearRanges(ys),
-    completeFor: new Set([reporter]),
-    totals: options.totals ?? null,
-    notes,
-  };
+    problems.throwIfAny();
+    const label = options.label ?? file;
+    const ys = years.filter((y) => y === y);
+    const notes = [`${label}: DOTS ${options.flow} of ${reporter} with ${seenState.size} partner(s), ${Math.min(...ys)}–${Math.max(...ys)}; ${empty} empty cell(s) = not reported, kept missing`];
+    if (aggregates.length > 0) notes.push(`${label}: ${aggregates.length} aggregate row(s) skipped: ${aggregates.join('; ')}`);
+    if (nonStates.length > 0) notes.push(`${label}: ${nonStates.length} non-state partner(s) skipped: ${nonStates.join('; ')}`);
+    if (repeated > 0) notes.push(`${label}: ${repeated} partner row(s) repeated with identical values, read once`);
+    if (selfRows > 0) notes.push(`${label}: the reporter's own row skipped`);
+    return {
+      label,
+      importerReports: options.flow === 'imports' ? flows.finish() : NO_FLOWS,
+      exporterReports: options.flow === 'exports' ? flows.finish() : NO_FLOWS,
+      coverage: yearRanges(ys),
+      completeFor: new Set([reporter]),
+      totals: options.totals ?? null,
+      notes,
+    };
+  });
 }
 
 /** Sorted years → maximal runs of consecutive years. */

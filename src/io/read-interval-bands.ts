@@ -3,7 +3,7 @@ import path from 'node:path';
 import { canonicalKey, type Band } from '../core/chart-spec.js';
 import { isIso3Shape } from '../domain/country.js';
 import { ProblemList } from './problem-list.js';
-import { checkWidth, indexHeader, parseNumberCell, readCsv } from './read-csv.js';
+import { checkWidth, indexHeader, parseNumberCell, withCsvRows } from './read-csv.js';
 
 /**
  * Column pairs that hold an interval of the index in `sensitivity.csv`, tried in order, with
@@ -52,39 +52,40 @@ export async function readIntervalBands(folder: string, configSha256: string, no
     note(`${file} is not drawn: it was made from another config (run \`entente sensitivity\` again)`);
     return null;
   }
-  const rows = readCsv(file);
-  const head = await rows.next();
-  const header = indexHeader(file, head.done ? undefined : head.value, ['state_a', 'state_b', 'year']);
-  const cols = INDEX_BAND_COLUMNS.find((c) => header.at.has(c.lo) && header.at.has(c.hi));
-  if (!cols) {
-    note(`${file} is not drawn: it has none of the interval columns ${INDEX_BAND_COLUMNS.map((c) => `${c.lo}/${c.hi}`).join(', ')}`);
-    return null;
-  }
-  const at = (name: string) => header.at.get(name)!;
-  const problems = new ProblemList(file);
-  const bands = new Map<number, Band>();
-  for await (const row of rows) {
-    if (!checkWidth(problems, row, header.names.length)) continue;
-    const a = row.cells[at('state_a')]!.trim();
-    const b = row.cells[at('state_b')]!.trim();
-    const year = Number(row.cells[at('year')]);
-    if (!isIso3Shape(a) || !isIso3Shape(b)) {
-      problems.add(row.line, 'state_a', `expected two ISO3 codes, got "${a}" and "${b}"`);
-      continue;
+  return withCsvRows(file, async (rows) => {
+    const head = await rows.next();
+    const header = indexHeader(file, head.done ? undefined : head.value, ['state_a', 'state_b', 'year']);
+    const cols = INDEX_BAND_COLUMNS.find((c) => header.at.has(c.lo) && header.at.has(c.hi));
+    if (!cols) {
+      note(`${file} is not drawn: it has none of the interval columns ${INDEX_BAND_COLUMNS.map((c) => `${c.lo}/${c.hi}`).join(', ')}`);
+      return null;
     }
-    if (!Number.isInteger(year)) {
-      problems.add(row.line, 'year', `expected a whole year, got "${row.cells[at('year')]}"`);
-      continue;
+    const at = (name: string) => header.at.get(name)!;
+    const problems = new ProblemList(file);
+    const bands = new Map<number, Band>();
+    for await (const row of rows) {
+      if (!checkWidth(problems, row, header.names.length)) continue;
+      const a = row.cells[at('state_a')]!.trim();
+      const b = row.cells[at('state_b')]!.trim();
+      const year = Number(row.cells[at('year')]);
+      if (!isIso3Shape(a) || !isIso3Shape(b)) {
+        problems.add(row.line, 'state_a', `expected two ISO3 codes, got "${a}" and "${b}"`);
+        continue;
+      }
+      if (!Number.isInteger(year)) {
+        problems.add(row.line, 'year', `expected a whole year, got "${row.cells[at('year')]}"`);
+        continue;
+      }
+      const lo = parseNumberCell(row.cells[at(cols.lo)]!);
+      const hi = parseNumberCell(row.cells[at(cols.hi)]!);
+      if (lo === 'invalid' || hi === 'invalid') {
+        problems.add(row.line, lo === 'invalid' ? cols.lo : cols.hi, 'expected a number or an empty cell');
+        continue;
+      }
+      if (lo === null || hi === null) continue;
+      bands.set(canonicalKey(a, b, year), { lo: Math.min(lo, hi), hi: Math.max(lo, hi) });
     }
-    const lo = parseNumberCell(row.cells[at(cols.lo)]!);
-    const hi = parseNumberCell(row.cells[at(cols.hi)]!);
-    if (lo === 'invalid' || hi === 'invalid') {
-      problems.add(row.line, lo === 'invalid' ? cols.lo : cols.hi, 'expected a number or an empty cell');
-      continue;
-    }
-    if (lo === null || hi === null) continue;
-    bands.set(canonicalKey(a, b, year), { lo: Math.min(lo, hi), hi: Math.max(lo, hi) });
-  }
-  problems.throwIfAny();
-  return { bands, label: cols.label, file };
+    problems.throwIfAny();
+    return { bands, label: cols.label, file };
+  });
 }

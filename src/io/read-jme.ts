@@ -6,7 +6,7 @@ import { earliestDay, formatPartialDate, latestDay, makePartialDate, type Partia
 import { nonStateReason } from '../indicators/joint-drills/non-state-participants.js';
 import { resolveParticipants } from '../indicators/joint-drills/resolve-participants.js';
 import { ProblemList } from './problem-list.js';
-import { cellOf, checkWidth, indexHeader, readCsv } from './read-csv.js';
+import { cellOf, checkWidth, indexHeader, withCsvRows } from './read-csv.js';
 
 /** Columns the JME v3 coding sheet must have (besides `State A` …). */
 export const JME_REQUIRED_COLUMNS: readonly string[] = ['Exercise Name', 'Start Date', 's.year', 's.month', 's.day', 'enddate', 'e.year', 'e.month', 'e.day'];
@@ -45,56 +45,57 @@ export const JME_CODE_FIXES: Readonly<Record<string, string>> = { ROM: 'ROU' };
 export async function readJme(file: string, crosswalk: Crosswalk): Promise<ExerciseList> {
   const source = path.basename(file);
   const problems = new ProblemList(file);
-  const rows = readCsv(file);
-  const first = await rows.next();
-  const header = indexHeader(file, first.done ? undefined : first.value, JME_REQUIRED_COLUMNS);
-  const stateColumns = header.names.map((n, i) => ({ n, i })).filter(({ n }) => JME_STATE_COLUMN.test(n));
-  if (stateColumns.length === 0) {
-    problems.add(first.done ? 0 : first.value.line, undefined, 'no participant columns "State A", "State B", …; is this the JME v3 coding sheet?');
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    const header = indexHeader(file, first.done ? undefined : first.value, JME_REQUIRED_COLUMNS);
+    const stateColumns = header.names.map((n, i) => ({ n, i })).filter(({ n }) => JME_STATE_COLUMN.test(n));
+    if (stateColumns.length === 0) {
+      problems.add(first.done ? 0 : first.value.line, undefined, 'no participant columns "State A", "State B", …; is this the JME v3 coding sheet?');
+      problems.throwIfAny();
+    }
+    const columnOrder = new Map(stateColumns.map(({ n }, k) => [n, k]));
+    const exercises: Exercise[] = [];
+    const skipped: SkippedParticipant[] = [];
+    const unreadable: UnreadableRow[] = [];
+    let from = Infinity;
+    let to = -Infinity;
+    let count = 0;
+    for await (const row of rows) {
+      count++;
+      if (!checkWidth(problems, row, header.names.length)) continue;
+      const get = cellOf(header, row);
+      const { start, end } = readJmeDates(get, row.line, unreadable);
+      const cells = stateColumns.map(({ n, i }) => ({ column: n, raw: cleanCode(row.cells[i]!) }));
+      const notCodes = cells.filter((c) => c.raw !== '' && !/^[A-Z]{3}$/.test(c.raw));
+      const resolved = resolveParticipants(
+        cells.filter((c) => !notCodes.includes(c)),
+        'iso3',
+        start?.year,
+        row.line,
+        crosswalk,
+      );
+      const rowSkipped = [...resolved.skipped, ...notCodes.map((c) => ({ line: row.line, column: c.column, raw: c.raw, reason: nonStateReason(c.raw) ?? 'not an ISO3 code' }))];
+      skipped.push(...rowSkipped.sort((x, y) => columnOrder.get(x.column)! - columnOrder.get(y.column)!));
+      for (const u of resolved.unknown) problems.add(row.line, u.column, `${u.message}; fix the code or report the missing code`);
+      if (start === null || resolved.unknown.length > 0) continue;
+      if (start.year < from) from = start.year;
+      if (start.year > to) to = start.year;
+      const type = (get('JME Type') ?? '').toUpperCase();
+      exercises.push({
+        source,
+        line: row.line,
+        id: `line ${row.line}`,
+        name: (get('Exercise Name') ?? '').trim(),
+        start,
+        end,
+        participants: resolved.participants,
+        domains: type.includes('CPX') ? ['CPX'] : [],
+        focus: [],
+      });
+    }
     problems.throwIfAny();
-  }
-  const columnOrder = new Map(stateColumns.map(({ n }, k) => [n, k]));
-  const exercises: Exercise[] = [];
-  const skipped: SkippedParticipant[] = [];
-  const unreadable: UnreadableRow[] = [];
-  let from = Infinity;
-  let to = -Infinity;
-  let count = 0;
-  for await (const row of rows) {
-    count++;
-    if (!checkWidth(problems, row, header.names.length)) continue;
-    const get = cellOf(header, row);
-    const { start, end } = readJmeDates(get, row.line, unreadable);
-    const cells = stateColumns.map(({ n, i }) => ({ column: n, raw: cleanCode(row.cells[i]!) }));
-    const notCodes = cells.filter((c) => c.raw !== '' && !/^[A-Z]{3}$/.test(c.raw));
-    const resolved = resolveParticipants(
-      cells.filter((c) => !notCodes.includes(c)),
-      'iso3',
-      start?.year,
-      row.line,
-      crosswalk,
-    );
-    const rowSkipped = [...resolved.skipped, ...notCodes.map((c) => ({ line: row.line, column: c.column, raw: c.raw, reason: nonStateReason(c.raw) ?? 'not an ISO3 code' }))];
-    skipped.push(...rowSkipped.sort((x, y) => columnOrder.get(x.column)! - columnOrder.get(y.column)!));
-    for (const u of resolved.unknown) problems.add(row.line, u.column, `${u.message}; fix the code or report the missing code`);
-    if (start === null || resolved.unknown.length > 0) continue;
-    if (start.year < from) from = start.year;
-    if (start.year > to) to = start.year;
-    const type = (get('JME Type') ?? '').toUpperCase();
-    exercises.push({
-      source,
-      line: row.line,
-      id: `line ${row.line}`,
-      name: (get('Exercise Name') ?? '').trim(),
-      start,
-      end,
-      participants: resolved.participants,
-      domains: type.includes('CPX') ? ['CPX'] : [],
-      focus: [],
-    });
-  }
-  problems.throwIfAny();
-  return { source, exercises, skipped, unreadable, years: from <= to ? { from, to } : null, rows: count };
+    return { source, exercises, skipped, unreadable, years: from <= to ? { from, to } : null, rows: count };
+  });
 }
 
 /** Trim + upper-case, then the sheet's known miscodings (`ROM` → `ROU`). */

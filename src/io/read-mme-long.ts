@@ -7,7 +7,7 @@ import { MME_END, MME_START, readExerciseDates, readFlags, type CellProblem } fr
 import { nonStateReason } from '../indicators/joint-drills/non-state-participants.js';
 import { ProblemList } from './problem-list.js';
 import { MME_REQUIRED_COLUMNS } from './read-mme.js';
-import { cellOf, checkWidth, indexHeader, readCsv, type CsvRow } from './read-csv.js';
+import { cellOf, checkWidth, indexHeader, type CsvRow, withCsvRows } from './read-csv.js';
 
 /** Columns the long form of MME must have. */
 export const MME_LONG_REQUIRED_COLUMNS: readonly string[] = [...MME_REQUIRED_COLUMNS, 'gwcode', 'country', 'year'];
@@ -45,90 +45,91 @@ interface Group {
 export async function readMmeLong(file: string, crosswalk: Crosswalk): Promise<ExerciseList> {
   const source = path.basename(file);
   const problems = new ProblemList(file);
-  const rows = readCsv(file);
-  const first = await rows.next();
-  const header = indexHeader(file, first.done ? undefined : first.value, MME_LONG_REQUIRED_COLUMNS);
-  const col = (name: string): number => header.at.get(name)!;
-  const groups = new Map<string, Group>();
-  let count = 0;
-  for await (const row of rows) {
-    count++;
-    if (!checkWidth(problems, row, header.names.length)) continue;
-    const c = row.cells;
-    const key = [c[col('MMEID')], c[col('Ex_Name')], c[col('StartDate')]].join('\u0000');
-    const g = groups.get(key);
-    if (g) g.rows.push(row);
-    else groups.set(key, { first: row, rows: [row] });
-  }
-
-  const exercises: Exercise[] = [];
-  const skipped: SkippedParticipant[] = [];
-  const unreadable: UnreadableRow[] = [];
-  const conflicts = new Map<string, { line: number; message: string; count: number }>();
-  const possiblyCut: number[] = [];
-  let from = Infinity;
-  let to = -Infinity;
-  for (const g of groups.values()) {
-    const get = cellOf(header, g.first);
-    const cellProblems: CellProblem[] = [];
-    const dates = readExerciseDates(get, MME_START, MME_END);
-    cellProblems.push(...dates.problems);
-    const domains = readFlags(get, DOMAINS, cellProblems);
-    const focus = readFlags(get, FOCI, cellProblems);
-    for (const p of cellProblems) problems.add(g.first.line, p.column, p.message);
-    const startYear = dates.start?.year;
-    const codes: Iso3[] = [];
-    let bad = cellProblems.length > 0;
-    let startYearRows = 0;
-    for (const row of g.rows) {
-      const gw = row.cells[col('gwcode')]!.trim();
-      const name = row.cells[col('country')]!.trim();
-      if (row.cells[col('year')]!.trim() === String(startYear)) startYearRows++;
-      const r = resolveRow(gw, name, startYear, crosswalk);
-      if ('code' in r) {
-        codes.push(r.code);
-        if (r.conflict !== undefined) {
-          const k = `${gw}\u0000${name}\u0000${r.conflict}`;
-          const seen = conflicts.get(k);
-          if (seen) seen.count++;
-          else conflicts.set(k, { line: row.line, message: `gwcode ${gw} is ${r.conflict} in ${startYear} but the name "${name}" is ${r.code}; the name is used (the codes were looked up from the names)`, count: 1 });
-        }
-      } else if ('reason' in r) {
-        // an exercise over two years repeats its rows: report the start year's rows only
-        if (row.cells[col('year')]!.trim() === String(startYear)) skipped.push({ line: row.line, column: 'country', raw: name, reason: r.reason });
-      } else {
-        problems.add(row.line, r.column, r.message);
-        bad = true;
-      }
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    const header = indexHeader(file, first.done ? undefined : first.value, MME_LONG_REQUIRED_COLUMNS);
+    const col = (name: string): number => header.at.get(name)!;
+    const groups = new Map<string, Group>();
+    let count = 0;
+    for await (const row of rows) {
+      count++;
+      if (!checkWidth(problems, row, header.names.length)) continue;
+      const c = row.cells;
+      const key = [c[col('MMEID')], c[col('Ex_Name')], c[col('StartDate')]].join('\u0000');
+      const g = groups.get(key);
+      if (g) g.rows.push(row);
+      else groups.set(key, { first: row, rows: [row] });
     }
-    if (bad || dates.start === null) continue;
-    if (startYearRows === LONG_FORM_MAX_PARTICIPANTS) possiblyCut.push(g.first.line);
-    if (dates.endIgnored !== null) unreadable.push({ line: g.first.line, message: dates.endIgnored });
-    const s = dates.start;
-    if (s.year < from) from = s.year;
-    if (s.year > to) to = s.year;
-    exercises.push({
-      source,
-      line: g.first.line,
-      id: (get('MMEID') ?? '').trim() || `line ${g.first.line}`,
-      name: (get('Ex_Name') ?? '').trim(),
-      start: s,
-      end: dates.end,
-      participants: distinctSorted(codes),
-      domains,
-      focus,
-    });
-  }
-  problems.throwIfAny();
-  for (const c of conflicts.values()) unreadable.push({ line: c.line, message: c.count > 1 ? `${c.message} (${c.count} rows)` : c.message });
-  if (possiblyCut.length > 0) {
-    unreadable.push({
-      line: possiblyCut[0]!,
-      message: `${possiblyCut.length} exercise(s) have ${LONG_FORM_MAX_PARTICIPANTS} participant rows, the most this reshaping keeps (slots StateA–StateX of the wide file), so their lists may be cut short (lines ${possiblyCut.join(', ')}); read the wide file with \`format: mme\` for complete lists`,
-    });
-  }
-  unreadable.sort((a, b) => a.line - b.line);
-  return { source, exercises, skipped, unreadable, years: from <= to ? { from, to } : null, rows: count };
+
+    const exercises: Exercise[] = [];
+    const skipped: SkippedParticipant[] = [];
+    const unreadable: UnreadableRow[] = [];
+    const conflicts = new Map<string, { line: number; message: string; count: number }>();
+    const possiblyCut: number[] = [];
+    let from = Infinity;
+    let to = -Infinity;
+    for (const g of groups.values()) {
+      const get = cellOf(header, g.first);
+      const cellProblems: CellProblem[] = [];
+      const dates = readExerciseDates(get, MME_START, MME_END);
+      cellProblems.push(...dates.problems);
+      const domains = readFlags(get, DOMAINS, cellProblems);
+      const focus = readFlags(get, FOCI, cellProblems);
+      for (const p of cellProblems) problems.add(g.first.line, p.column, p.message);
+      const startYear = dates.start?.year;
+      const codes: Iso3[] = [];
+      let bad = cellProblems.length > 0;
+      let startYearRows = 0;
+      for (const row of g.rows) {
+        const gw = row.cells[col('gwcode')]!.trim();
+        const name = row.cells[col('country')]!.trim();
+        if (row.cells[col('year')]!.trim() === String(startYear)) startYearRows++;
+        const r = resolveRow(gw, name, startYear, crosswalk);
+        if ('code' in r) {
+          codes.push(r.code);
+          if (r.conflict !== undefined) {
+            const k = `${gw}\u0000${name}\u0000${r.conflict}`;
+            const seen = conflicts.get(k);
+            if (seen) seen.count++;
+            else conflicts.set(k, { line: row.line, message: `gwcode ${gw} is ${r.conflict} in ${startYear} but the name "${name}" is ${r.code}; the name is used (the codes were looked up from the names)`, count: 1 });
+          }
+        } else if ('reason' in r) {
+          // an exercise over two years repeats its rows: report the start year's rows only
+          if (row.cells[col('year')]!.trim() === String(startYear)) skipped.push({ line: row.line, column: 'country', raw: name, reason: r.reason });
+        } else {
+          problems.add(row.line, r.column, r.message);
+          bad = true;
+        }
+      }
+      if (bad || dates.start === null) continue;
+      if (startYearRows === LONG_FORM_MAX_PARTICIPANTS) possiblyCut.push(g.first.line);
+      if (dates.endIgnored !== null) unreadable.push({ line: g.first.line, message: dates.endIgnored });
+      const s = dates.start;
+      if (s.year < from) from = s.year;
+      if (s.year > to) to = s.year;
+      exercises.push({
+        source,
+        line: g.first.line,
+        id: (get('MMEID') ?? '').trim() || `line ${g.first.line}`,
+        name: (get('Ex_Name') ?? '').trim(),
+        start: s,
+        end: dates.end,
+        participants: distinctSorted(codes),
+        domains,
+        focus,
+      });
+    }
+    problems.throwIfAny();
+    for (const c of conflicts.values()) unreadable.push({ line: c.line, message: c.count > 1 ? `${c.message} (${c.count} rows)` : c.message });
+    if (possiblyCut.length > 0) {
+      unreadable.push({
+        line: possiblyCut[0]!,
+        message: `${possiblyCut.length} exercise(s) have ${LONG_FORM_MAX_PARTICIPANTS} participant rows, the most this reshaping keeps (slots StateA–StateX of the wide file), so their lists may be cut short (lines ${possiblyCut.join(', ')}); read the wide file with \`format: mme\` for complete lists`,
+      });
+    }
+    unreadable.sort((a, b) => a.line - b.line);
+    return { source, exercises, skipped, unreadable, years: from <= to ? { from, to } : null, rows: count };
+  });
 }
 
 type RowResult = { code: Iso3; conflict?: Iso3 } | { reason: string } | CellProblem;

@@ -4,7 +4,7 @@ import { DOMAINS, FOCI, type Exercise, type ExerciseList, type SkippedParticipan
 import { MME_END, MME_START, readExerciseDates, readFlags, type CellProblem } from '../indicators/joint-drills/exercise-cells.js';
 import { resolveParticipants } from '../indicators/joint-drills/resolve-participants.js';
 import { ProblemList } from './problem-list.js';
-import { cellOf, checkWidth, indexHeader, readCsv } from './read-csv.js';
+import { cellOf, checkWidth, indexHeader, withCsvRows } from './read-csv.js';
 
 /** Columns an MME v7 wide file must have (besides at least one `State…` column). */
 export const MME_REQUIRED_COLUMNS: readonly string[] = [
@@ -50,57 +50,58 @@ export const MME_STATE_COLUMN = /^State[A-Z]{1,2}$/;
 export async function readMme(file: string, crosswalk: Crosswalk): Promise<ExerciseList> {
   const source = path.basename(file);
   const problems = new ProblemList(file);
-  const rows = readCsv(file);
-  const first = await rows.next();
-  const header = indexHeader(file, first.done ? undefined : first.value, MME_REQUIRED_COLUMNS);
-  const stateColumns = header.names.map((n, i) => ({ n, i })).filter(({ n }) => MME_STATE_COLUMN.test(n));
-  if (stateColumns.length === 0) {
-    problems.add(first.done ? 0 : first.value.line, undefined, 'no participant columns StateA, StateB, …; is this the MME v7 wide file? (use `format: mme_long` for the long form)');
+  return withCsvRows(file, async (rows) => {
+    const first = await rows.next();
+    const header = indexHeader(file, first.done ? undefined : first.value, MME_REQUIRED_COLUMNS);
+    const stateColumns = header.names.map((n, i) => ({ n, i })).filter(({ n }) => MME_STATE_COLUMN.test(n));
+    if (stateColumns.length === 0) {
+      problems.add(first.done ? 0 : first.value.line, undefined, 'no participant columns StateA, StateB, …; is this the MME v7 wide file? (use `format: mme_long` for the long form)');
+      problems.throwIfAny();
+    }
+    const exercises: Exercise[] = [];
+    const skipped: SkippedParticipant[] = [];
+    const unreadable: UnreadableRow[] = [];
+    let from = Infinity;
+    let to = -Infinity;
+    let count = 0;
+    for await (const row of rows) {
+      count++;
+      if (!checkWidth(problems, row, header.names.length)) continue;
+      const get = cellOf(header, row);
+      const cellProblems: CellProblem[] = [];
+      const dates = readExerciseDates(get, MME_START, MME_END);
+      cellProblems.push(...dates.problems);
+      const domains = readFlags(get, DOMAINS, cellProblems);
+      const focus = readFlags(get, FOCI, cellProblems);
+      const year = dates.start?.year;
+      const resolved = resolveParticipants(
+        stateColumns.map(({ n, i }) => ({ column: n, raw: row.cells[i]! })),
+        'name',
+        year,
+        row.line,
+        crosswalk,
+      );
+      for (const u of resolved.unknown) cellProblems.push({ column: u.column, message: `${u.message}; fix the name or report the missing alias` });
+      for (const p of cellProblems) problems.add(row.line, p.column, p.message);
+      skipped.push(...resolved.skipped);
+      if (cellProblems.length > 0 || dates.start === null) continue;
+      if (dates.endIgnored !== null) unreadable.push({ line: row.line, message: dates.endIgnored });
+      const s = dates.start;
+      if (s.year < from) from = s.year;
+      if (s.year > to) to = s.year;
+      exercises.push({
+        source,
+        line: row.line,
+        id: (get('MMEID') ?? '').trim() || `line ${row.line}`,
+        name: (get('Ex_Name') ?? '').trim(),
+        start: s,
+        end: dates.end,
+        participants: resolved.participants,
+        domains,
+        focus,
+      });
+    }
     problems.throwIfAny();
-  }
-  const exercises: Exercise[] = [];
-  const skipped: SkippedParticipant[] = [];
-  const unreadable: UnreadableRow[] = [];
-  let from = Infinity;
-  let to = -Infinity;
-  let count = 0;
-  for await (const row of rows) {
-    count++;
-    if (!checkWidth(problems, row, header.names.length)) continue;
-    const get = cellOf(header, row);
-    const cellProblems: CellProblem[] = [];
-    const dates = readExerciseDates(get, MME_START, MME_END);
-    cellProblems.push(...dates.problems);
-    const domains = readFlags(get, DOMAINS, cellProblems);
-    const focus = readFlags(get, FOCI, cellProblems);
-    const year = dates.start?.year;
-    const resolved = resolveParticipants(
-      stateColumns.map(({ n, i }) => ({ column: n, raw: row.cells[i]! })),
-      'name',
-      year,
-      row.line,
-      crosswalk,
-    );
-    for (const u of resolved.unknown) cellProblems.push({ column: u.column, message: `${u.message}; fix the name or report the missing alias` });
-    for (const p of cellProblems) problems.add(row.line, p.column, p.message);
-    skipped.push(...resolved.skipped);
-    if (cellProblems.length > 0 || dates.start === null) continue;
-    if (dates.endIgnored !== null) unreadable.push({ line: row.line, message: dates.endIgnored });
-    const s = dates.start;
-    if (s.year < from) from = s.year;
-    if (s.year > to) to = s.year;
-    exercises.push({
-      source,
-      line: row.line,
-      id: (get('MMEID') ?? '').trim() || `line ${row.line}`,
-      name: (get('Ex_Name') ?? '').trim(),
-      start: s,
-      end: dates.end,
-      participants: resolved.participants,
-      domains,
-      focus,
-    });
-  }
-  problems.throwIfAny();
-  return { source, exercises, skipped, unreadable, years: from <= to ? { from, to } : null, rows: count };
+    return { source, exercises, skipped, unreadable, years: from <= to ? { from, to } : null, rows: count };
+  });
 }

@@ -6,7 +6,7 @@ import { unpackKey, type DyadYearTable } from '../../src/domain/dyad-year-table.
 import { AppError } from '../../src/errors.js';
 import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/indicators/family.js';
 import { ROOT } from '../helpers/cli.js';
-import { FUZZ_CASE_TIMEOUT_MS, FUZZ_RUNS, checkTypedError, hostileBytes, tempDir, type HostileOptions } from './hostile.js';
+import { FUZZ_CASE_TIMEOUT_MS, FUZZ_RUNS, checkTypedError, hostileBytes, tempDir, withinCaseTime, type HostileOptions } from './hostile.js';
 
 /** A load context for fuzzing: absolute paths, no filters, warnings collected and dropped. */
 export function fuzzContext(crosswalk: Crosswalk = createCrosswalk(), over: Partial<LoadContext> = {}): LoadContext {
@@ -87,17 +87,19 @@ export async function fuzzFamilyFile(c: FamilyCase, target: string, options: Hos
   const valid = fixture(c.files[target]!);
   const crosswalk = createCrosswalk();
   await fc.assert(
-    fc.asyncProperty(hostileBytes(valid, options), async ({ bytes }) => {
-      let loaded: Awaited<ReturnType<typeof loadCase>>;
-      try {
-        loaded = await loadCase(c, { [target]: bytes }, crosswalk);
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        checkTypedError(e, Object.values(c.files).map((f) => path.basename(f)));
-        return;
-      }
-      checkIndicatorData(loaded.data);
-    }),
+    fc.asyncProperty(hostileBytes(valid, options), ({ bytes }) =>
+      withinCaseTime(async () => {
+        let loaded: Awaited<ReturnType<typeof loadCase>>;
+        try {
+          loaded = await loadCase(c, { [target]: bytes }, crosswalk);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          checkTypedError(e, Object.values(c.files).map((f) => path.basename(f)));
+          return;
+        }
+        checkIndicatorData(loaded.data);
+      }),
+    ),
     { numRuns: options.runs ?? FUZZ_RUNS, timeout: FUZZ_CASE_TIMEOUT_MS },
   );
 }

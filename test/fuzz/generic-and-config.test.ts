@@ -7,7 +7,7 @@ import { parseConfigText } from '../../src/io/read-config.js';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
 import { AppError } from '../../src/errors.js';
 import { ROOT } from '../helpers/cli.js';
-import { FUZZ_RUNS, FUZZ_TEST_TIMEOUT_MS, HOSTILE_CELLS, hostileBytes, mustFailCleanly, removeTempFiles, tempFile } from './hostile.js';
+import { FUZZ_RUNS, FUZZ_TEST_TIMEOUT_MS, HOSTILE_CELLS, hostileBytes, mustFailCleanly, removeTempFiles, tempFile, withinCaseTime } from './hostile.js';
 
 const cw = createCrosswalk();
 
@@ -29,9 +29,11 @@ describe('hostile input', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('the dyad-year reader only ever returns or throws a typed error with the file name', async () => {
     const valid = readFileSync(path.join(ROOT, 'test/fixtures/generic/good.csv'));
     await fc.assert(
-      fc.asyncProperty(hostileBytes(valid), async ({ bytes }) => {
-        await mustFailCleanly((f) => readDyadYear(f, cw, { codes: 'iso3', directed: false }), tempFile(bytes));
-      }),
+      fc.asyncProperty(hostileBytes(valid), ({ bytes }) =>
+        withinCaseTime(async () => {
+          await mustFailCleanly((f) => readDyadYear(f, cw, { codes: 'iso3', directed: false }), tempFile(bytes));
+        }),
+      ),
       { numRuns: FUZZ_RUNS },
     );
   });

@@ -11,6 +11,21 @@ export const FUZZ_RUNS = Number(process.env.ENTENTE_FUZZ_RUNS ?? 60);
 /** A case longer than this fails (a hang); inputs are small, so a few seconds is plenty. */
 export const FUZZ_CASE_TIMEOUT_MS = 20_000;
 
+/**
+ * Runs one fuzz case and fails it when it took longer than {@link FUZZ_CASE_TIMEOUT_MS}.
+ * fast-check's own `timeout` cannot fire while synchronous code (a backtracking pattern on a
+ * huge cell) blocks the event loop; this measures the case once it is over.
+ */
+export async function withinCaseTime<T>(run: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    const ms = performance.now() - started;
+    if (ms > FUZZ_CASE_TIMEOUT_MS) throw new Error(`the case took ${Math.round(ms)} ms (limit ${FUZZ_CASE_TIMEOUT_MS} ms): a hang on hostile input`);
+  }
+}
+
 /** Timeout of one fuzz test (all its cases): vitest's default, longer for big ENTENTE_FUZZ_RUNS. */
 export const FUZZ_TEST_TIMEOUT_MS = Math.max(120_000, FUZZ_RUNS * 1_000);
 
@@ -43,6 +58,14 @@ export const namedMutations: Readonly<Record<string, (rand: number, valid: Buffe
     if (v.length > MAX_GROWN) return v;
     const lines = text(v).split('\n');
     if (lines.length > 1) lines[1] = 'x'.repeat(1 << 20) + ',' + lines[1];
+    return buf(lines.join('\n'));
+  },
+  // 200,000 digits and a letter in every numeric cell of the first row: a cell pattern that
+  // backtracks (a number pattern with two ways to match digits) takes hours on it
+  'huge number': (_r, v) => {
+    if (v.length > MAX_GROWN) return v;
+    const lines = text(v).split('\n');
+    if (lines.length > 1) lines[1] = lines[1]!.replace(/(^|,)\d+(\.\d+)?(?=,|$)/g, (_m, sep: string) => `${sep}${'9'.repeat(200_000)}x`);
     return buf(lines.join('\n'));
   },
   'non-finite numbers': (r, v) => buf(text(v).replace(/\b\d+\.\d+\b/g, () => ['NaN', 'Infinity', '1e309', '-Infinity', '0x10'][r % 5]!)),
@@ -84,7 +107,7 @@ export const HOSTILE_CELLS: readonly string[] = [
   'Iran', 'United States', 'Atlantis', 'NATO', '2', '365', '630', '710', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
   '"', '""', '"a,b"', ',', 'a\tb', '1/2/3', '13/45/2021', '2/30/2001', '8/18/05', '2021-13-45', '0000-00-00', '2021-02-29',
   '12/31/99999', '2016; 2017', '2016;2016', '2017; 2016', '1990; 9999', 'yes', 'no', 'abstain', 'maybe', '\u0000', 'é', '\uFFFD',
-  '\u00A0', 'Côte d’Ivoire', '💥', 'x'.repeat(5000),
+  '\u00A0', 'Côte d’Ivoire', '💥', 'x'.repeat(5000), '9'.repeat(5000) + 'x', '1.'.repeat(2500) + 'x', ' '.repeat(5000) + 'x', '2016; '.repeat(1000) + 'x',
 ];
 
 const ROW_OPS = ['duplicate', 'delete', 'swap', 'header again', 'blank', 'commas only', 'cut short', 'join next'] as const;

@@ -3,15 +3,20 @@
  * them), pinned: each was an uncaught exception, a silent corruption or a hang before.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
 import { ConfigError, InputError } from '../../src/errors.js';
 import { parseConfigText } from '../../src/io/read-config.js';
 import { readCowTrade } from '../../src/io/read-cow-trade.js';
-import { readCsvParsed } from '../../src/io/read-csv.js';
+import { parseNumberCell, readCsvParsed } from '../../src/io/read-csv.js';
 import { readDyadYear } from '../../src/io/read-dyad-year.js';
+import { readEventList } from '../../src/io/read-event-list.js';
+import { readIntervalBands } from '../../src/io/read-interval-bands.js';
+import { readJme } from '../../src/io/read-jme.js';
+import { readMmeLong } from '../../src/io/read-mme-long.js';
+import { readWideEventList, WIDE_EVENT_LIST_DEFAULTS } from '../../src/io/read-wide-event-list.js';
 import { readImfDots } from '../../src/io/read-imf-dots.js';
 import { readMme } from '../../src/io/read-mme.js';
 import { readSipriRegister } from '../../src/io/read-sipri-register.js';
@@ -86,6 +91,31 @@ describe('regressions: hangs', () => {
     expect(() => cw.resolve('iso3', huge)).toThrow(/unknown country/);
     expect(Date.now() - started).toBeLessThan(3000);
   });
+
+  it('an unknown name is quoted in full up to 80 characters, then cut with its length (not a 1 MB message line)', async () => {
+    const huge = 'x'.repeat(1 << 20);
+    const e = await inputError(readImfDots(file(`Counterpart Country,2011\n${huge},1\nRusia,2\n`, 'dots.csv'), cw, { reporter: 'CHN' as Iso3, flow: 'exports' }));
+    const [cut, plain] = e.problems;
+    expect(cut!.message).toMatch(new RegExp(`^unknown country name "${'x'.repeat(80)}…" \\(1,048,576 characters\\)`));
+    expect(cut!.message.length).toBeLessThan(300);
+    expect(plain!.message).toMatch(/^unknown country name "Rusia"; closest known: "Russia"/);
+  });
+
+  it('a number cell of 200,000 digits and a letter is rejected at once (the number pattern backtracked: 35 s)', () => {
+    // fuzz counterexample: "huge number" on the dyad-year reader; the cell pattern had two
+    // ways to match a run of digits (\d+\.?\d*), quadratic on a cell that does not match
+    expect(parseNumberCell('9'.repeat(200_000) + 'x')).toBe('invalid');
+    expect(parseNumberCell('9'.repeat(200_000))).toBe('invalid'); // 10^200000 overflows to Infinity
+    expect(parseNumberCell('12.')).toBe(12);
+    expect(parseNumberCell('.5e-3')).toBe(0.0005);
+  });
+
+  it('every reader\'s problem quoting a 1 MB cell is one short line that keeps its advice', async () => {
+    const huge = '9'.repeat(1 << 20) + 'x';
+    const e = await inputError(readDyadYear(file(`state_a,state_b,year,value\nIRN,RUS,2016,${huge}\n`, 'dy.csv'), cw, { codes: 'iso3', directed: false }));
+    expect(e.problems[0]!.message).toMatch(/^expected a finite number or an empty cell for missing, got "9{80}…" \(1,048,577 characters\)$/);
+    expect(e.message.length).toBeLessThan(500);
+  });
 });
 
 describe('regressions: UTF-16 and binary files are refused at once', () => {
@@ -125,6 +155,36 @@ describe.runIf(existsSync('/proc/self/fd'))('regressions: open files', () => {
     }
     await new Promise((r) => setTimeout(r, 100));
     expect(open()).toBeLessThan(before + 5); // one leaked descriptor per read before
+  });
+
+  it('every streaming reader that rejects a file at its header closes the file', async () => {
+    // fuzz finding: the header was read with rows.next() and a bad header threw without closing
+    const bad = file('this,is,not,the,header\n1,2,3,4,5\n', 'bad-header.csv');
+    const empty = file('', 'empty.csv');
+    const folder = path.dirname(tempFile(Buffer.from('state_a,state_b,year\nIRN,RUS,2016\n'), 'sensitivity.csv'));
+    writeFileSync(path.join(folder, 'datapackage.json'), JSON.stringify({ entente: { config: { sha256: 'sha' } } }));
+    const readers: [string, (f: string) => Promise<unknown>][] = [
+      ['COW trade', (f) => readCowTrade(f, cw, { flows: 'smoothed' })],
+      ['dyad-year', (f) => readDyadYear(f, cw, { codes: 'iso3', directed: false })],
+      ['event list', (f) => readEventList(f, cw, { codes: 'iso3' })],
+      ['IMF DOTS', (f) => readImfDots(f, cw, { reporter: 'RUS' as Iso3, flow: 'exports' })],
+      ['JME', (f) => readJme(f, cw)],
+      ['MME long', (f) => readMmeLong(f, cw)],
+      ['MME wide', (f) => readMme(f, cw)],
+      ['state-year values', (f) => readStateYearValues(f, cw, { codes: 'iso3', column: 'gdp' })],
+      ['wide event list', (f) => readWideEventList(f, cw, WIDE_EVENT_LIST_DEFAULTS)],
+    ];
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (const [name, read] of readers) {
+      for (const f of [bad, empty]) {
+        for (let i = 0; i < 5; i++) await expect(read(f), name).rejects.toBeInstanceOf(InputError);
+      }
+    }
+    // the plot's interval reader gives up (null) on a report without interval columns
+    for (let i = 0; i < 5; i++) expect(await readIntervalBands(folder, 'sha')).toBeNull();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(open()).toBeLessThan(before + 5); // 45 leaked descriptors before
   });
 });
 
