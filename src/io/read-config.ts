@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, INDICATOR_COMMON_KEYS, type RawConfig } from '../core/config.js';
 import { compileFormula, type CompiledFormula } from '../core/formula.js';
@@ -200,8 +200,9 @@ type Locate = (p: readonly PropertyKey[], key?: string) => { line: number; colum
 /**
  * The document as plain data. yaml parses an alias without its anchor (`*a` before or
  * without `&a`) or an alias bomb without an error, then throws a ReferenceError here; and it
- * drops a `__proto__` key (or makes its value the prototype), so that key is refused first.
- * @throws {ConfigError} at every `__proto__` key, or at the first alias that does not resolve.
+ * drops a `__proto__` key (or makes its value the prototype), so that key is refused first,
+ * as is a list or mapping used as a key (yaml would stringify it with a process warning).
+ * @throws {ConfigError} at every `__proto__` or non-text key, or at the first alias that does not resolve.
  */
 function configData(doc: Document, lc: LineCounter, file: string): unknown {
   const protoKeys: Problem[] = [];
@@ -210,6 +211,10 @@ function configData(doc: Document, lc: LineCounter, file: string): unknown {
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
         const { line, col } = lc.linePos(pair.key.range?.[0] ?? 0);
         protoKeys.push({ file, line, column: col, message: '"__proto__" cannot be a key (it would be dropped without a word); rename it' });
+      } else if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
+        // `? [a, b]: 1` or `{x: 1}: 2`: yaml would turn the key into text with a process warning
+        const { line, col } = lc.linePos((pair.key as YamlNode).range?.[0] ?? 0);
+        protoKeys.push({ file, line, column: col, message: 'a key must be plain text, not a list or a mapping; write the key as a word' });
       }
     },
   });

@@ -224,4 +224,18 @@ describe('regressions: the config loader', () => {
     expect(configError(base.replace('name: sample', 'name: sample\nsuccession: { __proto__: RUS }')).message).toMatch(/fuzz\.yaml:6:15: "__proto__" cannot be a key/);
     expect(configError('{ "name": "x", "__proto__": { "years": 1 }, "indicators": {} }').message).toMatch(/fuzz\.yaml:1:16: "__proto__" cannot be a key/);
   });
+
+  it('a list or a mapping as a key is a config error at the key, not a process warning', () => {
+    // fuzz: `{ x: maybe }: 1` printed "Keys with collection values will be stringified" on stderr
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      expect(configError(base.replace('name: sample', 'name: sample\n? [a, b]\n: 1')).message).toMatch(/fuzz\.yaml:6:3: a key must be plain text, not a list or a mapping/);
+      expect(configError(base.replace('  un:\n', '  { x: 1 }: 2\n  un:\n')).message).toMatch(/fuzz\.yaml:13:3: a key must be plain text/);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
 });
