@@ -1,4 +1,5 @@
 import { iso3FromIndex, iso3Index, type Iso3 } from './country.js';
+import { PackedKeyMap } from './packed-key-map.js';
 
 const N = 17576; // 26^3 ISO3 codes
 const Y = 4096; // years 0..4095
@@ -28,7 +29,7 @@ export interface DyadYearValue {
  */
 export class DyadYearTable {
   readonly directed: boolean;
-  private readonly map = new Map<number, number>();
+  private readonly map = new PackedKeyMap();
 
   constructor(directed: boolean) {
     this.directed = directed;
@@ -104,7 +105,7 @@ export class DyadYearTable {
 
   /** Packed keys sorted ascending, as a new typed array (subclasses with sorted storage return theirs). */
   sortedKeyArray(): Float64Array {
-    const out = Float64Array.from(this.map.keys());
+    const out = this.map.keyArray();
     out.sort();
     return out;
   }

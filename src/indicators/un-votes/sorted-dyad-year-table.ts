@@ -1,5 +1,6 @@
 import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable, packKey, unpackKey, type DyadYearValue, yearOfKey } from '../../domain/dyad-year-table.js';
+import { PackedKeyMap } from '../../domain/packed-key-map.js';
 
 /** The year span of the packed keys (key = pair · span + year), read off the packing itself. */
 const YEAR_SPAN = packKey('AAA' as Iso3, 'AAB' as Iso3, 0);
@@ -9,14 +10,13 @@ const checkedKeys = new WeakSet<Float64Array>();
 
 /**
  * A {@link DyadYearTable} built in one go from keys sorted ascending and their values, held
- * in two typed arrays instead of a `Map`: building it costs one copy, reads are binary
- * searches (amortised O(1) when keys are read in ascending order, as the scorer does).
- * For 800k UN pair-years that is ~13 MB and a few milliseconds instead of ~80 MB and
- * ~300 ms for the `Map`.
+ * in two typed arrays with no hash index: building it costs one copy, reads are binary
+ * searches (amortised O(1) when keys are read in ascending order, as the scorer does), and
+ * the arrays are handed to the report writers as they are.
  *
  * It behaves exactly like a `DyadYearTable`: the first write (`set`, `add`, `setByKey`) —
- * or any use of the table's `Map` by a method of the base class that this class does not
- * read from the arrays — first copies the arrays into that `Map` and from then on the base
+ * or any use of the table's map by a method of the base class that this class does not
+ * read from the arrays — first copies the arrays into that map and from then on the base
  * class answers everything.
  * @example
  * const t = SortedDyadYearTable.fromSorted(false, Float64Array.of(k1, k2), Float64Array.of(0.5, 0.7)); // k1 < k2
@@ -30,10 +30,10 @@ export class SortedDyadYearTable extends DyadYearTable {
   private constructor(directed: boolean, keys: Float64Array, values: Float64Array) {
     super(directed);
     const own = Object.getOwnPropertyDescriptor(this, 'map');
-    if (!(own?.value instanceof Map)) throw new Error('SortedDyadYearTable: DyadYearTable no longer keeps its values in `map`; update this class');
+    if (!(own?.value instanceof PackedKeyMap)) throw new Error('SortedDyadYearTable: DyadYearTable no longer keeps its values in a PackedKeyMap `map`; update this class');
     this.sortedKeys = keys;
     this.sortedValues = values;
-    // base-class methods reach the Map through this accessor: the first use fills it
+    // base-class methods reach the map through this accessor: the first use fills it
     Object.defineProperty(this, 'map', { configurable: true, enumerable: false, get: () => this.materialise() });
   }
 
@@ -58,7 +58,7 @@ export class SortedDyadYearTable extends DyadYearTable {
 
   /**
    * The keys (ascending) and values as typed arrays, for consumers that walk a table in key
-   * order (merging panels, writing reports) — or null once the table has turned into a Map.
+   * order (merging panels, writing reports) — or null once the table has turned into a map (after a write).
    * Read-only: do not change the arrays.
    * @example const cols = t.columns(); if (cols) for (let i = 0; i < cols.keys.length; i++) use(cols.keys[i], cols.values[i]);
    */
@@ -66,8 +66,8 @@ export class SortedDyadYearTable extends DyadYearTable {
     return this.sortedKeys === null || this.sortedValues === null ? null : { keys: this.sortedKeys, values: this.sortedValues };
   }
 
-  private materialise(): Map<number, number> {
-    const map = new Map<number, number>();
+  private materialise(): PackedKeyMap {
+    const map = new PackedKeyMap(this.sortedKeys?.length ?? 16);
     const keys = this.sortedKeys;
     const values = this.sortedValues;
     if (keys !== null && values !== null) for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
