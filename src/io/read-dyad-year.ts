@@ -2,6 +2,7 @@ import type { CodeSystem } from '../domain/code-system.js';
 import type { Crosswalk } from '../domain/crosswalk.js';
 import type { Iso3 } from '../domain/country.js';
 import { DyadYearTable } from '../domain/dyad-year-table.js';
+import { PackedKeyMap } from '../domain/packed-key-map.js';
 import { UnknownCountryError } from '../errors.js';
 import { ProblemList } from './problem-list.js';
 import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, type CsvRow, withCsvRows } from './read-csv.js';
@@ -45,7 +46,7 @@ export async function readDyadYear(file: string, crosswalk: Crosswalk, options: 
     const directed = options.directed || id !== undefined;
     const values = new DyadYearTable(directed);
     // pair-year key → line·2 + orientation bit (1 when given as B,A), to find (reversed) duplicates
-    const seenAt = new Map<number, number>();
+    const seenAt = new PackedKeyMap();
     let from = Infinity;
     let to = -Infinity;
     let count = 0;
