@@ -258,7 +258,7 @@ async function runPhases(label, config, out, env) {
 /** Child: the same work as `entente score`, step by step (progress events mark the steps). */
 async function phasesChild(config, out) {
   const { readConfig } = await import(pathToFileURL(path.join(dist, 'io/read-config.js')).href);
-  const { computeScore, reportFiles } = await import(pathToFileURL(path.join(dist, 'io/run-score.js')).href);
+  const { computeScore, reportContents } = await import(pathToFileURL(path.join(dist, 'io/run-score.js')).href);
   const { writeFolderAtomically } = await import(pathToFileURL(path.join(dist, 'io/write-folder.js')).href);
   const steps = [];
   let t = performance.now();
@@ -279,10 +279,10 @@ async function phasesChild(config, out) {
     else if (label === 'scoring' && done === total) mark('score (core: panel, normalise, aggregate)');
   });
   mark('(rest of computeScore)');
-  const files = reportFiles(run);
-  mark('build report files (CSV text, hashes, data package, extras)');
-  await writeFolderAtomically(out, files);
-  mark('write folder');
+  const report = reportContents(run);
+  mark('build the small report files (states.csv, summary, wide CSV)');
+  await writeFolderAtomically(out, report.files);
+  mark('write the folder (alignment.csv in chunks, hashed as written; data package)');
   process.stdout.write(JSON.stringify(steps) + '\n');
 }
 

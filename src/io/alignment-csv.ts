@@ -20,32 +20,51 @@ export function alignmentColumns(table: ScoreTable): string[] {
 export function alignmentCsvBytes(table: ScoreTable, precision: number): Buffer {
   const n = table.keys.length;
   const m = table.ids.length;
-  const header = alignmentColumns(table).join(',');
-  const w = new AsciiWriter(header.length + 1 + n * (20 + (2 + 3 * m + table.extras.length) * (precision + 6)));
-  w.text(header);
+  const w = new AsciiWriter(alignmentColumns(table).join(',').length + 1 + n * (20 + (2 + 3 * m + table.extras.length) * (precision + 6)));
+  writeAlignmentCsv(table, precision, w);
+  return w.bytes();
+}
+
+/**
+ * The same bytes as {@link alignmentCsvBytes}, handed to `sink` in chunks of about 1 MB (a
+ * view valid only during the call): a report file written without holding the whole CSV.
+ * @example writeAlignmentCsvChunks(table, 6, (chunk) => hash.update(chunk));
+ */
+export function writeAlignmentCsvChunks(table: ScoreTable, precision: number, sink: (chunk: Uint8Array) => void): void {
+  const w = AsciiWriter.streaming(sink);
+  writeAlignmentCsv(table, precision, w);
+  w.flush();
+}
+
+function writeAlignmentCsv(table: ScoreTable, precision: number, w: AsciiWriter): void {
+  const n = table.keys.length;
+  const m = table.ids.length;
+  w.text(alignmentColumns(table).join(','));
   w.byte(NL);
+  const { keys, index, coverage, raw, norm, contrib } = table;
+  const extras = table.extras.map((x) => x.values);
+  const integer = table.extras.map((x) => x.type === 'integer');
   for (let r = 0; r < n; r++) {
-    w.pairYear(table.keys[r]!);
+    w.pairYear(keys[r]!);
     w.byte(COMMA);
-    w.fixed(table.index[r]!, precision);
+    w.fixed(index[r]!, precision);
     w.byte(COMMA);
-    w.fixed(table.coverage[r]!, precision);
+    w.fixed(coverage[r]!, precision);
     for (let i = 0; i < m; i++) {
       w.byte(COMMA);
-      w.fixed(table.raw[i]![r]!, precision);
+      w.fixed(raw[i]![r]!, precision);
       w.byte(COMMA);
-      w.fixed(table.norm[i]![r]!, precision);
+      w.fixed(norm[i]![r]!, precision);
       w.byte(COMMA);
-      w.fixed(table.contrib[i]![r]!, precision);
+      w.fixed(contrib[i]![r]!, precision);
     }
-    for (const x of table.extras) {
+    for (let c = 0; c < extras.length; c++) {
       w.byte(COMMA);
-      if (x.type === 'integer') w.integer(x.values[r]!);
-      else w.fixed(x.values[r]!, precision);
+      if (integer[c]) w.integer(extras[c]![r]!);
+      else w.fixed(extras[c]![r]!, precision);
     }
     w.byte(NL);
   }
-  return w.bytes();
 }
 
 /** {@link alignmentCsvBytes} as a string (for small tables and tests). */

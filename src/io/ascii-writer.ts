@@ -1,9 +1,11 @@
 import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
 
 /**
- * A growing byte buffer for writing large ASCII CSV files without building one JavaScript
- * string per row: numbers are written digit by digit straight into the buffer. Output is
- * byte-identical to {@link formatFixed} / {@link formatInteger}.
+ * A byte buffer for writing large ASCII CSV files without building one JavaScript string per
+ * row: numbers are written digit by digit straight into the buffer. Output is byte-identical
+ * to {@link formatFixed} / {@link formatInteger}. It either grows to hold everything
+ * (`bytes()` at the end) or, made with {@link AsciiWriter.streaming}, hands full chunks to a
+ * sink and reuses its buffer.
  * @example
  * const w = new AsciiWriter(64);
  * w.text('IRN,RUS,'); w.fixed(0.8086419753, 6); w.byte(10);
@@ -14,13 +16,37 @@ export class AsciiWriter {
   private pos = 0;
   private lastPair = -1;
   private pairBytes: Uint8Array = new Uint8Array(0);
+  private readonly sink: ((chunk: Uint8Array) => void) | null;
 
-  constructor(initialBytes = 1 << 16) {
+  constructor(initialBytes = 1 << 16, sink: ((chunk: Uint8Array) => void) | null = null) {
     this.buf = uninitialised(Math.max(64, initialBytes));
+    this.sink = sink;
+  }
+
+  /**
+   * A writer that passes each full chunk of `chunkBytes` (or less) to `sink` — a view of its
+   * buffer, valid only during the call — and then reuses the buffer. Call {@link flush} at
+   * the end.
+   * @example
+   * const w = AsciiWriter.streaming((c) => hash.update(c)); w.text('a,b\n'); w.flush();
+   */
+  static streaming(sink: (chunk: Uint8Array) => void, chunkBytes = 1 << 20): AsciiWriter {
+    return new AsciiWriter(chunkBytes, sink);
+  }
+
+  /** Hands what is buffered to the sink of a streaming writer (nothing for an in-memory one). */
+  flush(): void {
+    if (this.sink === null || this.pos === 0) return;
+    this.sink(this.buf.subarray(0, this.pos));
+    this.pos = 0;
   }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
+    if (this.sink !== null) {
+      this.flush();
+      if (n <= this.buf.length) return;
+    }
     let size = this.buf.length * 2;
     while (size < this.pos + n) size *= 2;
     const next = uninitialised(size);
@@ -120,8 +146,12 @@ export class AsciiWriter {
   integer(x: number): void {
     if (x !== x || !Number.isFinite(x)) return;
     const r = Math.round(x);
-    if (r < 0) this.byte(45);
     const a = Math.abs(r);
+    if (a > 9007199254740991) {
+      this.text(String(r)); // beyond 2^53 (a count never gets there): as formatInteger, e.g. 1e+21
+      return;
+    }
+    if (r < 0) this.byte(45);
     if (a < 10000) this.small(a);
     else this.digits(a);
   }
@@ -160,8 +190,9 @@ export class AsciiWriter {
     this.small(year);
   }
 
-  /** The bytes written so far (a view, not a copy). */
+  /** The bytes written so far (a view, not a copy) of an in-memory writer. */
   bytes(): Buffer {
+    if (this.sink !== null) throw new Error('a streaming AsciiWriter hands its bytes to its sink; call flush()');
     return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.pos);
   }
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { measurePanel, type MeasureTable } from '../core/measure-panel.js';
 import { AsciiWriter } from './ascii-writer.js';
 import { buildDataPackage, type CsvResource, type SchemaField } from './datapackage.js';
-import { hashText } from './hash-file.js';
+import { hashedChunks, type ReportContent } from './report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
 import { applyOverrides, isSampleOnly, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
@@ -15,10 +15,25 @@ import type { IndicatorData } from '../indicators/family.js';
  * @example measuresCsvBytes(table, 6).toString().split('\n')[0] // 'state_a,state_b,year,un_raw,un_joint_votes'
  */
 export function measuresCsvBytes(table: MeasureTable, precision: number): Buffer {
+  const w = new AsciiWriter(64 + table.keys.length * (20 + (table.ids.length + table.extras.length) * (precision + 6)));
+  writeMeasuresCsv(table, precision, w);
+  return w.bytes();
+}
+
+/**
+ * The same bytes as {@link measuresCsvBytes}, handed to `sink` in chunks of about 1 MB (a
+ * view valid only during the call).
+ * @example writeMeasuresCsvChunks(table, 6, (chunk) => hash.update(chunk));
+ */
+export function writeMeasuresCsvChunks(table: MeasureTable, precision: number, sink: (chunk: Uint8Array) => void): void {
+  const w = AsciiWriter.streaming(sink);
+  writeMeasuresCsv(table, precision, w);
+  w.flush();
+}
+
+function writeMeasuresCsv(table: MeasureTable, precision: number, w: AsciiWriter): void {
   const n = table.keys.length;
-  const header = ['state_a', 'state_b', 'year', ...table.ids.map((id) => `${id}_raw`), ...table.extras.map((x) => x.column)].join(',');
-  const w = new AsciiWriter(header.length + 1 + n * (20 + (table.ids.length + table.extras.length) * (precision + 6)));
-  w.text(header);
+  w.text(['state_a', 'state_b', 'year', ...table.ids.map((id) => `${id}_raw`), ...table.extras.map((x) => x.column)].join(','));
   w.byte(10);
   const keys = table.keys;
   const raw = table.raw;
@@ -37,7 +52,6 @@ export function measuresCsvBytes(table: MeasureTable, precision: number): Buffer
     }
     w.byte(10);
   }
-  return w.bytes();
 }
 
 /** The Table Schema fields of `measures.csv`. */
@@ -68,22 +82,23 @@ export async function runMeasures(configFile: string, overrides: RunOverrides = 
   const config = applyOverrides(await readConfig(configFile), overrides);
   const loaded = await loadIndicators(config, progress);
   const table = measurePanel(scoreInputs(config, loaded.data), scoreOptions(config));
-  const csv = measuresCsvBytes(table, config.precision);
-  const sha256 = hashText(csv);
+  // measures.csv is written in chunks and hashed as it goes; datapackage.json after it
+  const csv = hashedChunks((sink) => writeMeasuresCsvChunks(table, config.precision, sink));
   const sample = config.sampleDeclared || isSampleOnly(loaded.data as ReadonlyMap<string, IndicatorData>);
-  const resource: CsvResource = {
+  const resource = (): CsvResource => ({
     name: 'measures',
     path: 'measures.csv',
     description: 'One row per pair of states and year: the raw measure of each indicator (before normalisation) and the families\' extra columns.',
     fields: measuresFields(table, config),
     primaryKey: ['state_a', 'state_b', 'year'],
-    hash: sha256,
-  };
-  const files = new Map<string, string | Uint8Array>([
-    ['measures.csv', csv],
-    ['datapackage.json', buildDataPackage({ config, data: loaded.data, resources: [resource], sample })],
+    hash: csv.sha256(),
+  });
+  const files = new Map<string, ReportContent>([
+    ['measures.csv', csv.content],
+    ['datapackage.json', { kind: 'deferred', make: () => buildDataPackage({ config, data: loaded.data, resources: [resource()], sample }) }],
   ]);
   const outDir = measuresDir(config, overrides.out);
   await writeFolderAtomically(outDir, files);
+  const sha256 = csv.sha256();
   return { outDir, rows: table.keys.length, sha256, sample, warnings: loaded.warnings };
 }

@@ -3,10 +3,11 @@ import type { Iso3 } from '../domain/country.js';
 import { scorePanel, type ScoreIndicator, type ScoreOptions, type ScoreTable } from '../core/score.js';
 import { UsageError } from '../errors.js';
 import type { IndicatorData } from '../indicators/family.js';
-import { alignmentCsvBytes, alignmentWideCsv } from './alignment-csv.js';
+import { alignmentWideCsv, writeAlignmentCsvChunks } from './alignment-csv.js';
 import { alignmentFields, buildDataPackage, type CsvResource } from './datapackage.js';
 import { hashText } from './hash-file.js';
 import { addReportExtras } from './report-extras.js';
+import { hashedChunks, materialise, type ReportContent, type ReportFiles } from './report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
 import { writeFolderAtomically } from './write-folder.js';
@@ -108,27 +109,29 @@ export function isSampleOnly(data: ReadonlyMap<string, IndicatorData>): boolean 
   return files.length > 0 && files.every((f) => f.includes('/indicators/sample/'));
 }
 
-/** The files of a score report, by name. */
+/** The files of a score report, by name, held whole in memory (for tests and in-process callers). */
 export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
-  return reportFilesAndHash(run).files;
+  return materialise(reportContents(run).files);
 }
 
-/** The files of a score report and the SHA-256 of its `alignment.csv` (hashed once). */
-function reportFilesAndHash(run: ScoreRun): { files: Map<string, string | Uint8Array>; sha256: string } {
+/**
+ * The files of a score report as they are written: `alignment.csv` in chunks, hashed while it
+ * is written (never held whole: 97 MB for every UN pair-year), and `datapackage.json` made
+ * after it with that hash. `sha256()` gives the hash of `alignment.csv` once it is written.
+ */
+export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): string } {
   const { config, table, data } = run;
-  const csv = alignmentCsvBytes(table, config.precision);
-  const sha256 = hashText(csv);
-  const files = new Map<string, string | Uint8Array>([['alignment.csv', csv]]);
-  const resources: CsvResource[] = [
-    {
-      name: 'alignment',
-      path: 'alignment.csv',
-      description: 'One row per pair of states and year: the alignment index, its coverage, and each indicator\'s raw value, normalised value and contribution.',
-      fields: alignmentFields(table, config, data),
-      primaryKey: ['state_a', 'state_b', 'year'],
-      hash: sha256,
-    },
-  ];
+  const csv = hashedChunks((sink) => writeAlignmentCsvChunks(table, config.precision, sink));
+  const files = new Map<string, ReportContent>([['alignment.csv', csv.content]]);
+  const alignment = (): CsvResource => ({
+    name: 'alignment',
+    path: 'alignment.csv',
+    description: 'One row per pair of states and year: the alignment index, its coverage, and each indicator\'s raw value, normalised value and contribution.',
+    fields: alignmentFields(table, config, data),
+    primaryKey: ['state_a', 'state_b', 'year'],
+    hash: csv.sha256(),
+  });
+  const resources: CsvResource[] = [];
   if (config.wide) {
     const wide = alignmentWideCsv(table, config.precision);
     files.set('alignment_wide.csv', wide);
@@ -148,8 +151,11 @@ function reportFilesAndHash(run: ScoreRun): { files: Map<string, string | Uint8A
   }
   addReportExtras(run, files, resources);
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  files.set('datapackage.json', buildDataPackage({ config, data, resources, sample: run.sample, warnings }));
-  return { files, sha256 };
+  files.set('datapackage.json', {
+    kind: 'deferred',
+    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings }),
+  });
+  return { files, sha256: () => csv.sha256() };
 }
 
 /**
@@ -159,10 +165,10 @@ function reportFilesAndHash(run: ScoreRun): { files: Map<string, string | Uint8A
 export async function runScore(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
   const config = applyOverrides(await readConfig(configFile), overrides);
   const run = await computeScore(config, progress);
-  const { files, sha256 } = reportFilesAndHash(run);
+  const report = reportContents(run);
   const outDir = reportDir(config, overrides.out);
   progress?.('writing', 0, 1);
-  await writeFolderAtomically(outDir, files);
+  await writeFolderAtomically(outDir, report.files);
   progress?.('writing', 1, 1);
-  return { run, outDir, rows: run.table.keys.length, sha256 };
+  return { run, outDir, rows: run.table.keys.length, sha256: report.sha256() };
 }

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import type { StochasticParams } from './datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { computeScore, reportDir, reportFiles, type ScoreRun } from './run-score.js';
+import { computeScore, reportContents, reportDir, type ScoreRun } from './run-score.js';
 import { addCsvFiles, type CsvFile } from './update-datapackage.js';
 import { writeFolderAtomically } from './write-folder.js';
 
@@ -40,7 +40,7 @@ export async function loadToolkitRun(configFile: string, out: string | undefined
 export async function writeToolkitFiles(tk: ToolkitRun, files: readonly CsvFile[], stochastic?: Readonly<Record<string, StochasticParams>>): Promise<{ rescored: boolean }> {
   const recorded = await recordedConfigHash(tk.outDir);
   const rescored = recorded !== tk.run.config.sha256;
-  if (rescored) await writeFolderAtomically(tk.outDir, reportFiles(tk.run));
+  if (rescored) await writeFolderAtomically(tk.outDir, reportContents(tk.run).files);
   await addCsvFiles(tk.outDir, files, stochastic, { configSha256: tk.run.config.sha256 });
   return { rescored };
 }

@@ -1,22 +1,24 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeOrder, type ReportContent, type ReportFiles } from './report-content.js';
 
 /**
  * Writes a whole report folder atomically: every file goes into a temporary sibling folder,
  * which then replaces the target by rename. A failure before the rename leaves the previous
  * report untouched; the rename itself swaps the folders (old one removed afterwards).
+ * Files are written in {@link writeOrder}: chunked contents chunk by chunk (never whole in
+ * memory), deferred ones last.
  * @param files file name → content.
  */
-export async function writeFolderAtomically(target: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+export async function writeFolderAtomically(target: string, files: ReportFiles): Promise<void> {
   const parent = path.dirname(path.resolve(target));
   await mkdir(parent, { recursive: true });
   const base = path.basename(target);
   const tmp = path.join(parent, `.${base}.tmp-${process.pid}-${Date.now()}`);
   await mkdir(tmp, { recursive: true });
   try {
-    for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      await writeFile(path.join(tmp, name), content);
-    }
+    for (const [name, content] of writeOrder(files)) await writeContent(path.join(tmp, name), content);
     let old: string | null = null;
     if (await exists(target)) {
       old = path.join(parent, `.${base}.old-${process.pid}-${Date.now()}`);
@@ -45,6 +47,19 @@ export async function addFilesToFolder(target: string, files: ReadonlyMap<string
     const tmp = path.join(target, `.${name}.tmp-${process.pid}`);
     await writeFile(tmp, content);
     await rename(tmp, path.join(target, name));
+  }
+}
+
+async function writeContent(file: string, content: ReportContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) return writeFile(file, content);
+  if (content.kind === 'deferred') return writeFile(file, content.make());
+  const fd = openSync(file, 'w');
+  try {
+    content.write((chunk) => {
+      for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+    });
+  } finally {
+    closeSync(fd);
   }
 }
 
