@@ -44,8 +44,8 @@ abstract class ProblemsError extends AppError {
   readonly problems: readonly Problem[];
   /** Problems found beyond the ones kept in `problems` (reporting is capped). */
   readonly omitted: number;
-  constructor(problems0: readonly Problem[], omitted = 0, summary?: string) {
-    const problems = problems0.map((p) => (p.message.length > MAX_MESSAGE ? { ...p, message: clipQuotedCells(p.message) } : p));
+  constructor(given: readonly Problem[], omitted = 0, summary?: string) {
+    const problems = given.map((p) => (p.message.length > MAX_MESSAGE ? { ...p, message: clipQuotedCells(p.message) } : p));
     const lines = problems.map(formatProblem);
     if (omitted > 0) lines.push(`… and ${omitted} more problem(s) of the same kind`);
     super((summary ? `${summary}\n` : '') + lines.join('\n'));
@@ -109,7 +109,7 @@ const MAX_MESSAGE = 1000;
  * Cuts every quoted text longer than 80 characters in a message (see {@link quoteClipped}),
  * then, if the message is still over 1,000 characters, its middle: the problems of a hostile
  * file (a 1 MB cell) stay one readable line each, with the advice at the end kept.
- * @example clipQuotedCells(`got "${'x'.repeat(200)}"; fix it`) // 'got "xxx…x…" (200 characters); fix it'
+ * @example clipQuotedCells(`got "${'x'.repeat(200)}"; fix it`) // `got "${'x'.repeat(80)}…" (200 characters); fix it`
  */
 export function clipQuotedCells(message: string): string {
   const cut = message.replace(/"([^"]{81,})"/g, (_, text: string) => quoteClipped(text));

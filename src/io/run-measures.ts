@@ -10,20 +10,11 @@ import { writeFolderAtomically } from './write-folder.js';
 import type { IndicatorData } from '../indicators/family.js';
 
 /**
- * Writes a measure table as CSV bytes: `state_a,state_b,year`, then `<id>_raw` per indicator
- * and the families' extra columns (e.g. `un_joint_votes`); empty cells for missing values.
- * @example measuresCsvBytes(table, 6).toString().split('\n')[0] // 'state_a,state_b,year,un_raw,un_joint_votes'
- */
-export function measuresCsvBytes(table: MeasureTable, precision: number): Buffer {
-  const w = new AsciiWriter(64 + table.keys.length * (20 + (table.ids.length + table.extras.length) * (precision + 6)));
-  writeMeasuresCsv(table, precision, w);
-  return w.bytes();
-}
-
-/**
- * The same bytes as {@link measuresCsvBytes}, handed to `sink` in chunks of about 1 MB (a
- * view valid only during the call).
- * @example writeMeasuresCsvChunks(table, 6, (chunk) => hash.update(chunk));
+ * Writes a measure table as CSV: `state_a,state_b,year`, then `<id>_raw` per indicator and
+ * the families' extra columns (e.g. `un_joint_votes`); empty cells for missing values. The
+ * bytes go to `sink` in chunks of about 1 MB (a view valid only during the call), so the
+ * file is never held whole.
+ * @example writeMeasuresCsvChunks(table, 6, (chunk) => hash.update(chunk)); // header: 'state_a,state_b,year,un_raw,un_joint_votes'
  */
 export function writeMeasuresCsvChunks(table: MeasureTable, precision: number, sink: (chunk: Uint8Array) => void): void {
   const w = AsciiWriter.streaming(sink);
