@@ -5,7 +5,7 @@
  * Columnar (typed arrays, NaN = missing) so a million pair-years stay fast.
  */
 import { iso3Index, type Iso3 } from '../domain/country.js';
-import { DyadYearTable, unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
+import { DyadYearTable, yearOfKey } from '../domain/dyad-year-table.js';
 import { inRanges, type YearRange } from '../domain/year.js';
 import type { IndicatorData } from '../indicators/family.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
@@ -152,16 +152,18 @@ export function toUndirected(data: IndicatorData, combine: CombineName): DyadYea
   if (!t.directed) return t;
   const rule = combiners[combine];
   const out = new DyadYearTable(false);
-  const done = new Set<number>();
   for (const k of t.keys()) {
-    const { a, b, year } = unpackKey(k);
-    const ck = out.key(a, b, year);
-    if (done.has(ck)) continue;
-    done.add(ck);
+    // k = (ia·N + ib)·Y + year for the flow a → b; numbers only, no codes unpacked
+    const year = yearOfKey(k);
+    const pair = (k - year) / Y;
+    const ib = pair % N;
+    const ia = (pair - ib) / N;
+    const ck = (ia < ib ? ia * N + ib : ib * N + ia) * Y + year;
+    if (out.getByKey(ck) !== undefined) continue; // B→A after A→B: the pair-year is done
     const zero = data.zeroInsideCoverage && inRanges(year, data.coverage) ? 0 : NaN;
-    const ab = t.get(a, b, year) ?? zero;
-    const ba = t.get(b, a, year) ?? zero;
-    out.setByKey(ck, rule(ab, ba));
+    const ab = t.getByKey(k) ?? zero;
+    const ba = t.getByKey((ib * N + ia) * Y + year) ?? zero;
+    out.setByKey(ck, rule(ab, ba)); // every rule is symmetric, so the key's order does not matter
   }
   return out;
 }

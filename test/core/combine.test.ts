@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { combiners } from '../../src/core/combine.js';
 
 describe('combine rules for directed values', () => {
@@ -17,7 +18,13 @@ describe('combine rules for directed values', () => {
     }
   });
 
-  it('is symmetric in the two directions', () => {
-    for (const rule of Object.values(combiners)) expect(rule(1.5, 7)).toBe(rule(7, 1.5));
+  it('is symmetric in the two directions, to the bit (toUndirected relies on it) (property)', () => {
+    const v = fc.oneof(fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.constant(NaN), fc.constant(0));
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.values(combiners)), v, v, (rule, x, y) => {
+        expect(Object.is(rule(x, y), rule(y, x))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
