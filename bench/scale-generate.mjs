@@ -29,6 +29,8 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync }
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WEAPONS } from '../scripts/sample/arms.mjs';
+import { rng } from '../scripts/sample/latent.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.ENTENTE_DIST ?? 'dist');
@@ -49,17 +51,8 @@ const SPARSE_SHARE = 0.03;
 
 // ── randomness ──────────────────────────────────────────────────────────────────────────
 
-/** Deterministic PRNG (mulberry32): a function giving uniform numbers in [0, 1). */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32): a function giving uniform numbers in [0, 1); the sample's. */
+const prng = rng;
 
 /** Standard normal draws from a uniform source (Box–Muller). */
 function normalOf(rand) {
@@ -261,19 +254,6 @@ const SIPRI_NOTES = [
 const SIPRI_HEADER =
   'Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons';
 
-/** Made-up weapon systems: designation, description, TIV per unit, order size range. */
-const WEAPONS = [
-  ['SAM-M1', 'SAM system', 12.5, [2, 30]],
-  ['FGA-27', 'FGA aircraft', 30, [6, 24]],
-  ['TR-130', 'trainer/combat aircraft', 10.5, [4, 16]],
-  ['APC-80', 'APC', 0.3, [20, 200]],
-  ['MBT-90', 'tank', 2.5, [10, 120]],
-  ['FF-2000', 'frigate', 150, [1, 4]],
-  ['TH-17', 'transport helicopter', 4.5, [4, 24]],
-  ['AT-3', 'anti-tank missile', 0.02, [200, 3000]],
-  ['AS-R5', 'air search radar', 6.5, [1, 6]],
-  ['VE-275', 'vehicle engine', 0.03, [10, 150]],
-];
 
 function writeSipri(dir, states, world, period, seed) {
   const rand = prng(seed);

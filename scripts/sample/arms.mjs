@@ -19,8 +19,8 @@ const nameOf = (code, year) => (code === 'RUS' && year <= 1991 ? 'Soviet Union' 
 /** Suppliers and how active they are (deal rate multiplier). */
 const SUPPLIERS = { USA: 1.6, RUS: 1.3, FRA: 0.8, GBR: 0.6, DEU: 0.6, CHN: 0.7, ISR: 0.4, TUR: 0.15, IND: 0.08, BRA: 0.08 };
 
-/** Made-up weapon systems: designation, SIPRI-style description, TIV per unit, typical order size. */
-const WEAPONS = [
+/** Made-up weapon systems: designation, SIPRI-style description, TIV per unit, typical order size (also used by bench/scale-generate.mjs). */
+export const WEAPONS = [
   ['SAM-M1', 'SAM system', 12.5, [2, 30]],
   ['FGA-27', 'FGA aircraft', 30, [6, 24]],
   ['TR-130', 'trainer/combat aircraft', 10.5, [4, 16]],

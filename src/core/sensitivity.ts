@@ -102,23 +102,11 @@ export interface SobolRow {
 }
 
 /** Everything the analysis produced; per-pair-year arrays follow the table's rows. */
-export interface SensitivityResult {
+export interface SensitivityResult extends SensitivityRows {
   readonly factors: readonly SensitivityFactor[];
   readonly draws: number;
   /** Model runs per pair-year: N·(k + 2), plus the nominal one. */
   readonly runs: number;
-  /** Index at the nominal point (the configured model, unsmoothed). */
-  readonly reference: Float64Array;
-  /** Rank at the nominal point within the year (0 = unranked). */
-  readonly referenceRank: Float64Array;
-  readonly indexMedian: Float64Array;
-  readonly indexP05: Float64Array;
-  readonly indexP95: Float64Array;
-  readonly rankMedian: Float64Array;
-  readonly rankP05: Float64Array;
-  readonly rankP95: Float64Array;
-  /** Draws of A (of N) that gave the pair-year an index. */
-  readonly scored: Float64Array;
   readonly sobol: readonly SobolRow[];
 }
 
@@ -159,7 +147,9 @@ export type SensitivityTable = Pick<ScoreTable, 'keys' | 'raw' | 'norm'>;
 
 /** Per-pair-year outputs, by table row (may live in shared memory: each year's rows are written by one worker). */
 export interface SensitivityRows {
+  /** Index at the nominal point (the configured model, unsmoothed). */
   readonly reference: Float64Array;
+  /** Rank at the nominal point within the year (0 = unranked). */
   readonly referenceRank: Float64Array;
   readonly indexMedian: Float64Array;
   readonly indexP05: Float64Array;
@@ -167,6 +157,7 @@ export interface SensitivityRows {
   readonly rankMedian: Float64Array;
   readonly rankP05: Float64Array;
   readonly rankP95: Float64Array;
+  /** Draws of A (of N) that gave the pair-year an index. */
   readonly scored: Float64Array;
 }
 

@@ -16,7 +16,7 @@
  */
 import type { Crosswalk } from '../domain/crosswalk.js';
 import type { Iso3 } from '../domain/country.js';
-import type { YearRange } from '../domain/year.js';
+import { yearRanges, type YearRange } from '../domain/year.js';
 import { InputError, UnknownCountryError } from '../errors.js';
 import type { StateYearTable } from '../indicators/trade/state-year-table.js';
 import { FlowListBuilder, NO_FLOWS } from '../indicators/trade/flow-list.js';
@@ -239,16 +239,4 @@ export async function readImfDots(file: string, crosswalk: Crosswalk, options: R
       notes,
     };
   });
-}
-
-/** Sorted years → maximal runs of consecutive years. */
-function yearRanges(years: readonly number[]): YearRange[] {
-  const ys = [...new Set(years)].sort((x, y) => x - y);
-  const out: YearRange[] = [];
-  for (const y of ys) {
-    const last = out[out.length - 1];
-    if (last && y === last.to + 1) out[out.length - 1] = { from: last.from, to: y };
-    else out.push({ from: y, to: y });
-  }
-  return out;
 }

@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { ExplainModel } from '../core/explain.js';
 import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../core/sensitivity-config.js';
 import type { SensitivityModel, SensitivitySpec } from '../core/sensitivity.js';
-import { scorePanel, type ScoreIndicator } from '../core/score.js';
+import { scorePanel } from '../core/score.js';
 import type { NormaliserName } from '../core/normalise.js';
 import { UsageError } from '../errors.js';
 import type { StochasticParams } from './datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { computeScore, reportContents, reportDir, type ScoreRun } from './run-score.js';
+import { computeScore, reportContents, reportDir, scoreInputs, scoreOptions, type ScoreRun } from './run-score.js';
 import { addCsvFiles, type CsvFile } from './update-datapackage.js';
 import { writeFolderAtomically } from './write-folder.js';
 
@@ -125,25 +125,8 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
 function poolRaw(run: ScoreRun): Float64Array[] | undefined {
   const c = run.config;
   if (c.years === null && c.states === null && c.pairs === null) return undefined;
-  const inputs: ScoreIndicator[] = c.indicators.map((ind) => ({
-    id: ind.id,
-    weight: ind.weight,
-    normalise: ind.normalise,
-    goalposts: ind.goalposts,
-    polarity: ind.polarity,
-    combine: ind.combine,
-    temporal: { lag: ind.lag, window: ind.window, halfLife: ind.halfLife },
-    data: run.data.get(ind.id)!,
-  }));
-  const pool = scorePanel(inputs, {
-    scale: c.scale,
-    aggregation: c.aggregation,
-    formula: c.formula,
-    minCoverage: c.minCoverage,
-    geometricFloor: c.geometricFloor,
-    years: null,
-    states: null,
-    pairs: null,
-  });
+  // every pair-year of the sources: the run's options without its filters (raw columns only,
+  // so the index smoothing is left out)
+  const pool = scorePanel(scoreInputs(c, run.data), { ...scoreOptions(c), years: null, states: null, pairs: null, smoothIndex: undefined });
   return [...pool.raw];
 }

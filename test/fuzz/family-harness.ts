@@ -4,23 +4,10 @@ import path from 'node:path';
 import { createCrosswalk, type Crosswalk } from '../../src/domain/crosswalk.js';
 import { unpackKey, type DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { AppError } from '../../src/errors.js';
-import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/indicators/family.js';
+import type { Family, IndicatorData, LoadContext } from '../../src/indicators/family.js';
+import { loadIndicator, testContext } from '../helpers/load-context.js';
 import { ROOT } from '../helpers/cli.js';
 import { FUZZ_CASE_TIMEOUT_MS, FUZZ_RUNS, checkTypedError, hostileBytes, tempDir, withinCaseTime, type HostileOptions } from './hostile.js';
-
-/** A load context for fuzzing: absolute paths, no filters, warnings collected and dropped. */
-export function fuzzContext(crosswalk: Crosswalk = createCrosswalk(), over: Partial<LoadContext> = {}): LoadContext {
-  return {
-    crosswalk,
-    resolvePath: (p) => p,
-    years: null,
-    states: null,
-    seed: 1,
-    warn: () => undefined,
-    progress: () => undefined,
-    ...over,
-  };
-}
 
 /** One indicator of a family, over a set of files (role → fixture path under test/fixtures). */
 export interface FamilyCase {
@@ -44,14 +31,8 @@ export async function loadCase(c: FamilyCase, bytes: Readonly<Record<string, Buf
     paths[role] = path.join(dir, path.basename(c.files[role]!));
     writeFileSync(paths[role], bytes[role] ?? fixture(c.files[role]!));
   }
-  const spec = {
-    id: 'fuzz',
-    family: c.family.name,
-    measure: c.measure,
-    options: c.family.optionsSchema.parse(typeof c.options === 'function' ? c.options(paths) : (c.options ?? {})) as Record<string, unknown>,
-    sources: c.sources(paths).map((s) => c.family.sourceSchema.parse(s) as SourceSpec),
-  };
-  return { data: await c.family.load(spec, fuzzContext(crosswalk, c.context)), paths };
+  const options = typeof c.options === 'function' ? c.options(paths) : (c.options ?? {});
+  return { data: await loadIndicator(c.family, 'fuzz', c.sources(paths), c.measure, options, testContext({ ...(crosswalk ? { crosswalk } : {}), ...c.context })), paths };
 }
 
 /** The bytes of a fixture under test/fixtures. */

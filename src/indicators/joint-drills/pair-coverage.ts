@@ -6,28 +6,13 @@
  * states). Inside coverage "no exercise" is 0; outside it a value is absent.
  */
 import type { Iso3 } from '../../domain/country.js';
-import { inRanges, type YearRange } from '../../domain/year.js';
+import { inRanges, mergeRanges, type YearRange } from '../../domain/year.js';
 
 /** The coverage of one source. */
 export interface SourceCoverage {
   readonly years: YearRange;
   /** The only state whose pairs the source observes, or null for every pair. */
   readonly state: Iso3 | null;
-}
-
-/**
- * Union of ranges, sorted and with overlapping or adjacent ranges joined.
- * @example mergeRanges([{ from: 2009, to: 2018 }, { from: 1980, to: 2010 }]) // [{ from: 1980, to: 2018 }]
- */
-export function mergeRanges(ranges: readonly YearRange[]): YearRange[] {
-  const sorted = [...ranges].sort((a, b) => a.from - b.from || a.to - b.to);
-  const out: { from: number; to: number }[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
-    else out.push({ from: r.from, to: r.to });
-  }
-  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Iso3 } from '../../domain/country.js';
 import { packKey, type DyadYearTable } from '../../domain/dyad-year-table.js';
-import type { YearRange } from '../../domain/year.js';
+import { yearRanges, type YearRange } from '../../domain/year.js';
 import type { RollCallData } from './roll-call-data.js';
 import { selectRollCalls, type RollCallSelection, type SelectionOptions } from './select-roll-calls.js';
 import { buildVoteMatrices, type AbsencePolicy, type VoteMatrices } from './vote-matrix.js';
@@ -146,20 +146,6 @@ export function intervalTables(
   const present = Uint8Array.from(measureValues(comp, measure, minJointVotes), (v) => (v === v ? 1 : 0));
   const { lo, hi } = bootstrapIntervals(comp.matrices.years, comp.pairs, present, UN_MEASURES[measure], options, seed, progress);
   return { lo: tableOf(comp, lo), hi: tableOf(comp, hi) };
-}
-
-/**
- * Collapses sorted years into inclusive ranges.
- * @example yearRanges([1946, 1947, 1963, 1965]) // [{from:1946,to:1947},{from:1963,to:1963},{from:1965,to:1965}]
- */
-export function yearRanges(years: readonly number[]): YearRange[] {
-  const out: YearRange[] = [];
-  for (const y of years) {
-    const last = out[out.length - 1];
-    if (last && y === last.to + 1) out[out.length - 1] = { from: last.from, to: y };
-    else out.push({ from: y, to: y });
-  }
-  return out;
 }
 
 /**

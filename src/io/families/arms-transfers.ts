@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
-import type { YearRange } from '../../domain/year.js';
+import { mergeRanges, yearRanges, type YearRange } from '../../domain/year.js';
 import { InputError, type Problem } from '../../errors.js';
 import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
 import { ALLOCATION_NAMES } from '../../indicators/arms/allocate.js';
@@ -138,7 +138,7 @@ async function loadArms(spec: IndicatorSpec, ctx: LoadContext): Promise<Indicato
       const rows: PairRow[] = [];
       addProblems(file, resolvePairs(t, resolver, skipped, rows, pairTotals));
       mergePairRows(pairRows, rows, file, ctx);
-      for (const r of runs(t.coveredYears)) coverage.push(r);
+      for (const r of yearRanges(t.coveredYears)) coverage.push(r);
       hasFlows = true;
       notes.push(`pair table ${file}: ${t.rows.length} supplier→recipient value(s) for ${t.coveredYears.join(', ') || 'no year'}; they take precedence over the register's allocation`);
       notes.push(...skipped.lines('row(s)', ' of the pair table'));
@@ -305,28 +305,4 @@ function mergeTotals(a: TotalsTable | null, b: TotalsTable): TotalsTable {
     }
   }
   return { values, coveredYears: new Set([...a.coveredYears, ...b.coveredYears]) };
-}
-
-/** Contiguous runs of years. @example runs([2022, 2023, 2025]) // [{2022–2023}, {2025–2025}] */
-function runs(years: readonly number[]): YearRange[] {
-  const ys = [...new Set(years)].sort((x, y) => x - y);
-  const out: YearRange[] = [];
-  for (const y of ys) {
-    const last = out[out.length - 1];
-    if (last && y === last.to + 1) out[out.length - 1] = { from: last.from, to: y };
-    else out.push({ from: y, to: y });
-  }
-  return out;
-}
-
-/** Sorted union of ranges, merging overlapping and adjacent ones. */
-function mergeRanges(ranges: readonly YearRange[]): YearRange[] {
-  const sorted = [...ranges].sort((a, b) => a.from - b.from);
-  const out: YearRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.from <= last.to + 1) out[out.length - 1] = { from: last.from, to: Math.max(last.to, r.to) };
-    else out.push(r);
-  }
-  return out;
 }

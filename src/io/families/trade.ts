@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CODE_SYSTEMS, type CodeSystem } from '../../domain/code-system.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import { isIso3Shape, type Iso3 } from '../../domain/country.js';
-import type { YearRange } from '../../domain/year.js';
+import { mergeRanges } from '../../domain/year.js';
 import { AppError, UnknownCountryError } from '../../errors.js';
 import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
 import { computeTrade } from '../../indicators/trade/compute-trade.js';
@@ -137,18 +137,6 @@ function resolveReporter(crosswalk: Crosswalk, raw: string, at: string): Iso3 {
   }
 }
 
-/** Merges year ranges into sorted, non-overlapping ones. */
-function unionRanges(ranges: readonly YearRange[]): YearRange[] {
-  const sorted = [...ranges].sort((x, y) => x.from - y.from);
-  const out: YearRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.from <= last.to + 1) out[out.length - 1] = { from: last.from, to: Math.max(last.to, r.to) };
-    else out.push(r);
-  }
-  return out;
-}
-
 /**
  * The trade family: reads COW Dyadic Trade files (`cow_trade`), IMF DOTS tables
  * (`imf_dots`) and generic directed flows (`trade_flows`), reconciles mirror flows, sums each
@@ -207,7 +195,7 @@ export const tradeFamily: Family = {
     const result = computeTrade(sets, { measure, mirror: options.mirror, gdp: gdp?.table ?? null, states: ctx.states });
     return {
       values: result.values,
-      coverage: unionRanges(sets.flatMap((s) => s.coverage)),
+      coverage: mergeRanges(sets.flatMap((s) => s.coverage)),
       zeroInsideCoverage: false,
       extras: [{ suffix: 'usd_millions', table: result.trade, description: 'bilateral trade (exports + imports of the pair), current million USD', type: 'number' }],
       inputs,

@@ -5,16 +5,16 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { ALLOCATION_NAMES, allocateTiv } from '../../../src/indicators/arms/allocate.js';
 import type { SipriDeal } from '../../../src/indicators/arms/deal.js';
-import type { IndicatorData, LoadContext, SourceSpec } from '../../../src/indicators/family.js';
+import type { IndicatorData } from '../../../src/indicators/family.js';
 import { deliveredTiv } from '../../../src/indicators/arms/small-tiv.js';
 import { armsTransfersFamily as fam } from '../../../src/io/families/arms-transfers.js';
 import { readSipriRegister } from '../../../src/io/read-sipri-register.js';
 import { readSipriTivTotals } from '../../../src/io/read-sipri-tiv.js';
 import { ROOT, runCli } from '../../helpers/cli.js';
 import { describeShared } from '../../helpers/shared-data.js';
+import { loadIndicator, testContext } from '../../helpers/load-context.js';
 
 const I = (c: string): Iso3 => c as Iso3;
 
@@ -22,17 +22,8 @@ describeShared('arms transfers on the real SIPRI register', (dir) => {
   const f = (p: string): string => path.join(dir, 'arms', p);
   const REGISTER = f('raw/sipri_trade_register_2025-03-13_raw.csv.gz');
   let deals: readonly SipriDeal[] = [];
-  const ctx: LoadContext = {
-    crosswalk: createCrosswalk(),
-    resolvePath: (p) => p,
-    years: null,
-    states: null,
-    seed: 1,
-    warn: () => undefined,
-    progress: () => undefined,
-  };
-  const load = (sources: Record<string, unknown>[], measure = 'tiv'): Promise<IndicatorData> =>
-    fam.load({ id: 'arms', family: 'arms_transfers', measure, options: fam.optionsSchema.parse({}) as Record<string, unknown>, sources: sources as SourceSpec[] }, ctx);
+  const ctx = testContext();
+  const load = (sources: Record<string, unknown>[], measure = 'tiv'): Promise<IndicatorData> => loadIndicator(fam, 'arms', sources, measure, {}, ctx);
 
   beforeAll(async () => {
     deals = (await readSipriRegister(REGISTER)).deals;

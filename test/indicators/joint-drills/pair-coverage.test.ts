@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { mergeRanges, PairCoverage } from '../../../src/indicators/joint-drills/pair-coverage.js';
+import { mergeRanges } from '../../../src/domain/year.js';
+import { PairCoverage } from '../../../src/indicators/joint-drills/pair-coverage.js';
 
 const RUS = 'RUS' as Iso3;
 const CHN = 'CHN' as Iso3;

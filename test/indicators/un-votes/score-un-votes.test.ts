@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { computeUnVotes, jointVotesTable, measureTable, yearRanges, intervalTables } from '../../../src/indicators/un-votes/score-un-votes.js';
+import { yearRanges } from '../../../src/domain/year.js';
+import { computeUnVotes, jointVotesTable, measureTable, intervalTables } from '../../../src/indicators/un-votes/score-un-votes.js';
 import { rollCallsOf, session } from './roll-calls-of.js';
 
 const I = (c: string): Iso3 => c as Iso3;

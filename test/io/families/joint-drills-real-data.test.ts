@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import type { LoadContext, SourceSpec } from '../../../src/indicators/family.js';
+import type { LoadContext } from '../../../src/indicators/family.js';
 import { computeJointDrills, type JointDrillsOptions } from '../../../src/indicators/joint-drills/compute-joint-drills.js';
 import type { Exercise, ExerciseList } from '../../../src/indicators/joint-drills/exercise.js';
 import { jointDrillsFamily as fam } from '../../../src/io/families/joint-drills.js';
@@ -18,6 +18,7 @@ import { readMmeLong } from '../../../src/io/read-mme-long.js';
 import { readWideEventList, WIDE_EVENT_LIST_DEFAULTS } from '../../../src/io/read-wide-event-list.js';
 import { runCli } from '../../helpers/cli.js';
 import { describeShared, readGzipCsv } from '../../helpers/shared-data.js';
+import { loadIndicator, testContext } from '../../helpers/load-context.js';
 
 const I = (c: string): Iso3 => c as Iso3;
 const cw = createCrosswalk();
@@ -151,25 +152,14 @@ describeShared('joint drills on the real MME, JME and Russian files', (dataDir) 
   });
 
   describe('MME plus the Russian list with the implicit participant', () => {
-    const ctx = (): LoadContext => ({
-      crosswalk: cw,
-      resolvePath: (p) => p,
-      years: null,
-      states: null,
-      seed: 1,
-      warn: () => undefined,
-      progress: () => undefined,
-    });
+    const ctx = (): LoadContext => testContext({ crosswalk: cw });
     const sources = [
       { format: 'mme', path: MME },
       { format: 'wide_list', path: RUS, implicit_participant: 'RUS' },
     ];
 
     it('merges them, counts the 22 overlaps once and reports each with both lines', async () => {
-      const d = await fam.load(
-        { id: 'drills', family: 'joint_drills', measure: 'count', options: fam.optionsSchema.parse({}) as Record<string, unknown>, sources: sources.map((s) => fam.sourceSchema.parse(s) as SourceSpec) },
-        ctx(),
-      );
+      const d = await loadIndicator(fam, 'drills', sources, 'count', {}, ctx());
       const dups = d.notes.filter((n) => n.startsWith('  duplicate: russia_joint_exercises_2009-2018.csv.gz:'));
       expect(dups).toHaveLength(22);
       expect(dups.filter((n) => /\.gz:\d+ .* 2009 = /.test(n))).toHaveLength(12);

@@ -2,36 +2,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { InputError } from '../../../src/errors.js';
-import type { IndicatorData, LoadContext, SourceSpec } from '../../../src/indicators/family.js';
-import type { Warning } from '../../../src/core/warnings.js';
+import type { IndicatorData, LoadContext } from '../../../src/indicators/family.js';
+import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { jointDrillsFamily as fam } from '../../../src/io/families/joint-drills.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fx = (f: string): string => path.join(ROOT, 'test/fixtures/drills', f);
 const I = (c: string): Iso3 => c as Iso3;
 
-function ctx(over: Partial<LoadContext> = {}): LoadContext & { warnings: Warning[] } {
-  const warnings: Warning[] = [];
-  return {
-    crosswalk: createCrosswalk(),
-    resolvePath: (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p)),
-    years: null,
-    states: null,
-    seed: 1,
-    warn: (w) => warnings.push(w),
-    progress: () => undefined,
-    warnings,
-    ...over,
-  };
-}
+const ctx = testContext;
 
 function load(sources: Record<string, unknown>[], measure = 'weighted', options: Record<string, unknown> = {}, c: LoadContext = ctx()): Promise<IndicatorData> {
-  return fam.load(
-    { id: 'drills', family: 'joint_drills', measure, options: fam.optionsSchema.parse(options) as Record<string, unknown>, sources: sources.map((s) => fam.sourceSchema.parse(s) as SourceSpec) },
-    c,
-  );
+  return loadIndicator(fam, 'drills', sources, measure, options, c);
 }
 
 describe('jointDrillsFamily', () => {

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { AppError } from '../../../src/errors.js';
-import type { IndicatorData, LoadContext, SourceSpec } from '../../../src/indicators/family.js';
+import type { IndicatorData, LoadContext } from '../../../src/indicators/family.js';
+import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { tradeFamily as fam } from '../../../src/io/families/trade.js';
 import { describeShared } from '../../helpers/shared-data.js';
 
@@ -12,24 +12,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const fx = (f: string): string => path.join(ROOT, 'test/fixtures/trade', f);
 const I = (c: string): Iso3 => c as Iso3;
 
-function ctx(over: Partial<LoadContext> = {}): LoadContext {
-  return {
-    crosswalk: createCrosswalk(),
-    resolvePath: (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p)),
-    years: null,
-    states: null,
-    seed: 1,
-    warn: () => undefined,
-    progress: () => undefined,
-    ...over,
-  };
-}
+const ctx = testContext;
 
 function load(sources: Record<string, unknown>[], measure = 'salience', options: Record<string, unknown> = {}, c: LoadContext = ctx()): Promise<IndicatorData> {
-  return fam.load(
-    { id: 'trade', family: 'trade', measure, options: fam.optionsSchema.parse(options) as Record<string, unknown>, sources: sources.map((s) => fam.sourceSchema.parse(s) as SourceSpec) },
-    c,
-  );
+  return loadIndicator(fam, 'trade', sources, measure, options, c);
 }
 
 describe('tradeFamily', () => {

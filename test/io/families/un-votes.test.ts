@@ -2,41 +2,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import type { IndicatorData, LoadContext, SourceSpec } from '../../../src/indicators/family.js';
+import type { IndicatorData, LoadContext } from '../../../src/indicators/family.js';
+import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { unVotesFamily as fam } from '../../../src/io/families/un-votes.js';
 import { hashFile } from '../../../src/io/hash-file.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fx = (f: string): string => path.join(ROOT, 'test/fixtures/un', f);
 const I = (c: string): Iso3 => c as Iso3;
-const crosswalk = createCrosswalk();
 
-function ctx(over: Partial<LoadContext> = {}): LoadContext & { progressed: string[] } {
-  const progressed: string[] = [];
-  return {
-    crosswalk,
-    resolvePath: (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p)),
-    years: null,
-    states: null,
-    seed: 1,
-    warn: () => undefined,
-    progress: (label) => {
-      if (!progressed.includes(label)) progressed.push(label);
-    },
-    progressed,
-    ...over,
-  };
-}
+const ctx = testContext;
 
 const UNVOTES = { format: 'unvotes', votes: 'test/fixtures/un/un_votes.csv', rollcalls: 'test/fixtures/un/un_roll_calls.csv', issues: 'test/fixtures/un/un_roll_call_issues.csv' };
 const VOETEN = { format: 'voeten', votes: 'test/fixtures/un/votes_voeten.csv', rollcalls: 'test/fixtures/un/rollcalls_voeten.csv' };
 
 function load(sources: Record<string, unknown>[], measure = 'agree', options: Record<string, unknown> = {}, c: LoadContext = ctx()): Promise<IndicatorData> {
-  return fam.load(
-    { id: 'un', family: 'un_votes', measure, options: fam.optionsSchema.parse(options) as Record<string, unknown>, sources: sources.map((s) => fam.sourceSchema.parse(s) as SourceSpec) },
-    c,
-  );
+  return loadIndicator(fam, 'un', sources, measure, options, c);
 }
 
 describe('unVotesFamily', () => {

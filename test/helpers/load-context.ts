@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { createCrosswalk } from '../../src/domain/crosswalk.js';
+import type { Warning } from '../../src/core/warnings.js';
+import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/indicators/family.js';
+import { ROOT } from './cli.js';
+
+/** A family test's load context: paths relative to the repository, no filters, warnings and progress labels collected. */
+export type TestContext = LoadContext & { readonly warnings: Warning[]; readonly progressed: string[] };
+
+/** A load context for family tests (see {@link TestContext}); `over` replaces any field. */
+export function testContext(over: Partial<LoadContext> = {}): TestContext {
+  const warnings: Warning[] = [];
+  const progressed: string[] = [];
+  return {
+    crosswalk: createCrosswalk(),
+    resolvePath: (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p)),
+    years: null,
+    states: null,
+    seed: 1,
+    warn: (w) => warnings.push(w),
+    progress: (label) => {
+      if (!progressed.includes(label)) progressed.push(label);
+    },
+    warnings,
+    progressed,
+    ...over,
+  };
+}
+
+/** Loads one indicator of `family` the way the config loader does: options and sources through the family's schemas. */
+export function loadIndicator(family: Family, id: string, sources: Record<string, unknown>[], measure: string, options: Record<string, unknown>, context: LoadContext): Promise<IndicatorData> {
+  return family.load(
+    { id, family: family.name, measure, options: family.optionsSchema.parse(options) as Record<string, unknown>, sources: sources.map((s) => family.sourceSchema.parse(s) as SourceSpec) },
+    context,
+  );
+}
