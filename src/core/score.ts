@@ -90,14 +90,33 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
   const pool = unionKeys(tables, null);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
-  // the index smoothing needs each pair's other years: then the rows are computed for every
-  // year and the `years` selection comes last
-  const smoothing = options.smoothIndex !== undefined && options.smoothIndex > 1;
-  const all = filtered ? workKeys(indicators, tables, options, pool) : pool;
-  const work = smoothing ? all : selectYears(all, options.years);
-  const table = scoreKeys(indicators, tables, pool, work, options);
-  const smoothed = smoothing ? smoothIndex(table, options.smoothIndex!) : table;
-  return smoothing && options.years !== null ? selectRows(smoothed, options.years) : smoothed;
+  const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
+  const w = options.smoothIndex ?? 1;
+  if (!(w > 1)) return scoreKeys(indicators, tables, pool, panel, options);
+  // a smoothed row averages the index of the pair's w − 1 years before it, whether or not the
+  // panel shows those years (cut off by `years`, or rows of no source value that a zero-recording
+  // source still gives a 0): they are scored too, then left out
+  const work = withPrecedingYears(panel, w - 1, options.stateSystem);
+  const smoothed = smoothIndex(scoreKeys(indicators, tables, pool, work, options), w);
+  return work.length === panel.length ? smoothed : selectKeys(smoothed, panel);
+}
+
+/**
+ * The keys and, for each, the same pair's `k` years before it in which the pair exists, sorted
+ * without repeats (keys sorted by pair, then year).
+ */
+function withPrecedingYears(keys: Float64Array, k: number, system: StateSystem): Float64Array {
+  const out: number[] = [];
+  let last = -1; // last key written
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r]!;
+    const year = yearOfKey(key);
+    const first = Math.max(key - Math.min(k, year), last + 1, key - year);
+    for (let x = first; x < key; x++) if (system.pairExists(x)) out.push(x);
+    out.push(key);
+    last = key;
+  }
+  return out.length === keys.length ? keys : Float64Array.from(out);
 }
 
 /** The indicators' values as undirected tables of the pair-years whose states exist. */
@@ -166,17 +185,17 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
 }
 
-/** The rows of a table whose year lies in `years`, every column sliced alike. */
-function selectRows(t: ScoreTable, years: YearRange): ScoreTable {
-  const rows: number[] = [];
-  for (let r = 0; r < t.keys.length; r++) {
-    const y = yearOfKey(t.keys[r]!);
-    if (y >= years.from && y <= years.to) rows.push(r);
+/** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
+function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
+  const rows = new Uint32Array(keys.length);
+  let r = 0;
+  for (let i = 0; i < keys.length; i++) {
+    while (t.keys[r]! < keys[i]!) r++;
+    rows[i] = r;
   }
-  if (rows.length === t.keys.length) return t;
-  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (r) => col[r]!);
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (j) => col[j]!);
   return {
-    keys: pick(t.keys),
+    keys,
     ids: t.ids,
     index: pick(t.index),
     coverage: pick(t.coverage),
@@ -187,8 +206,6 @@ function selectRows(t: ScoreTable, years: YearRange): ScoreTable {
     extras: t.extras.map((x) => ({ ...x, values: pick(x.values) })),
   };
 }
-
-
 
 /**
  * Turns a directed table into an undirected one with a combine rule. Inside the coverage of

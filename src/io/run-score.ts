@@ -58,6 +58,9 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
         else problems.push(`--states: ${r.message}`);
       }
       states = [...new Set(found)];
+      if (states.length === 1 && found.length > 1) {
+        problems.push(`--states: every state named is ${states[0]} after the succession rules; a pair needs two different states`);
+      }
     }
     if (o.pairs !== undefined) {
       const found: (readonly [Iso3, Iso3])[] = [];
