@@ -88,7 +88,7 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   const tables = memberTables(indicators, options.stateSystem);
   // Normalisation is fitted on the pool — every pair-year of the sources, before any
   // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
-  const pool = unionKeys(tables, null);
+  const pool = unionKeys(tables);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
   const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
   const w = options.smoothIndex ?? 1;
@@ -250,13 +250,14 @@ export function panelKeys(indicators: readonly ScoreIndicator[], tables: readonl
 }
 
 /**
- * The pair-years of the run's states/pairs in every year of the sources (no `years`
- * selection); without states/pairs, `pool` (every pair-year of the tables; computed when null).
+ * The pair-years of the run's states/pairs in the years of the sources that `years` asks for;
+ * without states/pairs, `pool` (every pair-year of the tables; computed when null), not yet
+ * cut to `years`.
  */
 function workKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions, pool: Float64Array | null): Float64Array {
   const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
   const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
-  if (!stateSet && !pairSet) return pool ?? unionKeys(tables, null);
+  if (!stateSet && !pairSet) return pool ?? unionKeys(tables);
   let pairs: number[];
   if (pairSet) {
     pairs = [...pairSet].filter((p) => {
@@ -273,8 +274,8 @@ function workKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYe
   // every year any source has (rows beyond them would be empty), where both states exist
   const years = sourceYears(indicators, tables);
   if (years.length === 0) return new Float64Array(0);
-  const from = years[0]!.from;
-  const to = years[years.length - 1]!.to;
+  const from = Math.max(years[0]!.from, o.years?.from ?? -Infinity);
+  const to = Math.min(years[years.length - 1]!.to, o.years?.to ?? Infinity);
   const out: number[] = [];
   for (const p of pairs) {
     for (let y = from; y <= to; y++) {
@@ -294,17 +295,11 @@ function selectYears(keys: Float64Array, years: YearRange | null): Float64Array 
   });
 }
 
-/** Union of the tables' sorted keys (optionally within a year range), by merging — no Set of a million numbers. */
-function unionKeys(tables: readonly DyadYearTable[], years: YearRange | null): Float64Array {
+/** Union of the tables' sorted keys, by merging — no Set of a million numbers. */
+function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   let out: Float64Array = new Float64Array(0);
   for (const t of tables) {
-    let keys: Float64Array = t.sortedKeyArray();
-    if (years) {
-      keys = keys.filter((k) => {
-        const y = yearOfKey(k);
-        return y >= years.from && y <= years.to;
-      });
-    }
+    const keys = t.sortedKeyArray();
     out = out.length === 0 ? keys : mergeUnique(out, keys);
   }
   return out;
