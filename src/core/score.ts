@@ -119,7 +119,11 @@ function withPrecedingYears(keys: Float64Array, k: number, system: StateSystem):
   return out.length === keys.length ? keys : Float64Array.from(out);
 }
 
-/** The indicators' values as undirected tables of the pair-years whose states exist. */
+/**
+ * The indicators' values as undirected tables (the `combine` rule applied) of the pair-years
+ * whose two states exist; one table per indicator, in order.
+ * @example memberTables(indicators, system)[0].get('DDR', 'RUS', 1995) // null: East Germany no longer existed
+ */
 export function memberTables(indicators: readonly ScoreIndicator[], system: StateSystem): DyadYearTable[] {
   return indicators.map((ind) => restrictToStateSystem(toUndirected(ind.data, ind.combine), system).table);
 }

@@ -13,10 +13,16 @@ import type { Crosswalk } from './crosswalk.js';
 import type { Iso3 } from './country.js';
 import type { StateSystem } from './state-system.js';
 
-/** The outcome of reading one state: the state, or why not (a sentence for the user). */
+/**
+ * The outcome of reading one state: the state, or why not (a sentence for the user).
+ * @example const r: StateLookup = { ok: true, state: 'IRN' as Iso3 };
+ */
 export type StateLookup = { readonly ok: true; readonly state: Iso3 } | { readonly ok: false; readonly message: string };
 
-/** The outcome of reading one pair `A-B`. */
+/**
+ * The outcome of reading one pair `A-B`.
+ * @example const r: PairLookup = { ok: false, message: '"XYZ" is not a known state code or name' };
+ */
 export type PairLookup = { readonly ok: true; readonly pair: readonly [Iso3, Iso3] } | { readonly ok: false; readonly message: string };
 
 const quote = (s: string): string => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
