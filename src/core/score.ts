@@ -1,12 +1,19 @@
 /**
- * The scoring pipeline, pure: indicator values → panel of pair-years → raw values with the
- * coverage rule → temporal transforms → normalisation with polarity → weighted aggregation
- * with renormalised weights → index on the configured scale, with contributions.
+ * The scoring pipeline, pure: indicator values (kept to the pair-years whose states exist) →
+ * panel of pair-years → raw values with the coverage rule → temporal transforms →
+ * normalisation with polarity → weighted aggregation with renormalised weights → index on the
+ * configured scale, with contributions → the `years`/`states`/`pairs` selection.
  * Columnar (typed arrays, NaN = missing) so a million pair-years stay fast.
+ *
+ * Subset invariance: every number of a row is a function of the whole sources only — temporal
+ * transforms run on each pair's whole series, normalisation is fitted on every pair-year of the
+ * sources, the index smoothing sees every year of the pair — so a pair-year's row is the same
+ * bytes whichever `years`, `states` or `pairs` a run asks for.
  */
 import { iso3Index, type Iso3 } from '../domain/country.js';
 import { DyadYearTable, yearOfKey } from '../domain/dyad-year-table.js';
-import { inRanges, type YearRange } from '../domain/year.js';
+import type { StateSystem } from '../domain/state-system.js';
+import { inRanges, mergeRanges, yearRanges, type YearRange } from '../domain/year.js';
 import type { IndicatorData } from '../indicators/family.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
 import { combiners, type CombineName } from './combine.js';
@@ -14,6 +21,7 @@ import type { CompiledFormula } from './formula.js';
 import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
+import { restrictToStateSystem } from './state-membership.js';
 
 const N = 17576;
 const Y = 4096;
@@ -42,6 +50,8 @@ export interface ScoreOptions {
   readonly pairs: readonly (readonly [Iso3, Iso3])[] | null;
   /** `smooth_index`: trailing moving average of the index over this many years (see smooth-index.ts). */
   readonly smoothIndex?: number | undefined;
+  /** Which states exist when: a pair-year is scored only when both of its states exist. */
+  readonly stateSystem: StateSystem;
 }
 
 /** An extra column carried into the report. */
@@ -75,18 +85,56 @@ export interface ScoreTable {
  * t.index[0] // e.g. 70.5
  */
 export function scorePanel(indicators: readonly ScoreIndicator[], options: ScoreOptions): ScoreTable {
-  const tables = indicators.map((ind) => toUndirected(ind.data, ind.combine));
+  const tables = memberTables(indicators, options.stateSystem);
   // Normalisation is fitted on the pool — every pair-year of the sources, before any
   // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
-  const pool = unionKeys(tables, null);
+  const pool = unionKeys(tables);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
-  const keys = filtered ? panelKeys(indicators, tables, options) : pool;
+  const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
+  const w = options.smoothIndex ?? 1;
+  if (!(w > 1)) return scoreKeys(indicators, tables, pool, panel, options);
+  // a smoothed row averages the index of the pair's w − 1 years before it, whether or not the
+  // panel shows those years (cut off by `years`, or rows of no source value that a zero-recording
+  // source still gives a 0): they are scored too, then left out
+  const work = withPrecedingYears(panel, w - 1, options.stateSystem);
+  const smoothed = smoothIndex(scoreKeys(indicators, tables, pool, work, options), w);
+  return work.length === panel.length ? smoothed : selectKeys(smoothed, panel);
+}
+
+/**
+ * The keys and, for each, the same pair's `k` years before it in which the pair exists, sorted
+ * without repeats (keys sorted by pair, then year).
+ */
+function withPrecedingYears(keys: Float64Array, k: number, system: StateSystem): Float64Array {
+  const out: number[] = [];
+  let last = -1; // last key written
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r]!;
+    const year = yearOfKey(key);
+    const first = Math.max(key - Math.min(k, year), last + 1, key - year);
+    for (let x = first; x < key; x++) if (system.pairExists(x)) out.push(x);
+    out.push(key);
+    last = key;
+  }
+  return out.length === keys.length ? keys : Float64Array.from(out);
+}
+
+/**
+ * The indicators' values as undirected tables (the `combine` rule applied) of the pair-years
+ * whose two states exist; one table per indicator, in order.
+ * @example memberTables(indicators, system)[0].get('DDR', 'RUS', 1995) // null: East Germany no longer existed
+ */
+export function memberTables(indicators: readonly ScoreIndicator[], system: StateSystem): DyadYearTable[] {
+  return indicators.map((ind) => restrictToStateSystem(toUndirected(ind.data, ind.combine), system).table);
+}
+
+function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], pool: Float64Array, keys: Float64Array, options: ScoreOptions): ScoreTable {
   const n = keys.length;
   const raw: Float64Array[] = [];
   const norm: Float64Array[] = [];
   indicators.forEach((ind, i) => {
-    const poolRaw = rawColumn(pool, tables[i]!, ind);
-    const panelRaw = filtered ? rawColumn(keys, tables[i]!, ind) : poolRaw;
+    const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
+    const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
     const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
@@ -138,8 +186,29 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
       extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
     }
   });
-  const table: ScoreTable = { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
-  return options.smoothIndex ? smoothIndex(table, options.smoothIndex) : table;
+  return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+}
+
+/** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
+function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
+  const rows = new Uint32Array(keys.length);
+  let r = 0;
+  for (let i = 0; i < keys.length; i++) {
+    while (t.keys[r]! < keys[i]!) r++;
+    rows[i] = r;
+  }
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (j) => col[j]!);
+  return {
+    keys,
+    ids: t.ids,
+    index: pick(t.index),
+    coverage: pick(t.coverage),
+    raw: t.raw.map(pick),
+    norm: t.norm.map(pick),
+    contrib: t.contrib.map(pick),
+    weightUsed: t.weightUsed.map(pick),
+    extras: t.extras.map((x) => ({ ...x, values: pick(x.values) })),
+  };
 }
 
 /**
@@ -176,50 +245,65 @@ function pairKey(a: Iso3, b: Iso3): number {
 
 /**
  * The pair-years of a run, sorted: with `states`/`pairs`, every such pair × every year asked
- * for (clipped to the sources' years); otherwise every pair-year any indicator has, within
- * `years`.
+ * for (clipped to the sources' years) in which both states exist; otherwise every pair-year any
+ * indicator has (of existing states), within `years`. `tables` are the indicators' values kept
+ * to existing states ({@link memberTables}).
  */
 export function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions): Float64Array {
-  const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
-  const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
-  if (stateSet || pairSet) {
-    let pairs: number[];
-    if (pairSet) {
-      pairs = [...pairSet].filter((p) => {
-        if (!stateSet) return true;
-        const ib = p % N;
-        return stateSet.has((p - ib) / N) && stateSet.has(ib);
-      });
-    } else {
-      const s = [...stateSet!].sort((x, y) => x - y);
-      pairs = [];
-      for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.push(s[i]! * N + s[j]!);
-    }
-    pairs.sort((x, y) => x - y);
-    // the years asked for, clipped to the years any source has (rows beyond them would be empty)
-    const data = yearSpan(indicators, tables);
-    if (!data) return new Float64Array(0);
-    const span = o.years ? { from: Math.max(o.years.from, data.from), to: Math.min(o.years.to, data.to) } : data;
-    if (span.from > span.to) return new Float64Array(0);
-    const out = new Float64Array(pairs.length * (span.to - span.from + 1));
-    let r = 0;
-    for (const p of pairs) for (let y = span.from; y <= span.to; y++) out[r++] = p * Y + y;
-    return out;
-  }
-  return unionKeys(tables, o.years);
+  return selectYears(workKeys(indicators, tables, o, null), o.years);
 }
 
-/** Union of the tables' sorted keys (optionally within a year range), by merging — no Set of a million numbers. */
-function unionKeys(tables: readonly DyadYearTable[], years: YearRange | null): Float64Array {
+/**
+ * The pair-years of the run's states/pairs in the years of the sources that `years` asks for;
+ * without states/pairs, `pool` (every pair-year of the tables; computed when null), not yet
+ * cut to `years`.
+ */
+function workKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions, pool: Float64Array | null): Float64Array {
+  const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
+  const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
+  if (!stateSet && !pairSet) return pool ?? unionKeys(tables);
+  let pairs: number[];
+  if (pairSet) {
+    pairs = [...pairSet].filter((p) => {
+      if (!stateSet) return true;
+      const ib = p % N;
+      return stateSet.has((p - ib) / N) && stateSet.has(ib);
+    });
+  } else {
+    const s = [...stateSet!].sort((x, y) => x - y);
+    pairs = [];
+    for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.push(s[i]! * N + s[j]!);
+  }
+  pairs.sort((x, y) => x - y);
+  // every year any source has (rows beyond them would be empty), where both states exist
+  const years = sourceYears(indicators, tables);
+  if (years.length === 0) return new Float64Array(0);
+  const from = Math.max(years[0]!.from, o.years?.from ?? -Infinity);
+  const to = Math.min(years[years.length - 1]!.to, o.years?.to ?? Infinity);
+  const out: number[] = [];
+  for (const p of pairs) {
+    for (let y = from; y <= to; y++) {
+      const k = p * Y + y;
+      if (o.stateSystem.pairExists(k)) out.push(k);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** The keys inside `years` (all of them when null). */
+function selectYears(keys: Float64Array, years: YearRange | null): Float64Array {
+  if (years === null) return keys;
+  return keys.filter((k) => {
+    const y = yearOfKey(k);
+    return y >= years.from && y <= years.to;
+  });
+}
+
+/** Union of the tables' sorted keys, by merging — no Set of a million numbers. */
+function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   let out: Float64Array = new Float64Array(0);
   for (const t of tables) {
-    let keys: Float64Array = t.sortedKeyArray();
-    if (years) {
-      keys = keys.filter((k) => {
-        const y = yearOfKey(k);
-        return y >= years.from && y <= years.to;
-      });
-    }
+    const keys = t.sortedKeyArray();
     out = out.length === 0 ? keys : mergeUnique(out, keys);
   }
   return out;
@@ -244,29 +328,33 @@ function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
   return n === out.length ? out : out.slice(0, n);
 }
 
-function yearSpan(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[]): YearRange | null {
-  let from = Infinity;
-  let to = -Infinity;
+/**
+ * The years the sources of a run cover, as merged ranges: each indicator's declared coverage
+ * and the years its values have. Independent of the run's filters.
+ * @example sourceYears(indicators, tables) // [{ from: 1946, to: 2020 }]
+ */
+export function sourceYears(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[]): YearRange[] {
+  const ranges: YearRange[] = [];
   indicators.forEach((ind, i) => {
-    for (const c of ind.data.coverage) {
-      from = Math.min(from, c.from);
-      to = Math.max(to, c.to);
-    }
-    for (const y of tables[i]!.years()) {
-      from = Math.min(from, y);
-      to = Math.max(to, y);
-    }
+    ranges.push(...ind.data.coverage);
+    ranges.push(...yearRanges([...tables[i]!.years()]));
   });
-  return from <= to ? { from, to } : null;
+  return mergeRanges(ranges);
 }
 
-/** Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage, else NaN (after lag/window/half_life). */
-export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator): Float64Array {
+/**
+ * Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage,
+ * else NaN (after lag/window/half_life, on each pair's whole series). A year in which one of the
+ * pair's states did not exist is missing in the series too (no zero for a state that did not
+ * exist reaches a lag, window or stock).
+ */
+export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator, system: StateSystem): Float64Array {
   const { coverage, zeroInsideCoverage } = ind.data;
   const masked = coverage.length > 0;
   const valueAt = (key: number): number => {
     const year = yearOfKey(key);
     if (masked && !inRanges(year, coverage)) return NaN;
+    if (!system.pairExists(key)) return NaN;
     const v = table.getByKey(key);
     if (v !== undefined) return v;
     return zeroInsideCoverage && masked ? 0 : NaN;

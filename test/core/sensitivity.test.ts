@@ -6,8 +6,9 @@ import { rowsByYear } from '../../src/core/panel-keys.js';
 import { createRandom } from '../../src/core/random.js';
 import { designPoint, saltelliDesign, sobolFromRuns } from '../../src/core/sobol.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
-const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null };
+const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 const STATES = ['BRA', 'CHN', 'DEU', 'FRA', 'IRN', 'RUS', 'USA'];
 
 /** A small panel of two indicators (un: none, trade: minmax), some values missing. */
