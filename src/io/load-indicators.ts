@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createCrosswalk, type Crosswalk } from '../domain/crosswalk.js';
 import type { Iso3 } from '../domain/country.js';
 import { AppError, InputError, type Problem } from '../errors.js';
@@ -59,6 +60,7 @@ function contextFor(
   return {
     crosswalk,
     resolvePath: (p) => resolveSourcePath(config, p),
+    resolveConfigPath: (p) => path.resolve(config.dir, p),
     years: config.years,
     states: config.states ? new Set<Iso3>(config.states) : null,
     seed: config.seed,
