@@ -13,7 +13,7 @@ import { COUNTRIES } from '../../domain/crosswalk-data.js';
 import { mergeRanges, yearRanges, type YearRange } from '../../domain/year.js';
 import { DEFAULTS } from '../../defaults.js';
 import { InputError, UnknownCountryError, type Problem } from '../../errors.js';
-import { directionOf, type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext } from '../../indicators/family.js';
+import { directionOf, type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, type SourceSpec } from '../../indicators/family.js';
 import { hashFile } from '../../io/hash-file.js';
 import { applyCorrections, type AppliedCorrection } from './corrections.js';
 import type { CouncilDraft } from './council-draft.js';
@@ -105,7 +105,7 @@ export const unscFamily: Family = {
 };
 
 /** Everything read and checked from an indicator's sources (shared by indicators on the same files). */
-interface SourcesRead {
+export interface SourcesRead {
   /** Drafts with the member votes the measures use. */
   readonly drafts: readonly CouncilDraft[];
   /** Drafts of the votes files (used for the mapping report). */
@@ -243,6 +243,19 @@ function memberResolver(crosswalk: Crosswalk): MemberResolver {
     }
     return r;
   };
+}
+
+/**
+ * Reads and checks an indicator's sources: the votes with their corrections, the veto list,
+ * the failed-drafts sample and the meeting tables; throws one {@link InputError} with every
+ * problem of every file. Used by {@link unscFamily}'s `load` (cached) and by analyses that need
+ * the drafts themselves.
+ * @example
+ * const read = await readCouncilSources([{ format: 'unsc_votes', path: 'votes.csv.gz', corrections: 'corrections.csv' }], ctx);
+ * read.drafts.filter((d) => d.outcome === 'vetoed').length // 67 on the corrected 1994–2025 file
+ */
+export async function readCouncilSources(sources: readonly SourceSpec[], ctx: LoadContext): Promise<SourcesRead> {
+  return readSources(sources.map((s) => unscSourceSchema.parse(s)), ctx);
 }
 
 async function readSources(sources: readonly UnscSource[], ctx: LoadContext): Promise<SourcesRead> {

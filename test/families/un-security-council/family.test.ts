@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
@@ -7,6 +8,7 @@ import { unscFamily as fam } from '../../../src/families/un-security-council/fam
 import { UNSC_MEASURES } from '../../../src/families/un-security-council/measures.js';
 import { families } from '../../../src/io/families/registry.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
+import { ROOT } from '../../helpers/cli.js';
 
 const FX = 'test/families/un-security-council/fixtures';
 const I = (c: string): Iso3 => c as Iso3;
@@ -34,6 +36,14 @@ describe('the un_security_council family', () => {
     expect(fam.citations.join('\n')).toMatch(/world-politics-datalab\/vetoes-un-security-council/);
     expect(fam.citations.join('\n')).toMatch(/emilytong123\/unsc_for_us/);
     expect(fam.citations.join('\n')).toMatch(/S\/PV/);
+  });
+
+  it('documents in its README the measure table of the code (name, unit, range, direction)', () => {
+    const readme = readFileSync(path.join(ROOT, 'src/families/un-security-council/README.md'), 'utf8');
+    const table = readme.split('## Measures')[1]!.split('\n\n')[1]!.split('\n').slice(2);
+    const rows = table.map((l) => l.split(' | ').map((c) => c.replace(/^\| /, '').replace(/`/g, '').trim()));
+    const range = (r: readonly [number, number | null]) => (r[1] === null ? `≥ ${r[0]}` : `${r[0]}–${r[1]}`);
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(fam.measures.map((m) => { const x = UNSC_MEASURES[m as keyof typeof UNSC_MEASURES]; return [x.name, x.unit, range(x.range), x.direction]; }));
   });
 
   it('validates options and source blocks strictly', () => {
