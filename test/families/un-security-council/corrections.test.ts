@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyCorrections, correctionFieldProblems, type Correction } from '../../../src/families/un-security-council/corrections.js';
 import { readUnscCorrections } from '../../../src/families/un-security-council/read-unsc-corrections.js';
 import { readUnscVotes } from '../../../src/families/un-security-council/read-unsc-votes.js';
+import { cleanText } from '../../../src/families/un-security-council/symbols.js';
 import { fx } from './helpers.js';
 
 const votes = () => readUnscVotes(fx('unsc_votes.csv'));
@@ -58,6 +60,25 @@ describe('applyCorrections', () => {
       [9, 'value', "ID 1 (S/2006/589, 1696 (2006)): the date 2007-07-31 is not in the draft's Year 2006; a date correction keeps the year"],
       [11, undefined, 'ID 8 (S/2007/14) is dropped by the correction on line 10; a correction of a dropped draft matches nothing'],
     ]);
+  });
+
+  it('never treats a correction that matches nothing as a no-op (property)', async () => {
+    const { rows } = await votes();
+    const good = await readUnscCorrections(fx('unsc_corrections.csv'));
+    const change = fc.oneof(
+      fc.record({ field: fc.constant('id' as const), id: fc.integer({ min: 11, max: 10_000 }) }),
+      fc.record({ field: fc.constant('expected' as const), text: fc.string({ minLength: 1, maxLength: 12 }).filter((t) => cleanText(t) !== '') }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: good.length - 1 }), change, (k, ch) => {
+        const c = good[k]!;
+        const bad = ch.field === 'id' ? { ...c, id: ch.id } : { ...c, expected: `${c.expected}${ch.text}` };
+        const out = applyCorrections(rows, good.map((x, i) => (i === k ? bad : x)), 'c.csv');
+        expect(out.problems.map((p) => p.line)).toEqual([c.line]);
+        expect(out.problems[0]!.message).toMatch(/matches nothing/);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses a row-level correction of a draft whose votes are dropped, whatever the order', async () => {
