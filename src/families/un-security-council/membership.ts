@@ -59,9 +59,11 @@ export function deriveMembership(drafts: readonly CouncilDraft[], permanent: (ye
   }
   const outsiders = vetoes.filter((v) => byYear.has(v.year) && v.members.some((s) => !byYear.get(v.year)!.has(s)));
   for (const v of outsiders) notes.push(`veto list line ${v.line}: ${v.members.join(', ')} vetoed ${v.draft} in ${v.year} but has no vote in the votes that year`);
+  details.push(...irregular.map((x) => `membership irregular in ${x}`));
   if (years.length > 0) {
+    const shown = irregular.slice(0, 3).join(' | ') + (irregular.length > 3 ? ' | …' : '');
     notes.push(
-      `Council membership derived from the votes, ${years[0]}–${years[years.length - 1]}: ${irregular.length === 0 ? `${COUNCIL_SIZE} members every year` : `irregular in ${irregular.length} year(s): ${irregular.join(' | ')}`}` +
+      `Council membership derived from the votes, ${years[0]}–${years[years.length - 1]}: ${irregular.length === 0 ? `${COUNCIL_SIZE} members every year` : `irregular in ${irregular.length} year(s): ${shown} (each listed by \`entente validate\`)`}` +
         (outsiders.length === 0 && vetoes.length > 0 ? '; every vetoing member of the veto list sat on the Council' : ''),
     );
   }
