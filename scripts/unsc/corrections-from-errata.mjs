@@ -149,6 +149,33 @@ const EXTRA = [
   ['set_outcome', '1096', { value: 'Adopted by majority', detail: "resolution 1958 (2010) is labelled 'Adopted unanimously'; with France's abstention (set_vote above) it was adopted by majority", evidence: 'DHL meeting tables: S/RES/1958 (2010) 14-0-1' }],
   ['procedural', '1813', { detail: "resolution 2623 (2022), calling an emergency special session of the General Assembly, is a procedural vote: Russia's No is not a veto", evidence: 'S/PV.8980 (27 February 2022): 11-1-3, adopted as a procedural decision (Article 27(2) of the Charter)' }],
 ];
+// Topics of other drafts: resolution 1212 (1998) is Haiti, 1751 (2007) the DR Congo, and the run of
+// resolutions 2011–2026 (2011) (IDs 1153–1168) carry "Middle East (Syria)" / "(Yemen)" and the agenda
+// "The situation in the Middle East"; the DHL meeting tables give each resolution's own topic. Only
+// the topic is set (the mapping to target states reads it); the agenda item stays as stored.
+const TOPICS = [
+  ['326', 'Haiti', 'S/RES/1212 (1998): Haiti'],
+  ['889', 'The Democratic Republic of the Congo', 'S/RES/1751 (2007): Democratic Republic of the Congo'],
+  ['1153', 'Afghanistan', 'S/RES/2011 (2011): Afghanistan'],
+  ['1154', 'International Criminal tribunal for the Genocide and Violations the Rwanda', 'S/RES/2013 (2011): International Tribunal — Rwanda'],
+  ['1155', 'Haiti', 'S/RES/2012 (2011): Haiti'],
+  ['1156', 'Middle East (Yemen)', 'S/RES/2014 (2011), on Yemen (S/2011/651); the DHL tables file it under "Middle East situation"'],
+  ['1157', 'Somalia', 'S/RES/2015 (2011): Somalia'],
+  ['1158', 'Libya', 'S/RES/2016 (2011): Libya'],
+  ['1159', 'Peace and security in Africa', 'S/RES/2018 (2011): Peace and security in Africa (piracy in the Gulf of Guinea)'],
+  ['1160', 'Libya', 'S/RES/2017 (2011): Libya'],
+  ['1161', 'Bosnia and Herzegovina', 'S/RES/2019 (2011): Bosnia and Herzegovina'],
+  ['1162', 'Somalia', 'S/RES/2020 (2011): Somalia'],
+  ['1163', 'The Democratic Republic of the Congo', 'S/RES/2021 (2011): Democratic Republic of the Congo'],
+  ['1164', 'Libya', 'S/RES/2022 (2011): Libya'],
+  ['1165', 'Peace and security in Africa', 'S/RES/2023 (2011): Peace and security in Africa (Eritrea sanctions)'],
+  ['1166', 'Cyprus', 'S/RES/2026 (2011): Cyprus'],
+  ['1167', 'Liberia', 'S/RES/2025 (2011): Liberia'],
+  ['1168', 'Sudan and South Sudan', 'S/RES/2024 (2011): Sudan — Abyei'],
+];
+for (const [id, topic, dhl] of TOPICS) {
+  EXTRA.push(['set_topic', id, { value: topic, detail: `the topic "${cell(first(id), 'Topic')}" is another draft's (the agenda item "${cell(first(id), 'Agenda item')}" too, left as stored)`, evidence: `DHL meeting tables: ${dhl}` }]);
+}
 // S/2019/962 (ID 1677), Russia's draft on cross-border aid to Syria, 20 December 2019: the file
 // has Yes and No exchanged (Russia voting against its own draft)
 for (const n of rowsOf.get('1677')) {
@@ -165,6 +192,7 @@ for (const [action, id, x] of EXTRA) {
   const f = first(id);
   const expected =
     action === 'set_outcome' ? cell(f, 'Outcome results')
+    : action === 'set_topic' ? cell(f, 'Topic')
     : action === 'set_vote' ? cell(rowsOf.get(id).find((n) => cell(n, 'Member State') === x.member), 'Vote')
     : cell(f, 'Draft');
   add(action, id, { member: x.member ?? '', expected, value: x.value ?? '', issue: 'found_by_checks', detail: x.detail, evidence: x.evidence });

@@ -16,6 +16,7 @@
  * | `set_draft` | the draft | `Draft` | the symbol |
  * | `set_resolution` | the draft | `Resolution` | the resolution |
  * | `set_outcome` | the draft | `Outcome results` | one of the outcome labels |
+ * | `set_topic` | the draft | `Topic` | the topic (what the mapping to target states reads) |
  * | `procedural` | the draft: a procedural vote, a permanent member's No is no veto | `Draft` | — |
  * | `note` | nothing: a known issue that needs no change, listed by `entente validate` | `Draft` | — |
  *
@@ -81,6 +82,7 @@ export const CORRECTION_ACTIONS = {
   set_draft: { scope: 'draft', column: 'Draft', row: 'none', member: 'none', value: anyText, sets: true, verb: 'set the draft symbol' },
   set_resolution: { scope: 'draft', column: 'Resolution', row: 'none', member: 'none', value: anyText, sets: true, verb: 'set the resolution' },
   set_outcome: { scope: 'draft', column: 'Outcome results', row: 'none', member: 'none', value: outcomeLabel, sets: true, verb: 'set the outcome' },
+  set_topic: { scope: 'draft', column: 'Topic', row: 'none', member: 'none', value: (v) => (v.trim() === '' ? 'expected the topic' : null), sets: true, verb: 'set the topic' },
   procedural: { scope: 'draft', column: 'Draft', row: 'none', member: 'none', sets: false, verb: 'marked as a procedural vote' },
   note: { scope: 'draft', column: 'Draft', row: 'none', member: 'none', sets: false, verb: 'noted' },
 } as const satisfies Record<string, ActionSpec>;

@@ -58,6 +58,7 @@ export const DEFAULT_TARGETS: TargetRules = {
     'S/2008/447': ['ZWE'],
     'S/2009/25': ['DJI', 'ERI'],
     'S/2009/654': ['ERI'],
+    'S/2011/744': ['ERI'],
     'S/2011/95': ['LBY'],
     'S/2012/512': ['MLI'],
     'S/2012/761': ['MLI'],

@@ -33,7 +33,7 @@ describeShared('the Security Council configs through the entente binary', (dataD
     const r = run(['validate', '--config', 'examples/unsc.yaml']);
     expect(r.status, r.stderr).toBe(0);
     const listed = r.stdout.split('\n').filter((l) => /indicators\/unsc\/corrections-1994-2025\.csv:\d+: ID \d+/.test(l));
-    expect(listed.length).toBe(3 * 478); // three indicators on the same sources
+    expect(listed.length).toBe(3 * 496); // three indicators on the same sources
     expect(r.stdout).toMatch(/ID 1069 \(S\/2010\/283, 1929 \(2010\)\): set the date from "2010-09-06" to "2010-06-09" \[date_day_month_swapped\]/);
   }, 300_000);
 

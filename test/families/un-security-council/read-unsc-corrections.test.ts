@@ -17,7 +17,7 @@ describe('readUnscCorrections', () => {
 
   it('reports every bad correction at once: unknown action, missing member or evidence, a bad row, value or ID', async () => {
     expect(await problemsOf(readUnscCorrections(fx('unsc_corrections_broken.csv')))).toEqual([
-      [2, 'action', 'unknown action "delete"; expected one of drop_draft, drop_votes, drop_row, set_vote, set_member, set_date, set_draft, set_resolution, set_outcome, procedural, note'],
+      [2, 'action', 'unknown action "delete"; expected one of drop_draft, drop_votes, drop_row, set_vote, set_member, set_date, set_draft, set_resolution, set_outcome, set_topic, procedural, note'],
       [3, 'member', 'set_vote needs the member whose vote it sets'],
       [3, 'value', 'set_vote: expected Yes, No or Abstain, got "Maybe"'],
       [4, 'row', 'expected a record number of the votes file (2 or more; the header is record 1), got "1"'],
