@@ -19,7 +19,8 @@
  * - Kosovo, the Danube and the former Yugoslavia's sanctions: Serbia (the FRY, reported as SRB
  *   by the succession rules);
  * - `Non-proliferation`: Iran (resolutions 1696 to 2231 and S/2020/797), except three 2024
- *   drafts on weapons in outer space; `Non-proliferation/DPRK`: North Korea;
+ *   drafts on weapons in outer space; `Non-proliferation/DPRK`: North Korea; the Yemen
+ *   sanctions draft S/2018/156, which named Iran's breach of the arms embargo: Yemen and Iran;
  * - thematic topics (terrorism, children, peacekeeping, tribunals, appointments, admissions),
  *   regions (`Great Lakes`, `Peace and security in Africa`, West Africa) and territories
  *   under UN administration (East Timor 1999–2002): no single state (`[]`), except the drafts
@@ -63,6 +64,9 @@ export const DEFAULT_TARGETS: TargetRules = {
     'S/2012/512': ['MLI'],
     'S/2012/761': ['MLI'],
     'S/2013/660': ['KEN'],
+    // Yemen sanctions, 26 February 2018: the British draft named Iran's breach of the arms embargo
+    // (missiles supplied to the Houthis, per the Panel of Experts); vetoed by Russia
+    'S/2018/156': ['YEM', 'IRN'],
     // The situation in the Middle East, 2023, no topic: UNDOF (Golan)
     'S/2023/1001': ['SYR'],
   },

@@ -45,7 +45,9 @@ describeShared('the Security Council family on the real files', (dataDir) => {
     for (const y of [2006, 2007, 2008, 2010]) expect(shield.values.get(I('RUS'), I('IRN'), y), String(y)).toBe(0);
     expect(shield.values.get(I('RUS'), I('IRN'), 2020)).toBeGreaterThan(0);
     expect(shield.values.get(I('RUS'), I('IRN'), 2009)).toBeNull(); // no draft on Iran
-    expect((await load('veto_shield')).values.get(I('RUS'), I('IRN'), 2020)).toBe(0); // S/2020/797 failed: no veto
+    const veto = await load('veto_shield');
+    expect(veto.values.get(I('RUS'), I('IRN'), 2020)).toBe(0); // S/2020/797 failed: no veto
+    expect(veto.values.get(I('RUS'), I('IRN'), 2018)).toBe(1); // the veto of S/2018/156 (Yemen sanctions naming Iran)
     expect(shield.values.get(I('RUS'), I('SYR'), 2012)).toBeGreaterThan(0); // S/2012/77, S/2012/538
   });
 
