@@ -25,6 +25,17 @@ describe('architecture', () => {
     });
   }
 
+  it('keeps the computation of each family folder pure: only its readers and its wiring touch node:* and io/', () => {
+    const bad: string[] = [];
+    for (const f of files(path.join(ROOT, 'src', 'families'))) {
+      if (/(^|\/)(read-[^/]*|family)\.ts$/.test(f)) continue;
+      for (const m of importsOf(f)) {
+        if (m.startsWith('node:') || /(^|\/)(io|cli)\//.test(m)) bad.push(`${path.relative(ROOT, f)} imports ${m}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('spells normalise one way in src/', () => {
     // String.prototype.normalize is the platform's API, not our spelling
     const bad = files(path.join(ROOT, 'src')).filter((f) => /normaliz/i.test(readFileSync(f, 'utf8').replace(/\.normalize\(/g, '')));

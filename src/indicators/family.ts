@@ -52,6 +52,12 @@ export interface IndicatorData {
   readonly inputs: readonly InputFile[];
   /** Lines for `entente validate` (e.g. skipped non-state entities with counts). */
   readonly notes: readonly string[];
+  /**
+   * Longer listings that only `entente validate` prints, one item a line, after the notes
+   * (e.g. every correction applied to a source); kept out of `summary.md` and
+   * `datapackage.json`, which carry the notes. Optional: absent means none.
+   */
+  readonly details?: readonly string[];
 }
 
 /**
@@ -66,11 +72,31 @@ export interface LoadContext {
   readonly stateSystem: StateSystem;
   /** Resolves a path from the config (relative to the config file, or the data prefix). */
   resolvePath(path: string): string;
+  /**
+   * Resolves a path relative to the config file's folder, never the data prefix: for
+   * project-owned files a source names beside its data (e.g. a corrections file kept with the
+   * config while the data live under `data_dir`). Optional; families fall back to
+   * {@link resolvePath}.
+   */
+  resolveConfigPath?(path: string): string;
   /** Seed for any stochastic step (bootstrap), from the config. */
   readonly seed: number;
   warn(w: Warning): void;
   /** Reports progress of a long step; a no-op off a terminal. */
   progress(label: string, done: number, total: number): void;
+}
+
+/** Whether a measure gives one value per pair (`symmetric`) or one per direction A → B (`directed`). */
+export type MeasureDirection = 'symmetric' | 'directed';
+
+/**
+ * The direction of one measure of a family: its entry in `measureDirections`, else the
+ * family's `direction`.
+ * @example directionOf(unscFamily, 'shield') // 'directed'
+ * @example directionOf(unVotesFamily, 'agree') // 'symmetric'
+ */
+export function directionOf(family: Pick<Family, 'direction' | 'measureDirections'>, measure: string): MeasureDirection {
+  return family.measureDirections?.[measure] ?? family.direction;
 }
 
 /**
@@ -87,7 +113,12 @@ export interface Family {
   /** Names accepted by `measure:`; the first is the default. */
   readonly measures: readonly string[];
   /** Whether values are `symmetric` or `directed` (then `combine:` applies). */
-  readonly direction: 'symmetric' | 'directed';
+  readonly direction: MeasureDirection;
+  /**
+   * Direction of the measures that differ from {@link direction} (a family with symmetric and
+   * directed measures, e.g. the Security Council's `agree` and `shield`). Optional.
+   */
+  readonly measureDirections?: Readonly<Record<string, MeasureDirection>>;
   /** Accepted `source.format:` values. */
   readonly formats: readonly string[];
   /** Zod schema of the family-specific keys of an indicator block (strict object). */

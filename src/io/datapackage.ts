@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ScoreTable } from '../core/score.js';
-import type { IndicatorData } from '../indicators/family.js';
+import { directionOf, type IndicatorData } from '../indicators/family.js';
 import type { ResolvedConfig } from './read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
@@ -101,7 +101,7 @@ export function buildDataPackage(args: {
         weight: i.weight,
         normalise: i.normalise,
         polarity: i.polarity,
-        combine: i.family.direction === 'directed' || data.get(i.id)?.values.directed ? i.combine : null,
+        combine: directionOf(i.family, i.spec.measure) === 'directed' || data.get(i.id)?.values.directed ? i.combine : null,
         coverage: data.get(i.id)?.coverage ?? [],
         zero_inside_coverage: data.get(i.id)?.zeroInsideCoverage ?? false,
         notes: (data.get(i.id)?.notes ?? []).map((n) => portableText(config, n)),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createCrosswalk, type Crosswalk } from '../domain/crosswalk.js';
 import { spellsText, stateSystemOf, type StateSystem } from '../domain/state-system.js';
 import { droppedNote, restrictToStateSystem } from '../core/state-membership.js';
@@ -76,6 +77,7 @@ function contextFor(
     crosswalk,
     stateSystem,
     resolvePath: (p) => resolveSourcePath(config, p),
+    resolveConfigPath: (p) => path.resolve(config.dir, p),
     seed: config.seed,
     warn: (w) => warnings.add(w),
     progress: (label, done, total) => progress(`${ind.id}: ${label}`, done, total),

@@ -24,6 +24,7 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
         term.out(`${pc.green('ok')} ${ind.id} (${ind.family.name}, ${ind.spec.measure}): ${d.values.size} values, coverage ${cov}${d.zeroInsideCoverage ? ' (absent = 0 inside)' : ''}`);
         for (const f of d.inputs) term.out(`   ${f.role}: ${f.path}`);
         for (const note of d.notes) term.out(`   ${note}`);
+        for (const line of d.details ?? []) term.out(`   ${line}`);
       }
       printWarnings(term, loaded.warnings, 20);
       term.out(`${config.file}: config and ${config.indicators.length} indicator(s) valid`);

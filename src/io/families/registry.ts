@@ -8,8 +8,9 @@ import { dyadYearFamily } from './dyad-year.js';
 import { jointDrillsFamily } from './joint-drills.js';
 import { tradeFamily } from './trade.js';
 import { unVotesFamily } from './un-votes.js';
+import { unscFamily } from '../../families/un-security-council/family.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily].map((f) => [f.name, f]),
+  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, unscFamily].map((f) => [f.name, f]),
 );
