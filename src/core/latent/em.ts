@@ -15,7 +15,7 @@
  *
  * Several starts: the likelihood of a one-factor model can have several maxima — the factor
  * can settle on one group of indicators or on another — so {@link searchEm} runs EM from a
- * fixed list of starts for a few iterations each (`probeIterations`, default 20): the start
+ * fixed list of starts for a few iterations each (`probeIterations`, default 5): the start
  * above and one anchored on each indicator in turn (its columns b = 0.95·sd, σ² = 0.1·var,
  * every other column b = 0.3·sd, σ² = 0.9·var). The start with the highest log-likelihood
  * after its probe (the earlier on a tie) continues to convergence; the others are dropped.
@@ -45,12 +45,12 @@ export interface EmOptions {
    * per indicator. Without it, or with `start`, EM runs from one start.
    */
   readonly columnIndicator?: readonly number[];
-  /** For {@link searchEm}: iterations run from each start before choosing one (default 20). */
+  /** For {@link searchEm}: iterations run from each start before choosing one (default 5). */
   readonly probeIterations?: number;
 }
 
 /** Defaults of {@link EmOptions}. */
-export const EM_DEFAULTS = { maxIterations: 2000, tolerance: 1e-9, probeIterations: 20 } as const;
+export const EM_DEFAULTS = { maxIterations: 2000, tolerance: 1e-9, probeIterations: 5 } as const;
 
 /** One start tried by {@link searchEm}. */
 export interface StartProbe {
