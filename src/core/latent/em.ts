@@ -161,6 +161,7 @@ export function* emLoop(panel: LatentPanel, options: EmOptions): Generator<Laten
   for (;;) {
     const stats = yield params;
     const ll = stats[PER_COLUMN * K + STAT.logLikelihood]!;
+    if (!Number.isFinite(ll)) throw new RangeError(`the latent model's log-likelihood is ${ll} at iteration ${path.length + 1}; the data or the start are degenerate`);
     path.push(ll);
     const rescaling = identifyingRescaling(stats, K, options.signColumn, params);
     const i = path.length;

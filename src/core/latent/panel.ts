@@ -40,8 +40,8 @@ export interface LatentPanel {
 /**
  * Prepares a panel: `keys` packed `(pair)·4096 + year`, strictly ascending; one column per
  * model column, as long as `keys`, NaN = missing.
- * @throws {RangeError} when the keys are not strictly ascending, a column's length differs,
- *   or there are more than 255 columns.
+ * @throws {RangeError} when the keys are not strictly ascending, a column's length differs or
+ *   holds an infinite value, or there are more than 255 columns.
  * @example latentPanel(Float64Array.of(5 * 4096 + 2000, 5 * 4096 + 2003), [Float64Array.of(0.2, NaN)]).gap // [0, 3]
  */
 export function latentPanel(keys: Float64Array, columns: readonly Float64Array[]): LatentPanel {
@@ -57,6 +57,7 @@ export function latentPanel(keys: Float64Array, columns: readonly Float64Array[]
     const c = columns[k]!;
     for (let r = 0; r < n; r++) {
       const v = c[r]!;
+      if (v === Infinity || v === -Infinity) throw new RangeError(`model column ${k} has ${v} in row ${r}; values must be finite or NaN (missing)`);
       y[r * K + k] = v;
       if (v === v) observed[r]!++;
     }

@@ -35,9 +35,10 @@ describe('the latent panel', () => {
     expect(p.maxRun).toBe(4);
   });
 
-  it('refuses keys out of order and columns of the wrong length', () => {
+  it('refuses keys out of order, columns of the wrong length and infinite values', () => {
     expect(() => latentPanel(Float64Array.of(2, 1), [Float64Array.of(1, 2)])).toThrow(/ascending/);
     expect(() => latentPanel(Float64Array.of(1, 2), [Float64Array.of(1)])).toThrow(/1 values for 2 rows/);
+    expect(() => latentPanel(Float64Array.of(1, 2), [Float64Array.of(1, Infinity)])).toThrow(/Infinity in row 1/);
   });
 });
 
