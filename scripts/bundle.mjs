@@ -2,6 +2,7 @@
 // Bundles the `entente` executable after `tsc` has compiled `src/` to `dist/`:
 //   dist/bin/entente.js             the command (package.json "bin")
 //   dist/bin/sensitivity-worker.js  the worker thread of `entente sensitivity --threads`
+//   dist/bin/latent-worker.js       the E-step worker thread of the latent model
 //   dist/bin/chunk-*.js             code shared by both, and the commands loaded on demand
 // Why: Node 20 has no module compile cache, and loading the ~280 small ES modules of the
 // CLI and its start-up dependencies (yargs, zod, yaml, csv-parse) one by one costs ~0.1 s
@@ -21,7 +22,7 @@ const outdir = path.join(root, 'dist', 'bin');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { entente: 'dist/cli/bin.js', 'sensitivity-worker': 'dist/io/sensitivity-worker.js' },
+  entryPoints: { entente: 'dist/cli/bin.js', 'sensitivity-worker': 'dist/io/sensitivity-worker.js', 'latent-worker': 'dist/io/latent-worker.js' },
   outdir,
   bundle: true,
   splitting: true,
