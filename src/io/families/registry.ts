@@ -3,6 +3,8 @@
  * pipeline look families up in.
  */
 import type { Family } from '../../indicators/family.js';
+import { idealPointsFamily } from '../../families/ideal-points/family.js';
+import { igoFamily } from '../../families/igo/family.js';
 import { armsTransfersFamily } from './arms-transfers.js';
 import { dyadYearFamily } from './dyad-year.js';
 import { jointDrillsFamily } from './joint-drills.js';
@@ -11,5 +13,5 @@ import { unVotesFamily } from './un-votes.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily].map((f) => [f.name, f]),
+  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, idealPointsFamily, igoFamily].map((f) => [f.name, f]),
 );
