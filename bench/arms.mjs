@@ -21,6 +21,8 @@ if (process.argv[2] === '--family-only') {
   // child mode: time the family alone in this fresh process
   const { armsTransfersFamily: fam } = await import(pathToFileURL(path.join(dist, 'io/families/arms-transfers.js')).href);
   const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
+  const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
+  const crosswalk = createCrosswalk();
   const t0 = performance.now();
   const data = await fam.load(
     {
@@ -30,7 +32,7 @@ if (process.argv[2] === '--family-only') {
       options: fam.optionsSchema.parse({}),
       sources: [fam.sourceSchema.parse({ format: 'sipri_register', path: register })],
     },
-    { crosswalk: createCrosswalk(), resolvePath: (p) => p, years: { from: 1950, to: 2024 }, states: null, seed: 1, warn: () => {}, progress: () => {} },
+    { crosswalk, stateSystem: stateSystemOf(crosswalk), resolvePath: (p) => p, seed: 1, warn: () => {}, progress: () => {} },
   );
   const ms = performance.now() - t0;
   const states = new Set();

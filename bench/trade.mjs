@@ -23,6 +23,8 @@ if (process.argv[2] === '--family-only') {
   // child mode: time the family alone in this fresh process
   const { tradeFamily: fam } = await import(pathToFileURL(path.join(dist, 'io/families/trade.js')).href);
   const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
+  const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
+  const crosswalk = createCrosswalk();
   const t0 = performance.now();
   const data = await fam.load(
     {
@@ -32,7 +34,7 @@ if (process.argv[2] === '--family-only') {
       options: fam.optionsSchema.parse({}),
       sources: [fam.sourceSchema.parse({ format: 'cow_trade', path: cowV4 })],
     },
-    { crosswalk: createCrosswalk(), resolvePath: (p) => p, years: { from: 1870, to: 2014 }, states: null, seed: 1, warn: () => {}, progress: () => {} },
+    { crosswalk, stateSystem: stateSystemOf(crosswalk), resolvePath: (p) => p, seed: 1, warn: () => {}, progress: () => {} },
   );
   const ms = performance.now() - t0;
   process.stdout.write(JSON.stringify({ ms, values: data.values.size, maxRssKb: process.resourceUsage().maxRSS }) + '\n');

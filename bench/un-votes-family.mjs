@@ -20,14 +20,15 @@ if (!votes || !rollcalls || !out) {
 
 const { unVotesFamily: fam } = await import(pathToFileURL(path.join(dist, 'io/families/un-votes.js')).href);
 const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
+const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
 const { packKey, unpackKey } = await import(pathToFileURL(path.join(dist, 'domain/dyad-year-table.js')).href);
 const YEAR_SPAN = packKey('AAA', 'AAB', 0); // key = pair · span + year
 
+const crosswalk = createCrosswalk();
 const ctx = {
-  crosswalk: createCrosswalk(),
+  crosswalk,
+  stateSystem: stateSystemOf(crosswalk),
   resolvePath: (p) => path.resolve(p),
-  years: null,
-  states: null,
   seed: 1,
   warn: () => {},
   progress: () => {},

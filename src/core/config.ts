@@ -52,7 +52,10 @@ export const indicatorSchema = z
     message: '`normalise: goalposts` needs `goalposts: { min, max }`',
   });
 
-const pair = z.string().regex(/^[A-Z]{3}-[A-Z]{3}$/, 'expected a pair like RUS-IRN');
+/** A state as written in `states:` (an ISO3 code or an unambiguous name; resolved by the config reader). */
+const stateName = z.string().trim().min(1, 'expected an ISO3 code such as RUS');
+/** A pair as written in `pairs:` (`A-B`; resolved by the config reader). */
+const pair = z.string().regex(/^.+-.+$/, 'expected a pair like RUS-IRN');
 
 /** The whole config file. */
 export const configSchema = z
@@ -64,7 +67,7 @@ export const configSchema = z
     description: z.string().optional(),
     sample: z.boolean().optional(),
     years: yearRangeSchema.optional(),
-    states: z.array(iso3).min(1).optional(),
+    states: z.array(stateName).min(1).optional(),
     pairs: z.array(pair).min(1).optional(),
     scale: z
       .tuple([z.number(), z.number()])

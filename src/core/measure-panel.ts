@@ -5,7 +5,7 @@
  * like output of peer tools that compute one measure for every pair.
  */
 import type { ScoreExtra, ScoreIndicator, ScoreOptions } from './score.js';
-import { panelKeys, rawColumn, toUndirected } from './score.js';
+import { memberTables, panelKeys, rawColumn } from './score.js';
 
 /** Raw measures per pair-year, sorted by (state_a, state_b, year). */
 export interface MeasureTable {
@@ -20,9 +20,9 @@ export interface MeasureTable {
  * @example measurePanel([indicator], options).raw[0][0] // e.g. 0.8086 (UN agreement, IRN–RUS 2010)
  */
 export function measurePanel(indicators: readonly ScoreIndicator[], options: ScoreOptions): MeasureTable {
-  const tables = indicators.map((ind) => toUndirected(ind.data, ind.combine));
+  const tables = memberTables(indicators, options.stateSystem);
   const keys = panelKeys(indicators, tables, options);
-  const raw = indicators.map((ind, i) => rawColumn(keys, tables[i]!, ind));
+  const raw = indicators.map((ind, i) => rawColumn(keys, tables[i]!, ind, options.stateSystem));
   const extras: ScoreExtra[] = [];
   for (const ind of indicators) {
     for (const x of ind.data.extras) {

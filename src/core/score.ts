@@ -1,12 +1,19 @@
 /**
- * The scoring pipeline, pure: indicator values → panel of pair-years → raw values with the
- * coverage rule → temporal transforms → normalisation with polarity → weighted aggregation
- * with renormalised weights → index on the configured scale, with contributions.
+ * The scoring pipeline, pure: indicator values (kept to the pair-years whose states exist) →
+ * panel of pair-years → raw values with the coverage rule → temporal transforms →
+ * normalisation with polarity → weighted aggregation with renormalised weights → index on the
+ * configured scale, with contributions → the `years`/`states`/`pairs` selection.
  * Columnar (typed arrays, NaN = missing) so a million pair-years stay fast.
+ *
+ * Subset invariance: every number of a row is a function of the whole sources only — temporal
+ * transforms run on each pair's whole series, normalisation is fitted on every pair-year of the
+ * sources, the index smoothing sees every year of the pair — so a pair-year's row is the same
+ * bytes whichever `years`, `states` or `pairs` a run asks for.
  */
 import { iso3Index, type Iso3 } from '../domain/country.js';
 import { DyadYearTable, yearOfKey } from '../domain/dyad-year-table.js';
-import { inRanges, type YearRange } from '../domain/year.js';
+import type { StateSystem } from '../domain/state-system.js';
+import { inRanges, mergeRanges, yearRanges, type YearRange } from '../domain/year.js';
 import type { IndicatorData } from '../indicators/family.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
 import { combiners, type CombineName } from './combine.js';
@@ -14,6 +21,7 @@ import type { CompiledFormula } from './formula.js';
 import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
+import { restrictToStateSystem } from './state-membership.js';
 
 const N = 17576;
 const Y = 4096;
@@ -42,6 +50,8 @@ export interface ScoreOptions {
   readonly pairs: readonly (readonly [Iso3, Iso3])[] | null;
   /** `smooth_index`: trailing moving average of the index over this many years (see smooth-index.ts). */
   readonly smoothIndex?: number | undefined;
+  /** Which states exist when: a pair-year is scored only when both of its states exist. */
+  readonly stateSystem: StateSystem;
 }
 
 /** An extra column carried into the report. */
@@ -75,18 +85,33 @@ export interface ScoreTable {
  * t.index[0] // e.g. 70.5
  */
 export function scorePanel(indicators: readonly ScoreIndicator[], options: ScoreOptions): ScoreTable {
-  const tables = indicators.map((ind) => toUndirected(ind.data, ind.combine));
+  const tables = memberTables(indicators, options.stateSystem);
   // Normalisation is fitted on the pool — every pair-year of the sources, before any
   // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
   const pool = unionKeys(tables, null);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
-  const keys = filtered ? panelKeys(indicators, tables, options) : pool;
+  // the index smoothing needs each pair's other years: then the rows are computed for every
+  // year and the `years` selection comes last
+  const smoothing = options.smoothIndex !== undefined && options.smoothIndex > 1;
+  const all = filtered ? workKeys(indicators, tables, options, pool) : pool;
+  const work = smoothing ? all : selectYears(all, options.years);
+  const table = scoreKeys(indicators, tables, pool, work, options);
+  const smoothed = smoothing ? smoothIndex(table, options.smoothIndex!) : table;
+  return smoothing && options.years !== null ? selectRows(smoothed, options.years) : smoothed;
+}
+
+/** The indicators' values as undirected tables of the pair-years whose states exist. */
+export function memberTables(indicators: readonly ScoreIndicator[], system: StateSystem): DyadYearTable[] {
+  return indicators.map((ind) => restrictToStateSystem(toUndirected(ind.data, ind.combine), system).table);
+}
+
+function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], pool: Float64Array, keys: Float64Array, options: ScoreOptions): ScoreTable {
   const n = keys.length;
   const raw: Float64Array[] = [];
   const norm: Float64Array[] = [];
   indicators.forEach((ind, i) => {
-    const poolRaw = rawColumn(pool, tables[i]!, ind);
-    const panelRaw = filtered ? rawColumn(keys, tables[i]!, ind) : poolRaw;
+    const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
+    const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
     const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
@@ -138,9 +163,32 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
       extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
     }
   });
-  const table: ScoreTable = { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
-  return options.smoothIndex ? smoothIndex(table, options.smoothIndex) : table;
+  return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
 }
+
+/** The rows of a table whose year lies in `years`, every column sliced alike. */
+function selectRows(t: ScoreTable, years: YearRange): ScoreTable {
+  const rows: number[] = [];
+  for (let r = 0; r < t.keys.length; r++) {
+    const y = yearOfKey(t.keys[r]!);
+    if (y >= years.from && y <= years.to) rows.push(r);
+  }
+  if (rows.length === t.keys.length) return t;
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (r) => col[r]!);
+  return {
+    keys: pick(t.keys),
+    ids: t.ids,
+    index: pick(t.index),
+    coverage: pick(t.coverage),
+    raw: t.raw.map(pick),
+    norm: t.norm.map(pick),
+    contrib: t.contrib.map(pick),
+    weightUsed: t.weightUsed.map(pick),
+    extras: t.extras.map((x) => ({ ...x, values: pick(x.values) })),
+  };
+}
+
+
 
 /**
  * Turns a directed table into an undirected one with a combine rule. Inside the coverage of
@@ -176,37 +224,57 @@ function pairKey(a: Iso3, b: Iso3): number {
 
 /**
  * The pair-years of a run, sorted: with `states`/`pairs`, every such pair × every year asked
- * for (clipped to the sources' years); otherwise every pair-year any indicator has, within
- * `years`.
+ * for (clipped to the sources' years) in which both states exist; otherwise every pair-year any
+ * indicator has (of existing states), within `years`. `tables` are the indicators' values kept
+ * to existing states ({@link memberTables}).
  */
 export function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions): Float64Array {
+  return selectYears(workKeys(indicators, tables, o, null), o.years);
+}
+
+/**
+ * The pair-years of the run's states/pairs in every year of the sources (no `years`
+ * selection); without states/pairs, `pool` (every pair-year of the tables; computed when null).
+ */
+function workKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions, pool: Float64Array | null): Float64Array {
   const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
   const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
-  if (stateSet || pairSet) {
-    let pairs: number[];
-    if (pairSet) {
-      pairs = [...pairSet].filter((p) => {
-        if (!stateSet) return true;
-        const ib = p % N;
-        return stateSet.has((p - ib) / N) && stateSet.has(ib);
-      });
-    } else {
-      const s = [...stateSet!].sort((x, y) => x - y);
-      pairs = [];
-      for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.push(s[i]! * N + s[j]!);
-    }
-    pairs.sort((x, y) => x - y);
-    // the years asked for, clipped to the years any source has (rows beyond them would be empty)
-    const data = yearSpan(indicators, tables);
-    if (!data) return new Float64Array(0);
-    const span = o.years ? { from: Math.max(o.years.from, data.from), to: Math.min(o.years.to, data.to) } : data;
-    if (span.from > span.to) return new Float64Array(0);
-    const out = new Float64Array(pairs.length * (span.to - span.from + 1));
-    let r = 0;
-    for (const p of pairs) for (let y = span.from; y <= span.to; y++) out[r++] = p * Y + y;
-    return out;
+  if (!stateSet && !pairSet) return pool ?? unionKeys(tables, null);
+  let pairs: number[];
+  if (pairSet) {
+    pairs = [...pairSet].filter((p) => {
+      if (!stateSet) return true;
+      const ib = p % N;
+      return stateSet.has((p - ib) / N) && stateSet.has(ib);
+    });
+  } else {
+    const s = [...stateSet!].sort((x, y) => x - y);
+    pairs = [];
+    for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) pairs.push(s[i]! * N + s[j]!);
   }
-  return unionKeys(tables, o.years);
+  pairs.sort((x, y) => x - y);
+  // every year any source has (rows beyond them would be empty), where both states exist
+  const years = sourceYears(indicators, tables);
+  if (years.length === 0) return new Float64Array(0);
+  const from = years[0]!.from;
+  const to = years[years.length - 1]!.to;
+  const out: number[] = [];
+  for (const p of pairs) {
+    for (let y = from; y <= to; y++) {
+      const k = p * Y + y;
+      if (o.stateSystem.pairExists(k)) out.push(k);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** The keys inside `years` (all of them when null). */
+function selectYears(keys: Float64Array, years: YearRange | null): Float64Array {
+  if (years === null) return keys;
+  return keys.filter((k) => {
+    const y = yearOfKey(k);
+    return y >= years.from && y <= years.to;
+  });
 }
 
 /** Union of the tables' sorted keys (optionally within a year range), by merging — no Set of a million numbers. */
@@ -244,29 +312,33 @@ function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
   return n === out.length ? out : out.slice(0, n);
 }
 
-function yearSpan(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[]): YearRange | null {
-  let from = Infinity;
-  let to = -Infinity;
+/**
+ * The years the sources of a run cover, as merged ranges: each indicator's declared coverage
+ * and the years its values have. Independent of the run's filters.
+ * @example sourceYears(indicators, tables) // [{ from: 1946, to: 2020 }]
+ */
+export function sourceYears(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[]): YearRange[] {
+  const ranges: YearRange[] = [];
   indicators.forEach((ind, i) => {
-    for (const c of ind.data.coverage) {
-      from = Math.min(from, c.from);
-      to = Math.max(to, c.to);
-    }
-    for (const y of tables[i]!.years()) {
-      from = Math.min(from, y);
-      to = Math.max(to, y);
-    }
+    ranges.push(...ind.data.coverage);
+    ranges.push(...yearRanges([...tables[i]!.years()]));
   });
-  return from <= to ? { from, to } : null;
+  return mergeRanges(ranges);
 }
 
-/** Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage, else NaN (after lag/window/half_life). */
-export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator): Float64Array {
+/**
+ * Raw values of one indicator on the panel: value, else 0 inside a zero-recording coverage,
+ * else NaN (after lag/window/half_life, on each pair's whole series). A year in which one of the
+ * pair's states did not exist is missing in the series too (no zero for a state that did not
+ * exist reaches a lag, window or stock).
+ */
+export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator, system: StateSystem): Float64Array {
   const { coverage, zeroInsideCoverage } = ind.data;
   const masked = coverage.length > 0;
   const valueAt = (key: number): number => {
     const year = yearOfKey(key);
     if (masked && !inRanges(year, coverage)) return NaN;
+    if (!system.pairExists(key)) return NaN;
     const v = table.getByKey(key);
     if (v !== undefined) return v;
     return zeroInsideCoverage && masked ? 0 : NaN;

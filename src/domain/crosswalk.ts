@@ -39,6 +39,19 @@ export interface Crosswalk {
   resolve(system: CodeSystem, raw: string, year?: number): Iso3;
   /** Like {@link resolve} but returns null for an unknown name or code. */
   tryResolve(system: CodeSystem, raw: string, year?: number): Iso3 | null;
+  /**
+   * Every state a name or code can mean (after succession rules), with the years it means it
+   * (`from`/`to` ±Infinity when open): one entry for an unambiguous input, several for a code
+   * or name whose meaning changed over time, none when unknown.
+   * @example createCrosswalk({ succession: { SUN: 'SUN' } }).meanings('name', 'Russia') // [{ iso3: 'SUN', from: -Infinity, to: 1991 }, { iso3: 'RUS', … }]
+   */
+  meanings(system: CodeSystem, raw: string): readonly { readonly iso3: Iso3; readonly from: number; readonly to: number }[];
+  /**
+   * Up to three known spellings of a system closest to an unknown input (edit distance on
+   * folded names or upper-cased codes).
+   * @example createCrosswalk().closest('name', 'Irna') // ['Iran']
+   */
+  closest(system: CodeSystem, raw: string): readonly string[];
   /** English short name of a state. */
   name(code: Iso3): string;
   /** The succession map in force (entity → reported state). */
@@ -355,5 +368,24 @@ export function createCrosswalk(options: CrosswalkOptions = {}): Crosswalk {
     return record.name;
   }
 
-  return { resolve, tryResolve, name, succession };
+  function meanings(system: CodeSystem, raw: string): { iso3: Iso3; from: number; to: number }[] {
+    const key = normaliseKey(system, raw);
+    const candidates = key === null ? undefined : idx.systems[system].get(key);
+    if (candidates === undefined) return [];
+    const memo = memoFor(system, raw);
+    if (memo === null) return [];
+    if (typeof memo === 'string') return [{ iso3: memo, from: -Infinity, to: Infinity }];
+    const out = new Map<Iso3, { iso3: Iso3; from: number; to: number }>();
+    const add = (iso3: Iso3, from: number, to: number) => {
+      const e = out.get(iso3);
+      if (e === undefined) out.set(iso3, { iso3, from, to });
+      else out.set(iso3, { iso3, from: Math.min(e.from, from), to: Math.max(e.to, to) });
+    };
+    for (const s of memo.spells) add(s.iso3, s.from, s.to);
+    // the meaning outside every dated spell (the undated code, else the latest spell)
+    if (candidates.some((c) => !c.dated)) add(memo.otherwise, -Infinity, Infinity);
+    return [...out.values()];
+  }
+
+  return { resolve, tryResolve, meanings, closest: suggest, name, succession };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Crosswalk } from '../domain/crosswalk.js';
-import type { Iso3 } from '../domain/country.js';
 import type { DyadYearTable } from '../domain/dyad-year-table.js';
+import type { StateSystem } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
 import type { Warning } from '../core/warnings.js';
 
@@ -54,15 +54,18 @@ export interface IndicatorData {
   readonly notes: readonly string[];
 }
 
-/** Everything a family may use while loading; no global state. */
+/**
+ * Everything a family may use while loading; no global state. Deliberately without the
+ * config's `years`/`states`/`pairs`: a family loads and computes every year and state of its
+ * sources, so a pair-year's value never depends on which subset a run asks for (the filters
+ * select rows after normalisation and temporal transforms, in the core).
+ */
 export interface LoadContext {
   readonly crosswalk: Crosswalk;
+  /** Which states exist in which year, under the crosswalk's succession rules. */
+  readonly stateSystem: StateSystem;
   /** Resolves a path from the config (relative to the config file, or the data prefix). */
   resolvePath(path: string): string;
-  /** The config's year filter, if any (a family may skip work outside it). */
-  readonly years: YearRange | null;
-  /** The config's state filter, if any. */
-  readonly states: ReadonlySet<Iso3> | null;
   /** Seed for any stochastic step (bootstrap), from the config. */
   readonly seed: number;
   warn(w: Warning): void;

@@ -1,5 +1,6 @@
 import { createCrosswalk, type Crosswalk } from '../domain/crosswalk.js';
-import type { Iso3 } from '../domain/country.js';
+import { spellsText, stateSystemOf, type StateSystem } from '../domain/state-system.js';
+import { droppedNote, restrictToStateSystem } from '../core/state-membership.js';
 import { AppError, InputError, type Problem } from '../errors.js';
 import type { IndicatorData, LoadContext } from '../indicators/family.js';
 import { WarningCollector } from '../core/warnings.js';
@@ -11,6 +12,8 @@ export type ProgressFn = (label: string, done: number, total: number) => void;
 /** The loaded indicators of a config, with warnings. */
 export interface LoadedIndicators {
   readonly crosswalk: Crosswalk;
+  /** Which states exist when, under the config's succession rules. */
+  readonly stateSystem: StateSystem;
   readonly data: ReadonlyMap<string, IndicatorData>;
   readonly warnings: WarningCollector;
 }
@@ -18,6 +21,10 @@ export interface LoadedIndicators {
 /**
  * Loads every indicator of a config through its family. Problems of *all* indicators are
  * collected and thrown together as one {@link InputError}, so one run shows every bad file.
+ * Each indicator's values are kept to the pair-years whose two states exist (the state
+ * system); what is dropped is counted in the indicator's notes (`entente validate`). Families
+ * load every year and state of their sources: the config's `years`/`states`/`pairs` never
+ * reach them.
  */
 export async function loadIndicators(config: ResolvedConfig, progress: ProgressFn = () => {}): Promise<LoadedIndicators> {
   let crosswalk: Crosswalk;
@@ -26,15 +33,16 @@ export async function loadIndicators(config: ResolvedConfig, progress: ProgressF
   } catch (e) {
     throw new InputError([{ file: config.file, line: 0, path: 'succession', message: (e as Error).message }]);
   }
+  const stateSystem = stateSystemOf(crosswalk);
   const warnings = new WarningCollector();
   const data = new Map<string, IndicatorData>();
   const problems: Problem[] = [];
   let omitted = 0;
   for (const ind of config.indicators) {
-    const ctx = contextFor(config, ind, crosswalk, warnings, progress);
+    const ctx = contextFor(config, ind, crosswalk, stateSystem, warnings, progress);
     try {
       progress(`reading ${ind.id}`, 0, 1);
-      data.set(ind.id, await ind.family.load(ind.spec, ctx));
+      data.set(ind.id, keepToStateSystem(await ind.family.load(ind.spec, ctx), stateSystem));
       progress(`reading ${ind.id}`, 1, 1);
     } catch (e) {
       if (e instanceof InputError) {
@@ -46,21 +54,28 @@ export async function loadIndicators(config: ResolvedConfig, progress: ProgressF
     }
   }
   if (problems.length > 0) throw new InputError(problems, omitted, `${problems.length + omitted} problem(s) in the inputs; nothing was written`);
-  return { crosswalk, data, warnings };
+  return { crosswalk, stateSystem, data, warnings };
+}
+
+/** An indicator's data with its values kept to existing states and a note on what was dropped. */
+function keepToStateSystem(d: IndicatorData, system: StateSystem): IndicatorData {
+  const { table, dropped } = restrictToStateSystem(d.values, system);
+  if (dropped.count === 0) return d;
+  return { ...d, values: table, notes: [...d.notes, ...droppedNote(dropped, (s) => spellsText(system.spells(s)))] };
 }
 
 function contextFor(
   config: ResolvedConfig,
   ind: ResolvedIndicator,
   crosswalk: Crosswalk,
+  stateSystem: StateSystem,
   warnings: WarningCollector,
   progress: ProgressFn,
 ): LoadContext {
   return {
     crosswalk,
+    stateSystem,
     resolvePath: (p) => resolveSourcePath(config, p),
-    years: config.years,
-    states: config.states ? new Set<Iso3>(config.states) : null,
     seed: config.seed,
     warn: (w) => warnings.add(w),
     progress: (label, done, total) => progress(`${ind.id}: ${label}`, done, total),

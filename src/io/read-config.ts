@@ -12,6 +12,9 @@ import type { NormaliserName } from '../core/normalise.js';
 import type { CombineName } from '../core/combine.js';
 import type { AggregationName } from '../core/aggregate.js';
 import type { Iso3 } from '../domain/country.js';
+import { createCrosswalk } from '../domain/crosswalk.js';
+import { lookupPair, lookupState } from '../domain/state-lookup.js';
+import { stateSystemOf } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
 import { families } from './families/registry.js';
 
@@ -166,6 +169,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   if (raw.formula !== undefined && raw.aggregation !== 'formula') {
     problems.push({ file, ...locate(['formula']), path: 'formula', message: '`formula:` is only used with `aggregation: formula`' });
   }
+  const chosen = chosenStates(raw, file, locate, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dir = path.dirname(path.resolve(file));
   // ENTENTE_DATA_DIR overrides `data_dir:` of a config that declares one (never the sample's paths)
@@ -181,8 +185,8 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     raw,
     name,
     years: raw.years ?? null,
-    states: (raw.states as Iso3[] | undefined) ?? null,
-    pairs: raw.pairs ? raw.pairs.map((p) => p.split('-') as unknown as readonly [Iso3, Iso3]) : null,
+    states: chosen.states,
+    pairs: chosen.pairs,
     scale: raw.scale,
     aggregation: raw.aggregation as AggregationName,
     formula,
@@ -199,6 +203,43 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
 }
 
 type Locate = (p: readonly PropertyKey[], key?: string) => { line: number; column: number };
+
+/**
+ * The config's `states:` and `pairs:` read through the crosswalk of its succession rules (ISO3
+ * codes or unambiguous names; see `domain/state-lookup.ts`), each unknown one a problem at its
+ * line with the closest spellings; a bad `succession:` is a problem at its line.
+ */
+function chosenStates(raw: RawConfig, file: string, locate: Locate, problems: Problem[]): { states: Iso3[] | null; pairs: (readonly [Iso3, Iso3])[] | null } {
+  let crosswalk;
+  try {
+    crosswalk = createCrosswalk({ succession: raw.succession ?? {} });
+  } catch (e) {
+    problems.push({ file, ...locate(['succession']), path: 'succession', message: (e as Error).message });
+    return { states: null, pairs: null };
+  }
+  if (raw.states === undefined && raw.pairs === undefined) return { states: null, pairs: null };
+  const system = stateSystemOf(crosswalk);
+  let states: Iso3[] | null = null;
+  if (raw.states !== undefined) {
+    const found = new Set<Iso3>();
+    raw.states.forEach((s, i) => {
+      const r = lookupState(s, crosswalk, system);
+      if (r.ok) found.add(r.state);
+      else problems.push({ file, ...locate(['states', i]), path: `states.${i}`, message: r.message });
+    });
+    states = [...found];
+  }
+  let pairs: (readonly [Iso3, Iso3])[] | null = null;
+  if (raw.pairs !== undefined) {
+    pairs = [];
+    for (const [i, p] of raw.pairs.entries()) {
+      const r = lookupPair(p, crosswalk, system);
+      if (r.ok) pairs.push(r.pair);
+      else problems.push({ file, ...locate(['pairs', i]), path: `pairs.${i}`, message: r.message });
+    }
+  }
+  return { states, pairs };
+}
 
 /**
  * The document as plain data. yaml parses an alias without its anchor (`*a` before or

@@ -5,7 +5,7 @@ import { buildDataPackage, type CsvResource, type SchemaField } from './datapack
 import { hashedChunks, type ReportContent } from './report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { applyOverrides, isSampleOnly, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
+import { applyOverrides, checkYearsCovered, isSampleOnly, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
 import { writeFolderAtomically } from './write-folder.js';
 import type { IndicatorData } from '../indicators/family.js';
 
@@ -72,7 +72,9 @@ export function measuresDir(config: ResolvedConfig, out?: string): string {
 export async function runMeasures(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
   const config = applyOverrides(await readConfig(configFile), overrides);
   const loaded = await loadIndicators(config, progress);
-  const table = measurePanel(scoreInputs(config, loaded.data), scoreOptions(config));
+  const inputs = scoreInputs(config, loaded.data);
+  checkYearsCovered(config, inputs);
+  const table = measurePanel(inputs, scoreOptions(config, loaded.stateSystem));
   // measures.csv is written in chunks and hashed as it goes; datapackage.json after it
   const csv = hashedChunks((sink) => writeMeasuresCsvChunks(table, config.precision, sink));
   const sample = config.sampleDeclared || isSampleOnly(loaded.data as ReadonlyMap<string, IndicatorData>);

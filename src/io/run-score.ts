@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { Iso3 } from '../domain/country.js';
-import { scorePanel, type ScoreIndicator, type ScoreOptions, type ScoreTable } from '../core/score.js';
-import { UsageError } from '../errors.js';
+import { scorePanel, sourceYears, type ScoreIndicator, type ScoreOptions, type ScoreTable } from '../core/score.js';
+import { createCrosswalk } from '../domain/crosswalk.js';
+import { lookupPair, lookupState } from '../domain/state-lookup.js';
+import { stateSystemOf, type StateSystem } from '../domain/state-system.js';
+import type { YearRange } from '../domain/year.js';
+import { ConfigError, UsageError } from '../errors.js';
 import type { IndicatorData } from '../indicators/family.js';
 import { alignmentWideCsv, writeAlignmentCsvChunks } from './alignment-csv.js';
 import { alignmentFields, buildDataPackage, type CsvResource } from './datapackage.js';
@@ -30,25 +34,42 @@ export interface ScoreRun {
   readonly table: ScoreTable;
   readonly sample: boolean;
   readonly warnings: WarningCollector;
+  /** Which states exist when (the panel holds only pair-years of existing states). */
+  readonly stateSystem: StateSystem;
 }
 
-/** Applies `--pairs`, `--states`, `--from`, `--to` to a config. @throws {UsageError} for malformed values. */
+/**
+ * Applies `--pairs`, `--states`, `--from`, `--to` to a config. States are read as
+ * {@link lookupState} says (ISO3 codes, or unambiguous names such as `Iran`), reported under the
+ * config's succession rules.
+ * @throws {UsageError} for malformed values and unknown states, all listed, with the closest spellings.
+ */
 export function applyOverrides(config: ResolvedConfig, o: RunOverrides): ResolvedConfig {
-  const codes = (s: string, what: string): Iso3[] =>
-    s.split(',').map((x) => {
-      const t = x.trim().toUpperCase();
-      if (!/^[A-Z]{3}$/.test(t)) throw new UsageError(`--${what}: "${x}" is not an ISO3 code (e.g. RUS)`);
-      return t as Iso3;
-    });
   let { years, states, pairs } = config;
-  if (o.states !== undefined) states = codes(o.states, 'states');
-  if (o.pairs !== undefined) {
-    pairs = o.pairs.split(',').map((p) => {
-      const m = /^\s*([A-Za-z]{3})-([A-Za-z]{3})\s*$/.exec(p);
-      if (!m || m[1]!.toUpperCase() === m[2]!.toUpperCase()) throw new UsageError(`--pairs: "${p}" is not a pair like RUS-IRN`);
-      return [m[1]!.toUpperCase() as Iso3, m[2]!.toUpperCase() as Iso3] as const;
-    });
+  const problems: string[] = [];
+  if (o.states !== undefined || o.pairs !== undefined) {
+    const crosswalk = createCrosswalk({ succession: config.succession });
+    const system = stateSystemOf(crosswalk);
+    if (o.states !== undefined) {
+      const found: Iso3[] = [];
+      for (const x of o.states.split(',')) {
+        const r = lookupState(x, crosswalk, system);
+        if (r.ok) found.push(r.state);
+        else problems.push(`--states: ${r.message}`);
+      }
+      states = [...new Set(found)];
+    }
+    if (o.pairs !== undefined) {
+      const found: (readonly [Iso3, Iso3])[] = [];
+      for (const x of o.pairs.split(',')) {
+        const r = lookupPair(x, crosswalk, system);
+        if (r.ok) found.push(r.pair);
+        else problems.push(`--pairs: ${r.message}`);
+      }
+      pairs = found;
+    }
   }
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
   if (o.from !== undefined || o.to !== undefined) {
     const from = o.from ?? years?.from ?? 1000;
     const to = o.to ?? years?.to ?? 4095;
@@ -63,15 +84,42 @@ export function reportDir(config: ResolvedConfig, out?: string): string {
   return out ?? path.join(config.dir, 'reports', config.name);
 }
 
-/** Loads and scores (no writing). */
+/**
+ * Loads and scores (no writing).
+ * @throws {UsageError|ConfigError} when the years asked for lie outside every source's years.
+ */
 export async function computeScore(config: ResolvedConfig, progress?: ProgressFn): Promise<ScoreRun> {
   const loaded = await loadIndicators(config, progress);
   const inputs = scoreInputs(config, loaded.data);
+  checkYearsCovered(config, inputs);
   progress?.('scoring', 0, 1);
-  const table = scorePanel(inputs, scoreOptions(config));
+  const table = scorePanel(inputs, scoreOptions(config, loaded.stateSystem));
   progress?.('scoring', 1, 1);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data);
-  return { config, data: loaded.data, table, sample, warnings: loaded.warnings };
+  return { config, data: loaded.data, table, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem };
+}
+
+/**
+ * Refuses a `years` range (from `--from`/`--to` or the config's `years:`) that shares no year
+ * with the sources: such a run would write an empty report. Called after loading, before any
+ * work is written.
+ * @throws {UsageError} for `--from`/`--to`, {@link ConfigError} at the config's `years:` line.
+ */
+export function checkYearsCovered(config: ResolvedConfig, inputs: readonly ScoreIndicator[]): void {
+  const asked = config.years;
+  if (asked === null) return;
+  const covered = sourceYears(inputs, inputs.map((i) => i.data.values));
+  if (covered.some((r) => r.from <= asked.to && r.to >= asked.from)) return;
+  const text = (rs: readonly YearRange[]) => (rs.length === 0 ? 'no year' : rs.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`)).join(', '));
+  const per = inputs.map((i) => `${i.id} ${text(sourceYears([i], [i.data.values]))}`).join('; ');
+  const what = `the years ${asked.from}–${asked.to} lie outside every source: the sources cover ${text(covered)} (${per}); ask for years inside them`;
+  const raw = config.raw.years;
+  if (raw !== undefined && raw.from === asked.from && raw.to === asked.to) {
+    const at = /^years\s*:/m.exec(config.text);
+    const line = at === null ? 0 : config.text.slice(0, at.index).split('\n').length;
+    throw new ConfigError([{ file: config.file, line, path: 'years', message: what }]);
+  }
+  throw new UsageError(`--from/--to: ${what}`);
 }
 
 /** The indicators of a config with their loaded data, as the core takes them. */
@@ -88,8 +136,8 @@ export function scoreInputs(config: ResolvedConfig, data: ReadonlyMap<string, In
   }));
 }
 
-/** The core's options from a config. */
-export function scoreOptions(config: ResolvedConfig): ScoreOptions {
+/** The core's options from a config and the state system of its succession rules. */
+export function scoreOptions(config: ResolvedConfig, stateSystem: StateSystem): ScoreOptions {
   return {
     scale: config.scale,
     aggregation: config.aggregation,
@@ -100,6 +148,7 @@ export function scoreOptions(config: ResolvedConfig): ScoreOptions {
     states: config.states,
     pairs: config.pairs,
     smoothIndex: config.smoothIndex,
+    stateSystem,
   };
 }
 

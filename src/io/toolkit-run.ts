@@ -127,6 +127,6 @@ function poolRaw(run: ScoreRun): Float64Array[] | undefined {
   if (c.years === null && c.states === null && c.pairs === null) return undefined;
   // every pair-year of the sources: the run's options without its filters (raw columns only,
   // so the index smoothing is left out)
-  const pool = scorePanel(scoreInputs(c, run.data), { ...scoreOptions(c), years: null, states: null, pairs: null, smoothIndex: undefined });
+  const pool = scorePanel(scoreInputs(c, run.data), { ...scoreOptions(c, run.stateSystem), years: null, states: null, pairs: null, smoothIndex: undefined });
   return [...pool.raw];
 }

@@ -1,3 +1,4 @@
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { kurtosis, skewness } from '../../src/core/moments.js';
 import { checkOutliers, isFlagged, logCT } from '../../src/core/outlier-check.js';
@@ -9,7 +10,7 @@ import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { createRandom } from '../../src/core/random.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 
-const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null };
+const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 
 describe('shape statistics', () => {
   it('match Excel SKEW and KURT on the examples of their documentation', () => {

@@ -1,3 +1,4 @@
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import {
   bandsFromExtras,
@@ -18,7 +19,7 @@ import type { Iso3 } from '../../src/domain/country.js';
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { dataOf, indicator } from '../helpers/indicator-data.js';
 
-const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null };
+const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 const P = (a: string, b: string): ChartPair => ({ a: a as Iso3, b: b as Iso3 });
 const layout: ChartLayout = { title: 't', subtitle: ['s'], yTitle: 'index', domain: [0, 100], width: 800, height: 450, font: 'DejaVu Sans' };
 

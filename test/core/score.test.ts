@@ -5,6 +5,7 @@ import { unpackKey } from '../../src/domain/dyad-year-table.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { alignmentCsv } from '../../src/io/alignment-csv.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = {
   scale: [0, 100],
@@ -15,6 +16,7 @@ const opts: ScoreOptions = {
   years: null,
   states: null,
   pairs: null,
+  stateSystem: STATE_SYSTEM,
 };
 
 function row(t: ReturnType<typeof scorePanel>, a: string, b: string, year: number) {

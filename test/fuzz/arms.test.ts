@@ -1,5 +1,4 @@
 import { afterAll, describe, it } from 'vitest';
-import type { Iso3 } from '../../src/domain/country.js';
 import { armsTransfersFamily } from '../../src/io/families/arms-transfers.js';
 import { fuzzFamilyFile, type FamilyCase } from './family-harness.js';
 import { FUZZ_TEST_TIMEOUT_MS, removeTempFiles } from './hostile.js';
@@ -44,7 +43,7 @@ const CLEAN_PAIRS: FamilyCase = {
   sources: (p) => [{ format: 'sipri_tiv', path: p.pairs, table: 'pairs' }],
 };
 
-/** Two registers of one indicator (repeated deals dropped), filtered to some years and states. */
+/** Two registers of one indicator (repeated deals dropped). */
 const TWO_REGISTERS: FamilyCase = {
   family: armsTransfersFamily,
   measure: 'export_share',
@@ -55,7 +54,6 @@ const TWO_REGISTERS: FamilyCase = {
     { format: 'sipri_register', path: p.clean, coverage: { from: 1990, to: 2022 } },
     { format: 'sipri_tiv', path: p.pairs, table: 'pairs' },
   ],
-  context: { years: { from: 2005, to: 2024 }, states: new Set(['RUS', 'IRN', 'USA', 'TUR'] as Iso3[]) },
 };
 
 describe('hostile input: arms_transfers family (load → SIPRI readers)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
@@ -66,6 +64,6 @@ describe('hostile input: arms_transfers family (load → SIPRI readers)', { time
   it('a hostile raw importer table next to a valid register', () => fuzzFamilyFile(TIV, 'importers', { keep: 8 }));
   it('a hostile raw exporter table next to a valid register', () => fuzzFamilyFile({ ...TIV, measure: 'export_share' }, 'exporters', { keep: 8 }));
   it('a hostile clean pair table alone', () => fuzzFamilyFile(CLEAN_PAIRS, 'pairs'));
-  it('two registers and a pair table, filtered: a hostile second register', () => fuzzFamilyFile(TWO_REGISTERS, 'clean'));
-  it('two registers and a pair table, filtered: a hostile pair table', () => fuzzFamilyFile(TWO_REGISTERS, 'pairs'));
+  it('two registers and a pair table: a hostile second register', () => fuzzFamilyFile(TWO_REGISTERS, 'clean'));
+  it('two registers and a pair table: a hostile pair table', () => fuzzFamilyFile(TWO_REGISTERS, 'pairs'));
 });

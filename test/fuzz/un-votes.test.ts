@@ -1,5 +1,4 @@
 import { afterAll, describe, it } from 'vitest';
-import type { Iso3 } from '../../src/domain/country.js';
 import { unVotesFamily } from '../../src/io/families/un-votes.js';
 import { fuzzFamilyFile, type FamilyCase } from './family-harness.js';
 import { FUZZ_TEST_TIMEOUT_MS, removeTempFiles } from './hostile.js';
@@ -25,12 +24,11 @@ const VOETEN: FamilyCase = {
   sources: (p) => [{ format: 'voeten', votes: p.votes, rollcalls: p.rollcalls }],
 };
 
-/** By calendar year of the vote, with bootstrap bounds, filtered to some states and years. */
+/** By calendar year of the vote, with bootstrap bounds. */
 const UNVOTES_BY_DATE: FamilyCase = {
   ...UNVOTES,
   measure: 'pi',
   options: { year_by: 'date', bootstrap: { draws: 20, level: 0.8 }, min_joint_votes: 2 },
-  context: { years: { from: 1990, to: 1991 }, states: new Set(['USA', 'RUS', 'NAM', 'DEU'] as Iso3[]) },
 };
 
 /** Both releases as two sources of one indicator (merged). */

@@ -1,21 +1,25 @@
 import path from 'node:path';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
 import type { Warning } from '../../src/core/warnings.js';
+import { stateSystemOf } from '../../src/domain/state-system.js';
 import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/indicators/family.js';
 import { ROOT } from './cli.js';
 
-/** A family test's load context: paths relative to the repository, no filters, warnings and progress labels collected. */
+/** A family test's load context: paths relative to the repository, warnings and progress labels collected. */
 export type TestContext = LoadContext & { readonly warnings: Warning[]; readonly progressed: string[] };
 
-/** A load context for family tests (see {@link TestContext}); `over` replaces any field. */
+/**
+ * A load context for family tests (see {@link TestContext}); `over` replaces any field. The
+ * state system follows the crosswalk given (default rules otherwise).
+ */
 export function testContext(over: Partial<LoadContext> = {}): TestContext {
   const warnings: Warning[] = [];
   const progressed: string[] = [];
+  const crosswalk = over.crosswalk ?? createCrosswalk();
   return {
-    crosswalk: createCrosswalk(),
+    crosswalk,
+    stateSystem: stateSystemOf(crosswalk),
     resolvePath: (p) => (path.isAbsolute(p) ? p : path.join(ROOT, p)),
-    years: null,
-    states: null,
     seed: 1,
     warn: (w) => warnings.push(w),
     progress: (label) => {

@@ -1,3 +1,4 @@
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { createRandom } from '../../src/core/random.js';
 import { ROOT } from '../helpers/cli.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 
-const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null };
+const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 const STATES = ['BRA', 'CHN', 'DEU', 'FRA', 'IRN', 'RUS', 'USA', 'IND'];
 
 function panel() {

@@ -1,4 +1,3 @@
-import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import type { YearRange } from '../../domain/year.js';
 import type { AllocationName } from './allocate.js';
@@ -33,12 +32,6 @@ export interface ArmsInputs {
   readonly range: YearRange;
 }
 
-/** Optional restriction of the output (the config's `years:` and `states:`). */
-export interface ArmsFilter {
-  readonly years: YearRange | null;
-  readonly states: ReadonlySet<Iso3> | null;
-}
-
 /** The computed measure and what `entente validate` should say about the computation. */
 export interface ArmsResult {
   /** Directed supplier → recipient values; pair-years with value 0 are left out (the core reads them as 0 inside coverage). */
@@ -57,9 +50,11 @@ export interface ArmsResult {
  * 6. applies the measure (`log_tiv`, `tiv`, `import_share`, `export_share`, `stock`).
  * Second-hand status is not discounted: SIPRI's TIV already values second-hand weapons at 40 %
  * (66 % if modernised). Deterministic: the same inputs give the same table in any row order.
- * @example computeArms(inputs, 'tiv', options, { years: null, states: null }).values.get('RUS', 'IRN', 2016) // 220
+ * Every pair and every year of `inputs.range` is computed (no filter: a run's subset is
+ * selected later, so a value never depends on the subset asked for).
+ * @example computeArms(inputs, 'tiv', options).values.get('RUS', 'IRN', 2016) // 220
  */
-export function computeArms(inputs: ArmsInputs, measure: ArmsMeasureName, options: ArmsOptions, filter: ArmsFilter): ArmsResult {
+export function computeArms(inputs: ArmsInputs, measure: ArmsMeasureName, options: ArmsOptions): ArmsResult {
   const notes: string[] = [];
   let deals = inputs.deals;
   const uncertain = deals.filter((d) => isUncertainDeal(d.deal));
@@ -93,14 +88,11 @@ export function computeArms(inputs: ArmsInputs, measure: ArmsMeasureName, option
   };
   const m = ARMS_MEASURES[measure];
   const values = new DyadYearTable(true);
-  const yFrom = Math.max(input.flows.from, filter.years?.from ?? -Infinity);
-  const yTo = Math.min(input.flows.to, filter.years?.to ?? Infinity);
   const keys = [...input.flows.keys()].sort((a, b) => a - b);
   for (const key of keys) {
     const { supplier, recipient } = unpackPair(key);
-    if (filter.states && !(filter.states.has(supplier) && filter.states.has(recipient))) continue;
     const series = m.compute(input.flows.peek(key)!, key, input);
-    for (let year = yFrom; year <= yTo; year++) {
+    for (let year = input.flows.from; year <= input.flows.to; year++) {
       const v = series[year - input.flows.from]!;
       if (v !== 0) values.set(supplier, recipient, year, v);
     }

@@ -3,8 +3,8 @@
  * cross-source duplicates, gives every pair of participants of an exercise its share, and
  * applies the coverage rule (inside coverage no exercise means 0, outside absent).
  */
-import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable, unpackKey, yearOfKey } from '../../domain/dyad-year-table.js';
+import type { StateSystem } from '../../domain/state-system.js';
 import { yearsIn, type YearRange } from '../../domain/year.js';
 import type { Exercise } from './exercise.js';
 import { exerciseWeight, medianDuration, type ExerciseWeightOptions } from './exercise-weight.js';
@@ -46,7 +46,7 @@ export interface JointDrillsResult {
   /**
    * True when every covered year covers every pair (the core fills 0 inside coverage);
    * false when a source covers one state's pairs only — then the covered zeros are explicit
-   * in `values` (for every pair of states seen in the sources or given as `states`).
+   * in `values`, for every covered pair of states that exist in the year (the state system).
    */
   readonly zeroInsideCoverage: boolean;
   readonly duplicates: readonly DuplicateExercise[];
@@ -58,16 +58,17 @@ export interface JointDrillsResult {
 /**
  * Computes the dyad-year values of the joint-drills family.
  * Complexity O(Σ_e n_e² + pairs × years) — the second term only with partial coverage.
- * @param extraStates states of the panel (config `states:`) to give explicit zeros under partial coverage
+ * @param system which states exist when: under partial coverage the covered zeros are given to
+ *   the pairs of existing states only (never to a state that did not exist)
  * @example
  * // a bilateral and a 5-nation exercise in 2010, MME-style global coverage 2010
- * computeJointDrills([{ label: 'mme', exercises, coverage: { years: { from: 2010, to: 2010 }, state: null } }], options)
+ * computeJointDrills([{ label: 'mme', exercises, coverage: { years: { from: 2010, to: 2010 }, state: null } }], options, system)
  *   .values.get('CHN', 'RUS', 2010) // 1 + 0.25
  */
 export function computeJointDrills(
   sources: readonly JointDrillsSource[],
   options: JointDrillsOptions,
-  extraStates: Iterable<Iso3> = [],
+  system: StateSystem,
 ): JointDrillsResult {
   const notes: string[] = [];
   const lists = sources.map((s) => {
@@ -84,18 +85,15 @@ export function computeJointDrills(
   const allocate = yearAllocations[options.splitYears ? 'split' : 'start'];
   const imputedDays = options.weights.durationWeighting === 'none' ? 1 : medianDuration(merged.exercises);
   const base = new DyadYearTable(false);
-  const states = new Set<Iso3>(extraStates);
   for (const ex of merged.exercises) {
     const w = exerciseWeight(ex, options.weights, imputedDays) * share(ex.participants.length);
     const p = ex.participants;
-    for (const s of p) states.add(s);
     for (const { year, share: part } of allocate(ex)) {
       for (let i = 0; i < p.length; i++) for (let j = i + 1; j < p.length; j++) base.add(p[i]!, p[j]!, year, w * part);
     }
   }
 
   const coverage = new PairCoverage(sources.map((s) => s.coverage));
-  for (const s of sources) if (s.coverage.state !== null) states.add(s.coverage.state);
   let outside = 0;
   const kept = new DyadYearTable(false);
   for (const k of [...base.keys()].sort((x, y) => x - y)) {
@@ -112,7 +110,7 @@ export function computeJointDrills(
 
   const values = impl.series === null ? kept : smooth(kept, coverage, impl.series, options);
   notes.push(coverageNote(sources, coverage));
-  if (coverage.partial) fillCoveredZeros(values, coverage, [...states].sort());
+  if (coverage.partial) fillCoveredZeros(values, coverage, system);
   return {
     values,
     coverage: coverage.partial ? coverage.allYears() : coverage.global,
@@ -159,14 +157,17 @@ function smooth(
   return out;
 }
 
-/** Explicit zeros for every covered pair-year without a value (partial coverage only). */
-function fillCoveredZeros(values: DyadYearTable, coverage: PairCoverage, states: readonly Iso3[]): void {
-  const years = coverage.allYears().flatMap(yearsIn);
-  for (let i = 0; i < states.length; i++) {
-    for (let j = i + 1; j < states.length; j++) {
-      const a = states[i]!;
-      const b = states[j]!;
-      for (const t of years) {
+/**
+ * Explicit zeros for every covered pair-year without a value (partial coverage only), among
+ * the states that exist in the year.
+ */
+function fillCoveredZeros(values: DyadYearTable, coverage: PairCoverage, system: StateSystem): void {
+  for (const t of coverage.allYears().flatMap(yearsIn)) {
+    const states = system.members(t);
+    for (let i = 0; i < states.length; i++) {
+      for (let j = i + 1; j < states.length; j++) {
+        const a = states[i]!;
+        const b = states[j]!;
         if (coverage.covers(a, b, t) && !values.has(a, b, t)) values.set(a, b, t, 0);
       }
     }

@@ -1,4 +1,3 @@
-import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { completeness } from './completeness.js';
 import type { MirrorRuleName } from './mirror-rules.js';
@@ -11,7 +10,7 @@ import { YearFlows, type FlowSide, type MergeCounts } from './year-flows.js';
 
 /**
  * Options of {@link computeTrade}.
- * @example const o: ComputeTradeOptions = { measure: 'salience', mirror: 'importer', gdp: null, states: null };
+ * @example const o: ComputeTradeOptions = { measure: 'salience', mirror: 'importer', gdp: null };
  */
 export interface ComputeTradeOptions {
   readonly measure: TradeMeasureName;
@@ -19,8 +18,6 @@ export interface ComputeTradeOptions {
   readonly mirror: MirrorRuleName;
   /** GDP per state-year (million USD) for the `*_gdp` measures. */
   readonly gdp: StateYearTable | null;
-  /** Keep only pairs of these states in the result (totals still use every partner). */
-  readonly states: ReadonlySet<Iso3> | null;
 }
 
 /**
@@ -49,10 +46,10 @@ const ratio = (x: number, d: number): number | null => (d === d && d > 0 ? x / d
  * 4. the measure ({@link tradeMeasures}) from trade, shares `trade_ij / total_i` and
  *    trade/GDP ratios.
  *
- * The state filter applies last, so shares stay relative to all partners. The result does
- * not depend on the order of the input rows. Complexity O(flows + years · states²).
+ * Every pair and year of the sources is computed (a run's subset is selected later, so shares
+ * stay relative to all partners). The result does not depend on the order of the input rows. Complexity O(flows + years · states²).
  * @example
- * const { values } = computeTrade([cowSet], { measure: 'salience', mirror: 'importer', gdp: null, states: null });
+ * const { values } = computeTrade([cowSet], { measure: 'salience', mirror: 'importer', gdp: null });
  * values.get(IRN, RUS, 2008) // sqrt(share_IRN · share_RUS)
  */
 export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTradeOptions): TradeResult {
@@ -67,7 +64,6 @@ export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTrad
   const years = [...new Set([...importerSides, ...exporterSides].flatMap((s) => [...s.buckets.ranges.keys()]))].sort((x, y) => x - y);
   const complete = completeness(sets);
   const totalsFile = mergedTotals(sets);
-  const keep = new Uint8Array(n).map((_, p) => (options.states === null || options.states.has(states.codes[p]!) ? 1 : 0));
   const counts: MergeCounts = { summed: sets.map(() => 0), duplicates: new Map() };
   const matrices = new YearFlows(states);
   const values = new DyadYearTable(measure.directed);
@@ -111,7 +107,6 @@ export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTrad
           if (f[p * n + q]! >= 0 || f[q * n + p]! >= 0) oneSided++;
           continue;
         }
-        if (!keep[p] || !keep[q]) continue;
         const a = states.codes[p]!;
         const b = states.codes[q]!;
         trade.set(a, b, year, t);

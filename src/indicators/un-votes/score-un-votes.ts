@@ -19,12 +19,6 @@ export interface ComputeOptions extends SelectionOptions {
   readonly absent: AbsencePolicy;
 }
 
-/** Optional restriction of the work to some years and states (pairs need both states). */
-export interface ComputeFilter {
-  readonly years: YearRange | null;
-  readonly states: ReadonlySet<Iso3> | null;
-}
-
 /** Everything the measures need, computed once per selection and reused by every measure. */
 export interface UnVotesComputation {
   readonly states: readonly Iso3[];
@@ -33,37 +27,29 @@ export interface UnVotesComputation {
   readonly pairs: PairYearComponents;
   /** Packed dyad-year key of each pair-year (see {@link DyadYearTable.key}). */
   readonly keys: Float64Array;
-  /** Years with at least one kept roll call (whatever the year filter). */
+  /** Years with at least one kept roll call. */
   readonly coverage: readonly YearRange[];
   readonly notes: readonly string[];
 }
 
 /**
  * Selects roll calls, builds the vote matrices and counts the component sums of every pair
- * of states in every year (both states voting; K ≥ 1).
+ * of states in every year (both states voting; K ≥ 1). Always every year and every state of
+ * the data: a run's subset is selected later, so a value never depends on the subset.
  * @example
- * const comp = computeUnVotes(data, { year_by: 'session', keep_unanimous: false, absent: 'drop' }, { years: null, states: null });
+ * const comp = computeUnVotes(data, { year_by: 'session', keep_unanimous: false, absent: 'drop' });
  * measureTable(comp, 'agree', 1).get('IRN' as Iso3, 'RUS' as Iso3, 2010) // 0.808642
  */
 export function computeUnVotes(
   data: RollCallData,
   options: ComputeOptions,
-  filter: ComputeFilter,
   progress?: (done: number, total: number) => void,
 ): UnVotesComputation {
   const selection = selectRollCalls(data, options);
   const coverage = yearRanges(selection.years.map((y) => y.year));
-  const yearsWanted = filter.years;
-  const worked: RollCallSelection =
-    yearsWanted === null ? selection : { ...selection, years: selection.years.filter((y) => y.year >= yearsWanted.from && y.year <= yearsWanted.to) };
-  const matrices = buildVoteMatrices(data, worked, options.absent);
+  const matrices = buildVoteMatrices(data, selection, options.absent);
   const states = data.votes.states;
-  let stateFilter: Uint8Array | null = null;
-  if (filter.states !== null) {
-    const wanted = filter.states;
-    stateFilter = Uint8Array.from(states, (s) => (wanted.has(s) ? 1 : 0));
-  }
-  const pairs = computePairComponents(matrices.years, stateFilter, progress);
+  const pairs = computePairComponents(matrices.years, null, progress);
   // packed key = key of (a, b) in year 0 + year: pack each pair once
   const keys = new Float64Array(pairs.size);
   let lastA = -1;

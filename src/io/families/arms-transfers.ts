@@ -180,7 +180,7 @@ async function loadArms(spec: IndicatorSpec, ctx: LoadContext): Promise<Indicato
     flowWindow: opts.flow_window,
     pairPrecedence: opts.pair_precedence as ArmsOptions['pairPrecedence'],
   };
-  const result = computeArms({ deals, pairTable, importers, exporters, range }, spec.measure as ArmsMeasureName, options, { years: ctx.years, states: ctx.states });
+  const result = computeArms({ deals, pairTable, importers, exporters, range }, spec.measure as ArmsMeasureName, options);
   return { values: result.values, coverage: merged, zeroInsideCoverage: true, extras: [], inputs, notes: [...notes, ...result.notes] };
 }
 

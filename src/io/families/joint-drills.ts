@@ -194,7 +194,7 @@ async function loadJointDrills(spec: IndicatorSpec, ctx: LoadContext): Promise<I
       windowYears: options.window_years,
       duplicateDays: options.duplicate_days,
     },
-    ctx.states ?? [],
+    ctx.stateSystem,
   );
   if (result.duplicates.length > 0) {
     ctx.warn({ kind: 'duplicate-across-sources', message: `${result.duplicates.length} exercise(s) of "${spec.id}" appear in two sources and are counted once (see \`entente validate\`)` });

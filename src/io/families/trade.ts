@@ -87,20 +87,20 @@ type SourceLoader<F extends TradeFormat> = (src: Extract<TradeSource, { format: 
 const sourceLoaders: { readonly [F in TradeFormat]: SourceLoader<F> } = {
   cow_trade: async (src, _spec, _at, ctx) => {
     const file = ctx.resolvePath(src.path);
-    const set = await readCowTrade(file, ctx.crosswalk, { flows: src.flows, years: ctx.years, label: src.path });
+    const set = await readCowTrade(file, ctx.crosswalk, { flows: src.flows, label: src.path });
     return { set, inputs: [await input(file, 'path')] };
   },
   imf_dots: async (src, _spec, at, ctx) => {
     const file = ctx.resolvePath(src.path);
     const reporter = resolveReporter(ctx.crosswalk, src.reporter, `${at}.reporter`);
     const totals = src.totals ? await readStateYearFile(src.totals, 'total', ctx) : null;
-    const set = await readImfDots(file, ctx.crosswalk, { reporter, flow: src.flow, years: ctx.years, totals: totals?.table ?? null, label: src.path });
+    const set = await readImfDots(file, ctx.crosswalk, { reporter, flow: src.flow, totals: totals?.table ?? null, label: src.path });
     return { set, inputs: [await input(file, 'path'), ...(totals ? [totals.input] : [])] };
   },
   trade_flows: async (src, _spec, _at, ctx) => {
     const file = ctx.resolvePath(src.path);
     const totals = src.totals ? await readStateYearFile(src.totals, 'total', ctx) : null;
-    const set = await readTradeFlows(file, ctx.crosswalk, { codes: src.codes, reportedBy: src.reported_by, years: ctx.years, totals: totals?.table ?? null, label: src.path });
+    const set = await readTradeFlows(file, ctx.crosswalk, { codes: src.codes, reportedBy: src.reported_by, totals: totals?.table ?? null, label: src.path });
     return { set, inputs: [await input(file, 'path'), ...(totals ? [totals.input] : [])] };
   },
 };
@@ -192,7 +192,7 @@ export const tradeFamily: Family = {
     ctx.progress(`${spec.id}: reading sources`, spec.sources.length, spec.sources.length);
     const gdp = options.gdp ? await readStateYearFile(options.gdp, 'gdp', ctx) : null;
     if (gdp) inputs.push(gdp.input);
-    const result = computeTrade(sets, { measure, mirror: options.mirror, gdp: gdp?.table ?? null, states: ctx.states });
+    const result = computeTrade(sets, { measure, mirror: options.mirror, gdp: gdp?.table ?? null });
     return {
       values: result.values,
       coverage: mergeRanges(sets.flatMap((s) => s.coverage)),

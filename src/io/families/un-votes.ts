@@ -21,7 +21,6 @@ import {
   intervalTables,
   jointVotesTable,
   measureTable,
-  type ComputeFilter,
   type ComputeOptions,
   type UnVotesComputation,
 } from '../../indicators/un-votes/score-un-votes.js';
@@ -121,8 +120,7 @@ async function load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorDat
     absent: options.absent,
     issues: options.issues,
   };
-  const filter: ComputeFilter = { years: ctx.years, states: ctx.states };
-  const comp = cachedComputation(data, computeOptions, filter, (done, total) => ctx.progress('scoring pairs', done, total));
+  const comp = cachedComputation(data, computeOptions, (done, total) => ctx.progress('scoring pairs', done, total));
 
   const values = measureTable(comp, measure, options.min_joint_votes);
   let joint = jointCache.get(comp);
@@ -212,7 +210,6 @@ function readSource(s: UnVotesSource, files: { path: string; role: string }[], c
 function cachedComputation(
   data: RollCallData,
   options: ComputeOptions,
-  filter: ComputeFilter,
   progress: (done: number, total: number) => void,
 ): UnVotesComputation {
   let byKey = computationCache.get(data);
@@ -225,12 +222,10 @@ function cachedComputation(
     options.keep_unanimous,
     options.absent,
     options.issues ? [...options.issues].sort() : null,
-    filter.years,
-    filter.states ? [...filter.states].sort() : null,
   ]);
   let comp = byKey.get(key);
   if (comp === undefined) {
-    comp = computeUnVotes(data, options, filter, progress);
+    comp = computeUnVotes(data, options, progress);
     byKey.set(key, comp);
   }
   return comp;

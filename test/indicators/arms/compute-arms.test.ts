@@ -42,7 +42,6 @@ function deal(supplier: string | null, recipient: string | null, years: number[]
 }
 
 const OPTS: ArmsOptions = { allocation: 'even', excludeUncertain: false, stockHalfLife: 5, flowWindow: 1, pairPrecedence: 'listed' };
-const ALL = { years: null, states: null };
 const inputs = (deals: readonly ResolvedDeal[], over: Partial<ArmsInputs> = {}): ArmsInputs => ({
   deals,
   pairTable: null,
@@ -56,7 +55,7 @@ describe('computeArms measures', () => {
   const deals = [deal('RUS', 'IRN', [2006, 2007], 362.5), deal('RUS', 'IRN', [2016], 220), deal('CHN', 'IRN', [2016], 55)];
 
   it('tiv: each deal’s delivered TIV lands in its delivery years (even split)', () => {
-    const v = computeArms(inputs(deals), 'tiv', OPTS, ALL).values;
+    const v = computeArms(inputs(deals), 'tiv', OPTS).values;
     expect(v.directed).toBe(true);
     expect(v.get(I('RUS'), I('IRN'), 2006)).toBe(181.25);
     expect(v.get(I('RUS'), I('IRN'), 2007)).toBe(181.25);
@@ -65,32 +64,32 @@ describe('computeArms measures', () => {
   });
 
   it('leaves years without deliveries absent, for the core to read as 0 inside coverage', () => {
-    const v = computeArms(inputs(deals), 'tiv', OPTS, ALL).values;
+    const v = computeArms(inputs(deals), 'tiv', OPTS).values;
     expect(v.get(I('RUS'), I('IRN'), 2010)).toBeNull();
     expect(v.size).toBe(4);
   });
 
   it('log_tiv is log(1 + TIV)', () => {
-    const v = computeArms(inputs(deals), 'log_tiv', OPTS, ALL).values;
+    const v = computeArms(inputs(deals), 'log_tiv', OPTS).values;
     expect(v.get(I('RUS'), I('IRN'), 2016)).toBeCloseTo(Math.log(221), 12);
   });
 
   it("import_share divides by all the recipient's imports, including from unknown suppliers", () => {
     const d = [deal('RUS', 'IRN', [2010], 100), deal('CHN', 'IRN', [2010], 50), deal(null, 'IRN', [2010], 50)];
-    const v = computeArms(inputs(d), 'import_share', OPTS, ALL).values;
+    const v = computeArms(inputs(d), 'import_share', OPTS).values;
     expect(v.get(I('RUS'), I('IRN'), 2010)).toBe(0.5);
     expect(v.get(I('CHN'), I('IRN'), 2010)).toBe(0.25);
   });
 
   it("export_share divides by all the supplier's exports, including to organisations", () => {
     const d = [deal('RUS', 'IRN', [2010], 100), deal('RUS', 'IND', [2010], 300), deal('RUS', null, [2010], 100)];
-    const v = computeArms(inputs(d), 'export_share', OPTS, ALL).values;
+    const v = computeArms(inputs(d), 'export_share', OPTS).values;
     expect(v.get(I('RUS'), I('IRN'), 2010)).toBe(0.2);
     expect(v.get(I('RUS'), I('IND'), 2010)).toBe(0.6);
   });
 
   it('stock decays with the configured half-life and lasts to the end of coverage', () => {
-    const v = computeArms(inputs([deal('RUS', 'IRN', [2000], 8)]), 'stock', { ...OPTS, stockHalfLife: 1 }, ALL).values;
+    const v = computeArms(inputs([deal('RUS', 'IRN', [2000], 8)]), 'stock', { ...OPTS, stockHalfLife: 1 }).values;
     expect(v.get(I('RUS'), I('IRN'), 2000)).toBe(8);
     expect(v.get(I('RUS'), I('IRN'), 2001)).toBe(4);
     expect(v.get(I('RUS'), I('IRN'), 2002)).toBe(2);
@@ -98,13 +97,13 @@ describe('computeArms measures', () => {
   });
 
   it('flow_window smooths the flows with a trailing moving average before the measure', () => {
-    const v = computeArms(inputs([deal('RUS', 'IRN', [2010], 10)]), 'tiv', { ...OPTS, flowWindow: 5 }, ALL).values;
+    const v = computeArms(inputs([deal('RUS', 'IRN', [2010], 10)]), 'tiv', { ...OPTS, flowWindow: 5 }).values;
     expect([2009, 2010, 2011, 2014, 2015].map((y) => v.get(I('RUS'), I('IRN'), y))).toEqual([null, 2, 2, 2, null]);
   });
 
   it('a windowed share is the ratio of windowed sums', () => {
     const d = [deal('RUS', 'IRN', [2010], 30), deal('CHN', 'IRN', [2011], 10)];
-    const v = computeArms(inputs(d), 'import_share', { ...OPTS, flowWindow: 2 }, ALL).values;
+    const v = computeArms(inputs(d), 'import_share', { ...OPTS, flowWindow: 2 }).values;
     expect(v.get(I('RUS'), I('IRN'), 2011)).toBe(0.75);
     expect(v.get(I('RUS'), I('IRN'), 2012)).toBeNull(); // 0: left for the core to fill inside coverage
   });
@@ -113,36 +112,36 @@ describe('computeArms measures', () => {
 describe('computeArms options', () => {
   it('exclude_uncertain drops deals with "?" and says how many', () => {
     const d = [deal('RUS', 'IRN', [2010], 100), deal('RUS', 'IRN', [2010], 50, { orderYearUncertain: true }), deal('RUS', 'IRN', [2010], 7, { numberDeliveredUncertain: true })];
-    const kept = computeArms(inputs(d), 'tiv', OPTS, ALL);
+    const kept = computeArms(inputs(d), 'tiv', OPTS);
     expect(kept.values.get(I('RUS'), I('IRN'), 2010)).toBe(157);
     expect(kept.notes[0]).toMatch(/^2 deal\(s\) carry "\?".*kept/);
-    const dropped = computeArms(inputs(d), 'tiv', { ...OPTS, excludeUncertain: true }, ALL);
+    const dropped = computeArms(inputs(d), 'tiv', { ...OPTS, excludeUncertain: true });
     expect(dropped.values.get(I('RUS'), I('IRN'), 2010)).toBe(100);
     expect(dropped.notes[0]).toMatch(/^exclude_uncertain: dropped 2 deal\(s\)/);
   });
 
   it('other allocation rules move the TIV to the first or last delivery year', () => {
     const d = [deal('RUS', 'IRN', [2023, 2024], 63)];
-    expect(computeArms(inputs(d), 'tiv', { ...OPTS, allocation: 'first_year' }, ALL).values.get(I('RUS'), I('IRN'), 2023)).toBe(63);
-    expect(computeArms(inputs(d), 'tiv', { ...OPTS, allocation: 'last_year' }, ALL).values.get(I('RUS'), I('IRN'), 2024)).toBe(63);
+    expect(computeArms(inputs(d), 'tiv', { ...OPTS, allocation: 'first_year' }).values.get(I('RUS'), I('IRN'), 2023)).toBe(63);
+    expect(computeArms(inputs(d), 'tiv', { ...OPTS, allocation: 'last_year' }).values.get(I('RUS'), I('IRN'), 2024)).toBe(63);
   });
 
   it('a pair table replaces the register’s allocation for the pair-years it lists, and moves the totals too', () => {
     const d = [deal('RUS', 'IRN', [2023, 2024], 63), deal('RUS', 'BLR', [2024], 10), deal('CHN', 'IRN', [2024], 6)];
     const table = pairTableOf([{ supplier: I('RUS'), recipient: I('IRN'), year: 2024, value: 42 }], [{ supplier: I('RUS'), year: 2024 }]);
-    const r = computeArms(inputs(d, { pairTable: table }), 'tiv', OPTS, ALL);
+    const r = computeArms(inputs(d, { pairTable: table }), 'tiv', OPTS);
     expect(r.values.get(I('RUS'), I('IRN'), 2023)).toBe(31.5);
     expect(r.values.get(I('RUS'), I('IRN'), 2024)).toBe(42);
     expect(r.values.get(I('RUS'), I('BLR'), 2024)).toBe(10);
     expect(r.notes.at(-1)).toMatch(/replaced 1 supplier→recipient-year value\(s\) \(register allocation 31.5 TIV → table 42 TIV\)/);
-    const share = computeArms(inputs(d, { pairTable: table }), 'import_share', OPTS, ALL).values;
+    const share = computeArms(inputs(d, { pairTable: table }), 'import_share', OPTS).values;
     expect(share.get(I('RUS'), I('IRN'), 2024)).toBe(42 / 48);
   });
 
   it('pair_precedence supplier_year also zeroes the supplier’s unlisted recipients of that year', () => {
     const d = [deal('RUS', 'IRN', [2024], 30), deal('RUS', 'BLR', [2024], 10)];
     const table = pairTableOf([{ supplier: I('RUS'), recipient: I('IRN'), year: 2024, value: 42 }], [{ supplier: I('RUS'), year: 2024 }]);
-    const r = computeArms(inputs(d, { pairTable: table }), 'tiv', { ...OPTS, pairPrecedence: 'supplier_year' }, ALL);
+    const r = computeArms(inputs(d, { pairTable: table }), 'tiv', { ...OPTS, pairPrecedence: 'supplier_year' });
     expect(r.values.get(I('RUS'), I('BLR'), 2024)).toBeNull();
     expect(r.values.get(I('RUS'), I('IRN'), 2024)).toBe(42);
     expect(r.notes.at(-1)).toMatch(/set 1 unlisted one\(s\) to 0/);
@@ -151,16 +150,20 @@ describe('computeArms options', () => {
   it('an importer table gives the denominators for its years, never below the sum of the state flows', () => {
     const d = [deal('RUS', 'IRN', [2010, 2011], 300)];
     const importers: TotalsTable = { values: new Map([[I('IRN'), new Map([[2010, 600], [2011, 100]])]]), coveredYears: new Set([2010, 2011]) };
-    const r = computeArms(inputs(d, { importers }), 'import_share', OPTS, ALL);
+    const r = computeArms(inputs(d, { importers }), 'import_share', OPTS);
     expect(r.values.get(I('RUS'), I('IRN'), 2010)).toBe(0.25);
     expect(r.values.get(I('RUS'), I('IRN'), 2011)).toBe(1);
     expect(r.notes.some((n) => /in 1 recipient-year\(s\) its total was below/.test(n))).toBe(true);
   });
 
-  it('restricts the output to the configured years and states', () => {
+  it('computes every pair and year of the range (a run\'s years and states select rows later)', () => {
     const d = [deal('RUS', 'IRN', [2006, 2007], 362.5), deal('USA', 'ISR', [2006], 10)];
-    const v = computeArms(inputs(d), 'tiv', OPTS, { years: { from: 2007, to: 2010 }, states: new Set([I('RUS'), I('IRN')]) }).values;
-    expect(v.sortedEntries()).toEqual([{ a: 'RUS', b: 'IRN', year: 2007, value: 181.25 }]);
+    const v = computeArms(inputs(d), 'tiv', OPTS).values;
+    expect(v.sortedEntries()).toEqual([
+      { a: 'RUS', b: 'IRN', year: 2006, value: 181.25 },
+      { a: 'RUS', b: 'IRN', year: 2007, value: 181.25 },
+      { a: 'USA', b: 'ISR', year: 2006, value: 10 },
+    ]);
   });
 });
 
@@ -177,7 +180,7 @@ describe('determinism', () => {
     ];
     const run = (rows: SipriDeal[]): string => {
       const r = resolveDeals(rows, new PartyResolver(cw), new SkipTally());
-      const res = computeArms(inputs(r.deals, { range: { from: 1990, to: 2010 } }), 'import_share', OPTS, ALL);
+      const res = computeArms(inputs(r.deals, { range: { from: 1990, to: 2010 } }), 'import_share', OPTS);
       return JSON.stringify(res.values.sortedEntries());
     };
     const a = run(raw);

@@ -3,6 +3,7 @@ import type { Iso3 } from '../../../src/domain/country.js';
 import { computeJointDrills, type JointDrillsOptions, type JointDrillsSource } from '../../../src/indicators/joint-drills/compute-joint-drills.js';
 import type { Exercise } from '../../../src/indicators/joint-drills/exercise.js';
 import { ex } from './exercise-fixture.js';
+import { STATE_SYSTEM } from '../../helpers/state-system.js';
 
 const I = (s: string) => s as Iso3;
 const OPTIONS: JointDrillsOptions = {
@@ -19,8 +20,7 @@ const global = (exercises: Exercise[], from: number, to: number, label = 'mme.cs
   exercises,
   coverage: { years: { from, to }, state: null },
 });
-const run = (sources: JointDrillsSource[], over: Partial<JointDrillsOptions> = {}, states: string[] = []) =>
-  computeJointDrills(sources, { ...OPTIONS, ...over }, states.map(I));
+const run = (sources: JointDrillsSource[], over: Partial<JointDrillsOptions> = {}) => computeJointDrills(sources, { ...OPTIONS, ...over }, STATE_SYSTEM);
 
 const bilateral = ex('2010-08-24', 'CHN RUS');
 const fiveNations = ex('2010-08-24', 'CHN JPN KOR RUS USA');
@@ -92,10 +92,10 @@ describe('coverage', () => {
       exercises: [ex('2012', 'AUS RUS USA'), ex('2012', 'CHN RUS')],
       coverage: { years: { from: 2009, to: 2012 }, state: I('RUS') },
     };
-    const r = run([global([bilateral, ex('2010-03-01', 'GBR USA')], 2005, 2010), rus], {}, ['IRN']);
+    const r = run([global([bilateral, ex('2010-03-01', 'GBR USA')], 2005, 2010), rus]);
     expect(r.zeroInsideCoverage).toBe(false);
     expect(r.coverage).toEqual([{ from: 2005, to: 2012 }]);
-    // inside the global years every pair of known states is 0 without an exercise
+    // inside the global years every pair of existing states is 0 without an exercise
     expect(r.values.get(I('GBR'), I('RUS'), 2006)).toBe(0);
     expect(r.values.get(I('IRN'), I('USA'), 2006)).toBe(0);
     // beyond them, pairs with RUS only

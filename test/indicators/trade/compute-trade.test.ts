@@ -27,7 +27,7 @@ const set = (importer: readonly Row[], over: Partial<TradeFlowSet> = {}): TradeF
   ...over,
 });
 
-const opts = (over: Partial<ComputeTradeOptions> = {}): ComputeTradeOptions => ({ measure: 'salience', mirror: 'importer', gdp: null, states: null, ...over });
+const opts = (over: Partial<ComputeTradeOptions> = {}): ComputeTradeOptions => ({ measure: 'salience', mirror: 'importer', gdp: null, ...over });
 
 // USA–RUS 30, USA–IRN 10, RUS–IRN 60 in 2000 → totals USA 40, RUS 90, IRN 70
 const BASE: Row[] = [
@@ -147,11 +147,11 @@ describe('computeTrade', () => {
     expect(computeTrade([set(BASE)], opts({ measure: 'dependence_gdp', gdp })).values.get(RUS, USA, 2000)).toBe(30 / 10000);
   });
 
-  it('filters states last, so shares stay relative to every partner', () => {
-    const r = computeTrade([set(BASE)], opts({ states: new Set([USA, RUS]) }));
-    expect(r.values.size).toBe(1);
+  it('computes every pair, so shares stay relative to every partner', () => {
+    const r = computeTrade([set(BASE)], opts());
+    expect(r.values.size).toBe(3);
     expect(r.values.get(USA, RUS, 2000)).toBeCloseTo(0.5, 15);
-    expect(r.trade.size).toBe(1);
+    expect(r.trade.size).toBe(3);
   });
 
   it('does not depend on the order of the input rows', () => {

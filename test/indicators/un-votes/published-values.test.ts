@@ -17,7 +17,6 @@ import type { DyadYearTable } from '../../../src/domain/dyad-year-table.js';
 
 const I = (c: string): Iso3 => c as Iso3;
 const DEFAULTS = { year_by: 'session', keep_unanimous: false, absent: 'drop' } as const;
-const ALL = { years: null, states: null };
 
 /** The six reference columns of the published table and their states. */
 const REFERENCE: readonly [string, Iso3][] = [
@@ -138,7 +137,7 @@ describeShared('UN votes reproduce the published agreement tables', (dir) => {
       { votes: unga('unvotes_un_votes.csv.gz'), rollcalls: unga('unvotes_un_roll_calls.csv.gz'), issues: unga('unvotes_un_roll_call_issues.csv.gz') },
       createCrosswalk(),
     );
-    comp = computeUnVotes(unvotes, DEFAULTS, ALL);
+    comp = computeUnVotes(unvotes, DEFAULTS);
     identical = measureTable(comp, 'identical', 1);
     agree = measureTable(comp, 'agree', 1);
     published = readGzipCsv(unga('voeten_idealpoints_pctagree_2019.csv.gz'), ['ccode', 'session', ...REFERENCE.map(([c]) => c)]);
@@ -256,7 +255,7 @@ describeShared('UN votes reproduce the published agreement tables', (dir) => {
 
   it('the numeric 2017 release reproduces pctagree exactly in sessions 1–51 and 68–70', async () => {
     const voeten = await readVoetenVotes({ votes: unga('votes_voeten2017.csv.gz'), rollcalls: unga('rollcalls_voeten2017.csv.gz') }, createCrosswalk());
-    const ident = measureTable(computeUnVotes(voeten, DEFAULTS, ALL), 'identical', 1);
+    const ident = measureTable(computeUnVotes(voeten, DEFAULTS), 'identical', 1);
     const t = compareWithPublished(published, ident, (s) => s <= 51 || (s >= 68 && s <= 70));
     console.log(`pctagree vs votes_voeten2017, sessions 1–51 and 68–70: ${t.matched} of ${t.compared} published cells match`);
     expect(t.mismatches).toEqual([]);

@@ -6,7 +6,6 @@ import { rollCallsOf, session } from './roll-calls-of.js';
 
 const I = (c: string): Iso3 => c as Iso3;
 const defaults = { year_by: 'session', keep_unanimous: false, absent: 'drop' } as const;
-const all = { years: null, states: null };
 
 // session 45 (1990): 4 roll calls; session 46 (1991): 2 roll calls; IRN absent in 1991
 const calls = [...session(4, 45), { rcid: 11, session: 46 }, { rcid: 12, session: 46 }];
@@ -19,7 +18,7 @@ const data = rollCallsOf(calls, {
 
 describe('computeUnVotes and measureTable', () => {
   it('scores every pair with joint votes, per year, symmetric in the pair', () => {
-    const comp = computeUnVotes(data, defaults, all);
+    const comp = computeUnVotes(data, defaults);
     const agree = measureTable(comp, 'agree', 1);
     // USA–RUS 1990: Y/N 0, N/Y 0, Y/Y 1, N/A ½ → 1.5/4
     expect(agree.get(I('USA'), I('RUS'), 1990)).toBeCloseTo(0.375, 15);
@@ -31,7 +30,7 @@ describe('computeUnVotes and measureTable', () => {
   });
 
   it('leaves a pair without joint votes absent (never 0), and the years without roll calls outside coverage', () => {
-    const comp = computeUnVotes(data, defaults, all);
+    const comp = computeUnVotes(data, defaults);
     const agree = measureTable(comp, 'agree', 1);
     expect(agree.get(I('IRN'), I('USA'), 1991)).toBeNull(); // IRN only absent in 1991
     expect(agree.get(I('CHN'), I('USA'), 1991)).toBeNull(); // CHN did not vote
@@ -39,15 +38,15 @@ describe('computeUnVotes and measureTable', () => {
   });
 
   it('counts absences as abstentions or noes when asked', () => {
-    const abstain = measureTable(computeUnVotes(data, { ...defaults, absent: 'abstain' }, all), 'agree', 1);
+    const abstain = measureTable(computeUnVotes(data, { ...defaults, absent: 'abstain' }), 'agree', 1);
     // IRN–USA 1991: absent→abstain vs N, Y → ½ each
     expect(abstain.get(I('IRN'), I('USA'), 1991)).toBeCloseTo(0.5, 15);
-    const no = measureTable(computeUnVotes(data, { ...defaults, absent: 'no' }, all), 'identical', 1);
+    const no = measureTable(computeUnVotes(data, { ...defaults, absent: 'no' }), 'identical', 1);
     expect(no.get(I('IRN'), I('USA'), 1991)).toBeCloseTo(0.5, 15);
   });
 
   it('leaves pair-years below min_joint_votes absent', () => {
-    const comp = computeUnVotes(data, defaults, all);
+    const comp = computeUnVotes(data, defaults);
     const t = measureTable(comp, 'agree', 3);
     expect(t.get(I('IRN'), I('RUS'), 1990)).toBeNull(); // 2 joint votes
     expect(t.get(I('USA'), I('RUS'), 1990)).not.toBeNull(); // 4 joint votes
@@ -56,24 +55,25 @@ describe('computeUnVotes and measureTable', () => {
 
   it('leaves κ absent where it is undefined, while agree is 1', () => {
     const flat = rollCallsOf(session(3), { USA: 'YYN', GBR: 'YYN', FRA: 'YY.', DEU: 'YYY' });
-    const comp = computeUnVotes(flat, { ...defaults, keep_unanimous: true }, all);
+    const comp = computeUnVotes(flat, { ...defaults, keep_unanimous: true });
     expect(measureTable(comp, 'kappa', 1).get(I('FRA'), I('GBR'), 1990)).toBeNull(); // FRA and GBR: Y,Y only
     expect(measureTable(comp, 'agree', 1).get(I('FRA'), I('GBR'), 1990)).toBe(1);
     expect(measureTable(comp, 'kappa', 1).get(I('GBR'), I('USA'), 1990)).toBe(1);
   });
 
-  it('restricts the work to the years and states asked for; unanimity is still judged over everyone', () => {
-    const comp = computeUnVotes(data, defaults, { years: { from: 1991, to: 1991 }, states: new Set([I('USA'), I('RUS'), I('CHN')]) });
+  it('computes every year and every pair of voting states (no filter: a run selects its rows later)', () => {
+    const comp = computeUnVotes(data, defaults);
     const joint = jointVotesTable(comp);
-    expect([...joint.years()]).toEqual([1991]);
-    expect(joint.size).toBe(1); // USA–RUS only: CHN did not vote in 1991
-    expect(comp.coverage).toEqual([{ from: 1990, to: 1991 }]); // the source's coverage, whatever the filter
+    expect([...joint.years()].sort()).toEqual([1990, 1991]);
+    expect(joint.get(I('USA'), I('RUS'), 1991)).toBe(2);
+    expect(joint.get(I('CHN'), I('USA'), 1991)).toBeNull(); // CHN did not vote in 1991
+    expect(comp.coverage).toEqual([{ from: 1990, to: 1991 }]);
   });
 
   it('gives the same tables whatever the order of the votes', () => {
     const shuffled = { ...data, votes: { ...data.votes, state: data.votes.state.slice().reverse(), call: data.votes.call.slice().reverse(), code: data.votes.code.slice().reverse() } };
-    const a = measureTable(computeUnVotes(data, defaults, all), 'pi', 1).sortedEntries();
-    const b = measureTable(computeUnVotes(shuffled, defaults, all), 'pi', 1).sortedEntries();
+    const a = measureTable(computeUnVotes(data, defaults), 'pi', 1).sortedEntries();
+    const b = measureTable(computeUnVotes(shuffled, defaults), 'pi', 1).sortedEntries();
     expect(b).toEqual(a);
   });
 
@@ -83,7 +83,7 @@ describe('computeUnVotes and measureTable', () => {
       RUS: 'NYYAYNYNAY'.repeat(4),
       IRN: 'NYYYNNYYAA'.repeat(4),
     });
-    const comp = computeUnVotes(big, defaults, all);
+    const comp = computeUnVotes(big, defaults);
     const before = measureTable(comp, 'agree', 1).sortedEntries();
     const b1 = intervalTables(comp, 'agree', 1, { draws: 200, level: 0.9 }, 7);
     const b2 = intervalTables(comp, 'agree', 1, { draws: 200, level: 0.9 }, 7);

@@ -19,6 +19,7 @@ import { readWideEventList, WIDE_EVENT_LIST_DEFAULTS } from '../../../src/io/rea
 import { runCli } from '../../helpers/cli.js';
 import { describeShared, readGzipCsv } from '../../helpers/shared-data.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
+import { STATE_SYSTEM } from '../../helpers/state-system.js';
 
 const I = (c: string): Iso3 => c as Iso3;
 const cw = createCrosswalk();
@@ -109,7 +110,7 @@ describeShared('joint drills on the real MME, JME and Russian files', (dataDir) 
     expect(cut).toHaveLength(13);
     expect(long.unreadable.some((u) => u.message.includes('15 exercise(s) have 24 participant rows'))).toBe(true);
     const table = (list: ExerciseList, drop: Set<string>) =>
-      computeJointDrills([{ label: 'x', exercises: list.exercises.filter((e) => !drop.has(exerciseKey(e))), coverage: { years: { from: 1980, to: 2010 }, state: null } }], OPTIONS).values.sortedEntries();
+      computeJointDrills([{ label: 'x', exercises: list.exercises.filter((e) => !drop.has(exerciseKey(e))), coverage: { years: { from: 1980, to: 2010 }, state: null } }], OPTIONS, STATE_SYSTEM).values.sortedEntries();
     const none = new Set<string>();
     const all = { wide: table(wide, none), long: table(long, none) };
     const longKeys = new Set(all.long.map((v) => `${v.a}-${v.b}-${v.year}`));
@@ -144,7 +145,7 @@ describeShared('joint drills on the real MME, JME and Russian files', (dataDir) 
     const five = wide.exercises.find((e) => e.id === 'mme3363')!;
     expect(five.participants).toEqual(['CHN', 'JPN', 'KOR', 'RUS', 'USA']);
     const pm = wide.exercises.find((e) => e.name === 'Peace Mission 2005')!;
-    const r = computeJointDrills([{ label: 'mme', exercises: [five, pm], coverage: { years: { from: 1980, to: 2010 }, state: null } }], { ...OPTIONS, measure: 'weighted' });
+    const r = computeJointDrills([{ label: 'mme', exercises: [five, pm], coverage: { years: { from: 1980, to: 2010 }, state: null } }], { ...OPTIONS, measure: 'weighted' }, STATE_SYSTEM);
     const v2010 = r.values.sortedEntries().filter((v) => v.year === 2010);
     expect(v2010).toHaveLength(10);
     for (const v of v2010) expect(v.value).toBe(0.25);

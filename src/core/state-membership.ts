@@ -1,0 +1,98 @@
+/**
+ * Keeps an indicator's values to the pair-years whose two states exist (the state system), and
+ * says what it left out: a source value recorded for a state outside its membership years — a
+ * UN vote of a state before its admission date in COW/G&W, an arms delivery to a state that had
+ * ceased to exist, a territory — is dropped, never scored, and counted per state for
+ * `entente validate`.
+ */
+import type { Iso3 } from '../domain/country.js';
+import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
+import type { StateSystem } from '../domain/state-system.js';
+import { SortedDyadYearTable } from '../indicators/un-votes/sorted-dyad-year-table.js';
+
+/** The values of one state left out because it did not exist in their years. */
+export interface DroppedByState {
+  readonly state: Iso3;
+  /** Values involving the state (a pair of two non-existing states counts for both). */
+  readonly count: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What {@link restrictToStateSystem} left out. */
+export interface DroppedValues {
+  /** Values dropped. */
+  readonly count: number;
+  /** Per state that did not exist, most values first, then alphabetically. */
+  readonly byState: readonly DroppedByState[];
+}
+
+/**
+ * The table with only the pair-years in which both states exist, and what was dropped. Returns
+ * the same table object when nothing is dropped (sorted tables stay sorted). Works on directed
+ * and undirected tables alike.
+ * @example
+ * const { table, dropped } = restrictToStateSystem(values, system); // DDR–RUS 1995 dropped
+ * dropped.byState[0] // { state: 'DDR', count: 1, from: 1995, to: 1995 }
+ */
+export function restrictToStateSystem(values: DyadYearTable, system: StateSystem): { table: DyadYearTable; dropped: DroppedValues } {
+  let bad = 0;
+  for (const k of values.keys()) if (!system.pairExists(k)) bad++;
+  if (bad === 0) return { table: values, dropped: { count: 0, byState: [] } };
+  const tally = new Map<Iso3, { count: number; from: number; to: number }>();
+  const note = (state: Iso3, year: number): void => {
+    const t = tally.get(state);
+    if (t === undefined) tally.set(state, { count: 1, from: year, to: year });
+    else {
+      t.count++;
+      if (year < t.from) t.from = year;
+      if (year > t.to) t.to = year;
+    }
+  };
+  const cols = values.sortedColumns();
+  let table: DyadYearTable;
+  if (cols !== null) {
+    const keys = new Float64Array(cols.keys.length - bad);
+    const vals = new Float64Array(keys.length);
+    let j = 0;
+    for (let i = 0; i < cols.keys.length; i++) {
+      const k = cols.keys[i]!;
+      if (system.pairExists(k)) {
+        keys[j] = k;
+        vals[j++] = cols.values[i]!;
+      }
+    }
+    table = SortedDyadYearTable.fromSorted(values.directed, keys, vals);
+  } else {
+    table = new DyadYearTable(values.directed);
+    for (const k of values.keys()) if (system.pairExists(k)) table.setByKey(k, values.getByKey(k)!);
+  }
+  for (const k of values.keys()) {
+    if (system.pairExists(k)) continue;
+    const { a, b, year } = unpackKey(k);
+    if (!system.exists(a, year)) note(a, year);
+    if (!system.exists(b, year)) note(b, year);
+  }
+  const byState = [...tally]
+    .map(([state, t]) => ({ state, ...t }))
+    .sort((x, y) => y.count - x.count || (x.state < y.state ? -1 : 1));
+  return { table, dropped: { count: bad, byState } };
+}
+
+/** States listed by name in the note; the rest are counted. */
+const LISTED = 25;
+
+/**
+ * The `entente validate` note for dropped values (none when nothing was dropped), with the
+ * membership years of each state listed, e.g.
+ * `12 value(s) for pair-years in which a state did not exist (…) were dropped, not scored: DDR ×12 in 1991–1995 (exists 1949–1990)`.
+ * @example droppedNote(dropped, (s) => spellsText(system.spells(s))) // ['12 value(s) … were dropped, not scored: DDR ×12 in 1991–1995 (exists 1949–1990)']
+ */
+export function droppedNote(dropped: DroppedValues, spellsOf: (state: Iso3) => string): string[] {
+  if (dropped.count === 0) return [];
+  const items = dropped.byState.slice(0, LISTED).map((d) => `${d.state} ×${d.count} in ${d.from === d.to ? d.from : `${d.from}–${d.to}`} (exists ${spellsOf(d.state)})`);
+  const more = dropped.byState.length > LISTED ? `; … ${dropped.byState.length - LISTED} more state(s)` : '';
+  return [
+    `${dropped.count} value(s) for pair-years in which a state did not exist (COW/Gleditsch–Ward membership, see README "Missing data, direction and coverage") were dropped, not scored: ${items.join('; ')}${more}`,
+  ];
+}
