@@ -25,6 +25,18 @@ describe('architecture', () => {
     });
   }
 
+  it('the pure parts of src/families (compute-*.ts, measures.ts, obligation-scale.ts) import neither node:* nor io/ nor cli/', () => {
+    const pure = files(path.join(ROOT, 'src', 'families')).filter((f) => /(^|\/)(compute-[^/]*|measures|obligation-scale)\.ts$/.test(f));
+    expect(pure.length).toBeGreaterThanOrEqual(8);
+    const bad: string[] = [];
+    for (const f of pure) {
+      for (const m of importsOf(f)) {
+        if (m.startsWith('node:') || /(^|\/)(io|cli)\//.test(m) || /read-[^/]*\.js$/.test(m)) bad.push(`${path.relative(ROOT, f)} imports ${m}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('spells normalise one way in src/', () => {
     // String.prototype.normalize is the platform's API, not our spelling
     const bad = files(path.join(ROOT, 'src')).filter((f) => /normaliz/i.test(readFileSync(f, 'utf8').replace(/\.normalize\(/g, '')));

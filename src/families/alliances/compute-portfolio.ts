@@ -200,13 +200,20 @@ function tiesByYear(level: DyadYearTable): Map<number, { a: Iso3; b: Iso3; level
  * Portfolio similarity of every pair of state-system members in each of `years`, from the
  * undirected tie levels (0–3, absent = 0). Pairs whose measure is undefined are left empty.
  * Ties with a state outside the year's system are not part of any portfolio (counted).
+ * `progress(done, total)` is called once per year.
  * @example
  * const level = new DyadYearTable(false);
  * level.set('FRA' as Iso3, 'RUS' as Iso3, 1914, 3);
  * const r = computePortfolio(level, [1914], () => ['DEU', 'FRA', 'RUS'] as Iso3[], { measure: 'portfolio_s', ties: 'valued', distance: 'absolute' });
  * r.values.get('FRA' as Iso3, 'RUS' as Iso3, 1914) // 1 − 2·(0+0+0)/(3·3) = 1
  */
-export function computePortfolio(level: DyadYearTable, years: readonly number[], members: MembersOf, options: PortfolioOptions): PortfolioResult {
+export function computePortfolio(
+  level: DyadYearTable,
+  years: readonly number[],
+  members: MembersOf,
+  options: PortfolioOptions,
+  progress: (done: number, total: number) => void = () => {},
+): PortfolioResult {
   const values = new DyadYearTable(false);
   const byYear = tiesByYear(level);
   const top = topOf(options.ties);
@@ -216,7 +223,8 @@ export function computePortfolio(level: DyadYearTable, years: readonly number[],
   let nonMemberTies = 0;
   let undefinedPairs = 0;
   const table = new Float64Array(m * m);
-  for (const year of years) {
+  for (const [done, year] of years.entries()) {
+    progress(done, years.length);
     const states = members(year);
     const n = states.length;
     if (n < 2) {
@@ -286,5 +294,6 @@ export function computePortfolio(level: DyadYearTable, years: readonly number[],
       }
     }
   }
+  progress(years.length, years.length);
   return { values, nonMemberTies, undefinedPairs };
 }

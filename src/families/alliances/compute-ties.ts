@@ -29,7 +29,7 @@ export interface AllianceTies {
   readonly level: DyadYearTable;
   /** 1 when a defence obligation is in force, else 0 (same keys as `level`). */
   readonly defence: DyadYearTable;
-  /** Pair-years whose two directions were coded differently (or one direction is absent). */
+  /** Pair-years whose two directions have a different level or defence flag (or one direction is absent). */
   readonly asymmetric: number;
 }
 
@@ -44,31 +44,27 @@ export interface AllianceTies {
 export function collapseTies(sources: readonly AllianceRows[]): AllianceTies {
   const level = new DyadYearTable(false);
   const defence = new DyadYearTable(false);
-  // directed code per (a → b, year): level·2 + defence, maximum over repeated rows
-  const directed = new DyadYearTable(true);
+  // per pair-year, the code (level·2 + defence) of each direction: A → B with A < B, and B → A
+  const forward = new DyadYearTable(false);
+  const backward = new DyadYearTable(false);
   for (const rows of sources) {
     for (let i = 0; i < rows.count; i++) {
       const a = rows.a[i]!;
       const b = rows.b[i]!;
-      const y = rows.year[i]!;
       const lv = rows.level[i]!;
       const df = rows.defence[i]!;
-      const key = level.key(a, b, y);
+      const key = level.key(a, b, rows.year[i]!);
       const l0 = level.getByKey(key);
       if (l0 === undefined || lv > l0) level.setByKey(key, lv);
       const d0 = defence.getByKey(key);
       if (d0 === undefined || df > d0) defence.setByKey(key, df);
-      const dk = directed.key(a, b, y);
-      const code = lv * 2 + df;
-      const c0 = directed.getByKey(dk);
-      if (c0 === undefined || code > c0) directed.setByKey(dk, code);
+      const direction = a < b ? forward : backward;
+      const code = lv * 2 + df; // defence implies level 3, so the larger code has the larger level and flag
+      const c0 = direction.getByKey(key);
+      if (c0 === undefined || code > c0) direction.setByKey(key, code);
     }
   }
   let asymmetric = 0;
-  for (const e of directed.entries()) {
-    const reverse = directed.get(e.b, e.a, e.year);
-    if (reverse === null) asymmetric++;
-    else if (reverse !== e.value && e.a < e.b) asymmetric++;
-  }
+  for (const key of level.keys()) if (forward.getByKey(key) !== backward.getByKey(key)) asymmetric++;
   return { level, defence, asymmetric };
 }

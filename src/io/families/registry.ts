@@ -3,6 +3,7 @@
  * pipeline look families up in.
  */
 import type { Family } from '../../indicators/family.js';
+import { alliancesFamily } from '../../families/alliances/family.js';
 import { idealPointsFamily } from '../../families/ideal-points/family.js';
 import { igoFamily } from '../../families/igo/family.js';
 import { armsTransfersFamily } from './arms-transfers.js';
@@ -13,5 +14,5 @@ import { unVotesFamily } from './un-votes.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, idealPointsFamily, igoFamily].map((f) => [f.name, f]),
+  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, idealPointsFamily, igoFamily, alliancesFamily].map((f) => [f.name, f]),
 );

@@ -71,7 +71,7 @@ describe('readAllianceDyads', () => {
     expect(r.tuples).toEqual([
       ['USA', 'GBR', 1990, 3, 1],
       ['USA', 'GBR', 1990, 2, 0],
-      ['RUS', 'CHN', 2001, 2, 0],
+      ['RUS', 'CHN', 1991, 2, 0],
     ]);
   });
 
