@@ -27,7 +27,7 @@
  * @module
  */
 import type { Iso3 } from '../../domain/country.js';
-import { DyadYearTable, unpackKey } from '../../domain/dyad-year-table.js';
+import { DyadYearTable, unpackKey, yearOfKey } from '../../domain/dyad-year-table.js';
 import { TOP_LEVEL } from './obligation-scale.js';
 import type { PortfolioMeasureName } from './measures.js';
 
@@ -91,78 +91,85 @@ const distanceOf: Readonly<Record<DistanceMetric, (a: number, b: number) => numb
  * portfolioSimilarity('portfolio_taub', t, 3, 'absolute') // 0.0303170
  */
 export function portfolioSimilarity(measure: PortfolioMeasureName, t: ArrayLike<number>, top: number, distance: DistanceMetric): number | null {
-  return similarities[measure](t, top + 1, distanceOf[distance]);
+  const m = top + 1;
+  const rx = new Float64Array(m);
+  const ry = new Float64Array(m);
+  const n = margins(t, m, rx, ry);
+  return n === 0 ? null : similarities[measure](t, m, deltaTable(m, distance), rx, ry, n);
 }
 
-type Similarity = (t: ArrayLike<number>, m: number, d: (a: number, b: number) => number) => number | null;
+/** δ(a, b) for a, b in 0…m−1, as a flat table (δ(a, b) at a·m + b). */
+function deltaTable(m: number, distance: DistanceMetric): Float64Array {
+  const d = distanceOf[distance];
+  const out = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) out[a * m + b] = d(a, b);
+  return out;
+}
 
-/** Σ T·δ (observed distance), n, and the margins of a table with m levels. */
-function summarise(t: ArrayLike<number>, m: number, d: (a: number, b: number) => number) {
-  let observed = 0;
+/**
+ * One measure from a contingency table with m levels, the distance table δ, the table's
+ * margins rx (row sums: the levels of x) and ry (column sums) and n ≥ 1 its total; null when
+ * undefined. Allocation-free: it runs once per pair.
+ */
+type Similarity = (t: ArrayLike<number>, m: number, delta: Float64Array, rx: Float64Array, ry: Float64Array, n: number) => number | null;
+
+/** Fills the margins rx, ry of the table; returns n, the number of members. */
+function margins(t: ArrayLike<number>, m: number, rx: Float64Array, ry: Float64Array): number {
+  rx.fill(0);
+  ry.fill(0);
   let n = 0;
-  const rx = new Array<number>(m).fill(0);
-  const ry = new Array<number>(m).fill(0);
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       const c = t[a * m + b]!;
-      if (c === 0) continue;
-      observed += c * d(a, b);
       n += c;
       rx[a]! += c;
       ry[b]! += c;
     }
   }
-  return { observed, n, rx, ry };
+  return n;
+}
+
+/** Σ T·δ, the observed distance. */
+function observedDistance(t: ArrayLike<number>, delta: Float64Array): number {
+  let d = 0;
+  for (let i = 0; i < delta.length; i++) d += t[i]! * delta[i]!;
+  return d;
 }
 
 const similarities: Readonly<Record<PortfolioMeasureName, Similarity>> = {
-  portfolio_s: (t, m, d) => {
-    const { observed, n } = summarise(t, m, d);
-    return n === 0 ? null : 1 - (2 * observed) / (n * d(0, m - 1));
-  },
-  portfolio_kappa: (t, m, d) => {
-    const { observed, n, rx, ry } = summarise(t, m, d);
+  portfolio_s: (t, m, delta, _rx, _ry, n) => 1 - (2 * observedDistance(t, delta)) / (n * delta[m - 1]!),
+  portfolio_kappa: (t, m, delta, rx, ry, n) => {
     // n·D_e = Σ_a Σ_b rx_a·ry_b·δ(a, b), an integer: the zero test is exact
     let nExpected = 0;
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) nExpected += rx[a]! * ry[b]! * d(a, b);
-    return nExpected === 0 ? null : 1 - (n * observed) / nExpected;
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) nExpected += rx[a]! * ry[b]! * delta[a * m + b]!;
+    return nExpected === 0 ? null : 1 - (n * observedDistance(t, delta)) / nExpected;
   },
-  portfolio_pi: (t, m, d) => {
-    const { observed, n, rx, ry } = summarise(t, m, d);
+  portfolio_pi: (t, m, delta, rx, ry, n) => {
     // 4n·D_e = Σ_a Σ_b (rx_a + ry_a)(rx_b + ry_b)·δ(a, b)
     let fourNExpected = 0;
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) fourNExpected += (rx[a]! + ry[a]!) * (rx[b]! + ry[b]!) * d(a, b);
-    return fourNExpected === 0 ? null : 1 - (4 * n * observed) / fourNExpected;
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) fourNExpected += (rx[a]! + ry[a]!) * (rx[b]! + ry[b]!) * delta[a * m + b]!;
+    return fourNExpected === 0 ? null : 1 - (4 * n * observedDistance(t, delta)) / fourNExpected;
   },
-  portfolio_taub: (t, m) => {
+  portfolio_taub: (t, m, _delta, rx, ry, n) => {
+    // pairs of members with a cell strictly above in x: concordant when also above in y, discordant when below
     let concordant = 0;
     let discordant = 0;
-    let n = 0;
-    const rx = new Array<number>(m).fill(0);
-    const ry = new Array<number>(m).fill(0);
-    for (let a = 0; a < m; a++) {
+    for (let a = 0; a < m - 1; a++) {
       for (let b = 0; b < m; b++) {
         const c = t[a * m + b]!;
         if (c === 0) continue;
-        n += c;
-        rx[a]! += c;
-        ry[b]! += c;
-        // pairs with a cell strictly above in x: concordant when also above in y, discordant when below
         for (let a2 = a + 1; a2 < m; a2++) {
-          for (let b2 = 0; b2 < m; b2++) {
-            if (b2 > b) concordant += c * t[a2 * m + b2]!;
-            else if (b2 < b) discordant += c * t[a2 * m + b2]!;
-          }
+          for (let b2 = 0; b2 < b; b2++) discordant += c * t[a2 * m + b2]!;
+          for (let b2 = b + 1; b2 < m; b2++) concordant += c * t[a2 * m + b2]!;
         }
       }
     }
-    const pairs = (k: number) => (k * (k - 1)) / 2;
-    const n0 = pairs(n);
+    const n0 = (n * (n - 1)) / 2;
     let n1 = 0;
     let n2 = 0;
     for (let a = 0; a < m; a++) {
-      n1 += pairs(rx[a]!);
-      n2 += pairs(ry[a]!);
+      n1 += (rx[a]! * (rx[a]! - 1)) / 2;
+      n2 += (ry[a]! * (ry[a]! - 1)) / 2;
     }
     const denominator = (n0 - n1) * (n0 - n2);
     return denominator === 0 ? null : (concordant - discordant) / Math.sqrt(denominator);
@@ -182,12 +189,13 @@ export function contingencyOf(x: readonly number[], y: readonly number[], top: n
 }
 
 /**
- * Groups the listed ties by year: for each year, the pairs (a, b) and their level.
- * @example tiesByYear(level).get(2018)?.length // number of pairs with a row in 2018
+ * Groups the listed ties of the years asked by year: for each year, the pairs (a, b) and their level.
+ * @example tiesByYear(level, new Set([2018])).get(2018)?.length // number of pairs with a row in 2018
  */
-function tiesByYear(level: DyadYearTable): Map<number, { a: Iso3; b: Iso3; level: number }[]> {
+function tiesByYear(level: DyadYearTable, years: ReadonlySet<number>): Map<number, { a: Iso3; b: Iso3; level: number }[]> {
   const out = new Map<number, { a: Iso3; b: Iso3; level: number }[]>();
   for (const k of level.keys()) {
+    if (!years.has(yearOfKey(k))) continue;
     const { a, b, year } = unpackKey(k);
     let list = out.get(year);
     if (list === undefined) out.set(year, (list = []));
@@ -214,15 +222,19 @@ export function computePortfolio(
   options: PortfolioOptions,
   progress: (done: number, total: number) => void = () => {},
 ): PortfolioResult {
-  const values = new DyadYearTable(false);
-  const byYear = tiesByYear(level);
+  let expected = 0;
+  for (const year of years) expected += (members(year).length * (members(year).length - 1)) / 2;
+  const values = new DyadYearTable(false, expected);
+  const byYear = tiesByYear(level, new Set(years));
   const top = topOf(options.ties);
   const m = top + 1;
-  const d = distanceOf[options.distance];
+  const delta = deltaTable(m, options.distance);
   const similarity = similarities[options.measure];
   let nonMemberTies = 0;
   let undefinedPairs = 0;
   const table = new Float64Array(m * m);
+  const rx = new Float64Array(m);
+  const ry = new Float64Array(m);
   for (const [done, year] of years.entries()) {
     progress(done, years.length);
     const states = members(year);
@@ -265,8 +277,10 @@ export function computePortfolio(
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
         // s: the row with fewer ties (its non-zero cells are walked), o: the other
-        const [s, o] = start[p + 1]! - start[p]! <= start[q + 1]! - start[q]! ? [p, q] : [q, p];
-        table.fill(0);
+        const sparser = start[p + 1]! - start[p]! <= start[q + 1]! - start[q]!;
+        const s = sparser ? p : q;
+        const o = sparser ? q : p;
+        for (let i = 0; i < table.length; i++) table[i] = 0;
         for (let c = start[s]!; c < start[s + 1]!; c++) {
           const k = column[c]!;
           const b = tie[o * n + k]!;
@@ -287,10 +301,14 @@ export function computePortfolio(
           rest -= table[b]!;
         }
         table[0] = rest;
+        for (let a = 0; a < m; a++) {
+          rx[a] = count[s * m + a]!;
+          ry[a] = count[o * m + a]!;
+        }
         // every measure is symmetric in x and y, so the table's orientation (s, o) does not matter
-        const v = similarity(table, m, d);
+        const v = similarity(table, m, delta, rx, ry, n);
         if (v === null) undefinedPairs++;
-        else values.set(states[p]!, states[q]!, year, v);
+        else values.setByKey(values.key(states[p]!, states[q]!, year), v);
       }
     }
   }
