@@ -94,3 +94,15 @@ describe('alliancesFamily', () => {
     expect(d.values.get(I('IRN'), I('RUS'), 1992)).toBeCloseTo(1 - 2 / 4, 15);
   });
 });
+
+describe('the bundled synthetic sample (indicators/sample/atop_alliances.csv)', () => {
+  it('loads in ATOP form: obligations 0–3 over 1990–2020, the asymmetric pair collapsed to its stronger direction', async () => {
+    const d = await load('obligation', [{ format: 'atop', path: 'indicators/sample/atop_alliances.csv', coverage: { from: 1990, to: 2020 } }]);
+    expect(d.coverage).toEqual([{ from: 1990, to: 2020 }]);
+    for (const k of d.values.keys()) expect([1, 2, 3]).toContain(d.values.getByKey(k));
+    expect(d.notes.join('\n')).toMatch(/pair-year\(s\) with a different level or defence flag in the two directions/);
+    const p = await load('portfolio_pi', [{ format: 'atop', path: 'indicators/sample/atop_alliances.csv' }]);
+    expect(p.values.get(I('GBR'), I('USA'), 2000)).not.toBeNull();
+  });
+});
+

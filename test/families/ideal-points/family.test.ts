@@ -80,6 +80,20 @@ describe('idealPointsFamily', () => {
   });
 });
 
+describe('the bundled synthetic sample (indicators/sample/un_ideal_points.csv)', () => {
+  it('loads: every pair of the 12 states in 1990–2020, the planted moves of Russia visible', async () => {
+    const d = await load([{ format: 'voeten_ideal', path: 'indicators/sample/un_ideal_points.csv', dimension: 'All' }]);
+    expect(d.coverage).toEqual([{ from: 1990, to: 2020 }]);
+    expect(d.values.size).toBe(66 * 31);
+    expect(d.values.get(I('RUS'), I('USA'), 2015)!).toBeGreaterThan(d.values.get(I('RUS'), I('USA'), 2012)! + 0.2);
+    expect(d.values.get(I('CHN'), I('RUS'), 2005)!).toBeLessThan(d.values.get(I('CHN'), I('RUS'), 1995)! - 0.5);
+    for (const k of d.values.keys()) {
+      const v = d.values.getByKey(k)!;
+      expect(d.extras[0]!.table.getByKey(k)! <= v && v <= d.extras[1]!.table.getByKey(k)!).toBe(true);
+    }
+  });
+});
+
 describe('computeDistances', () => {
   it('leaves the interval empty when a quantile is missing, the distance not', () => {
     const p: StateYearIdealPoints = {

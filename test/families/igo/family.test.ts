@@ -113,3 +113,17 @@ describe('igoFamily', () => {
     await expect(p).rejects.toThrow(/the dyadic counts do not determine: add `totals:` with COW's state-year file/);
   });
 });
+
+describe('the bundled synthetic sample (indicators/sample/cow_igo_*.csv)', () => {
+  it('loads count and share: every pair 1990–2014, the two files consistent (no share above 1, none left empty)', async () => {
+    const ctx = testContext();
+    const count = await loadIndicator(fam, 'igo', [{ format: 'cow_igo', path: 'indicators/sample/cow_igo_dyads.csv' }], 'count', {}, ctx);
+    expect(count.coverage).toEqual([{ from: 1990, to: 2014 }]);
+    expect(count.values.size).toBe(66 * 25);
+    const share = await loadIndicator(fam, 'igo', [{ format: 'cow_igo', path: 'indicators/sample/cow_igo_dyads.csv', totals: 'indicators/sample/cow_igo_state_year.csv' }], 'share', {}, ctx);
+    expect(share.values.size).toBe(66 * 25);
+    for (const k of share.values.keys()) expect(share.values.getByKey(k)!).toBeLessThanOrEqual(1);
+    expect(share.notes.join('\n')).not.toMatch(/disagree|without a total|undefined/);
+    expect(share.notes.join('\n')).toMatch(/counted as not full members/); // the sample has a few -9 cells
+  });
+});
