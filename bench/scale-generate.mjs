@@ -19,8 +19,9 @@
 // The states: every entity of the crosswalk table (src/domain/crosswalk-data.ts, `COUNTRIES`)
 // with a COW code, an ISO2 code and a name, kept only when its COW code, ISO2 code and name
 // resolve back to it with `createCrosswalk()` in every year 1941–2020 (198 entities: SUN and
-// YUG drop out, their codes being reported as RUS and SRB by the default succession). All of
-// them are treated as existing in every year: the panel is synthetic.
+// YUG drop out, their codes being reported as RUS and SRB by the default succession). Values
+// are written for all of them in every year; the scorer keeps the pair-years of states that
+// existed (the COW/G&W state system), 926,824 of the 1,560,240.
 //
 // Needs the build (npm run build), for the crosswalk. ENTENTE_DIST picks another build folder.
 // usage: node bench/scale-generate.mjs [out-dir] [--states N] [--seed S]

@@ -88,19 +88,42 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   const tables = memberTables(indicators, options.stateSystem);
   // Normalisation is fitted on the pool — every pair-year of the sources, before any
   // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
-  const pool = unionKeys(tables, null);
+  const pool = unionKeys(tables);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
-  // the index smoothing needs each pair's other years: then the rows are computed for every
-  // year and the `years` selection comes last
-  const smoothing = options.smoothIndex !== undefined && options.smoothIndex > 1;
-  const all = filtered ? workKeys(indicators, tables, options, pool) : pool;
-  const work = smoothing ? all : selectYears(all, options.years);
-  const table = scoreKeys(indicators, tables, pool, work, options);
-  const smoothed = smoothing ? smoothIndex(table, options.smoothIndex!) : table;
-  return smoothing && options.years !== null ? selectRows(smoothed, options.years) : smoothed;
+  const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
+  const w = options.smoothIndex ?? 1;
+  if (!(w > 1)) return scoreKeys(indicators, tables, pool, panel, options);
+  // a smoothed row averages the index of the pair's w − 1 years before it, whether or not the
+  // panel shows those years (cut off by `years`, or rows of no source value that a zero-recording
+  // source still gives a 0): they are scored too, then left out
+  const work = withPrecedingYears(panel, w - 1, options.stateSystem);
+  const smoothed = smoothIndex(scoreKeys(indicators, tables, pool, work, options), w);
+  return work.length === panel.length ? smoothed : selectKeys(smoothed, panel);
 }
 
-/** The indicators' values as undirected tables of the pair-years whose states exist. */
+/**
+ * The keys and, for each, the same pair's `k` years before it in which the pair exists, sorted
+ * without repeats (keys sorted by pair, then year).
+ */
+function withPrecedingYears(keys: Float64Array, k: number, system: StateSystem): Float64Array {
+  const out: number[] = [];
+  let last = -1; // last key written
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r]!;
+    const year = yearOfKey(key);
+    const first = Math.max(key - Math.min(k, year), last + 1, key - year);
+    for (let x = first; x < key; x++) if (system.pairExists(x)) out.push(x);
+    out.push(key);
+    last = key;
+  }
+  return out.length === keys.length ? keys : Float64Array.from(out);
+}
+
+/**
+ * The indicators' values as undirected tables (the `combine` rule applied) of the pair-years
+ * whose two states exist; one table per indicator, in order.
+ * @example memberTables(indicators, system)[0].get('DDR', 'RUS', 1995) // null: East Germany no longer existed
+ */
 export function memberTables(indicators: readonly ScoreIndicator[], system: StateSystem): DyadYearTable[] {
   return indicators.map((ind) => restrictToStateSystem(toUndirected(ind.data, ind.combine), system).table);
 }
@@ -166,17 +189,17 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
 }
 
-/** The rows of a table whose year lies in `years`, every column sliced alike. */
-function selectRows(t: ScoreTable, years: YearRange): ScoreTable {
-  const rows: number[] = [];
-  for (let r = 0; r < t.keys.length; r++) {
-    const y = yearOfKey(t.keys[r]!);
-    if (y >= years.from && y <= years.to) rows.push(r);
+/** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
+function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
+  const rows = new Uint32Array(keys.length);
+  let r = 0;
+  for (let i = 0; i < keys.length; i++) {
+    while (t.keys[r]! < keys[i]!) r++;
+    rows[i] = r;
   }
-  if (rows.length === t.keys.length) return t;
-  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (r) => col[r]!);
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (j) => col[j]!);
   return {
-    keys: pick(t.keys),
+    keys,
     ids: t.ids,
     index: pick(t.index),
     coverage: pick(t.coverage),
@@ -187,8 +210,6 @@ function selectRows(t: ScoreTable, years: YearRange): ScoreTable {
     extras: t.extras.map((x) => ({ ...x, values: pick(x.values) })),
   };
 }
-
-
 
 /**
  * Turns a directed table into an undirected one with a combine rule. Inside the coverage of
@@ -233,13 +254,14 @@ export function panelKeys(indicators: readonly ScoreIndicator[], tables: readonl
 }
 
 /**
- * The pair-years of the run's states/pairs in every year of the sources (no `years`
- * selection); without states/pairs, `pool` (every pair-year of the tables; computed when null).
+ * The pair-years of the run's states/pairs in the years of the sources that `years` asks for;
+ * without states/pairs, `pool` (every pair-year of the tables; computed when null), not yet
+ * cut to `years`.
  */
 function workKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions, pool: Float64Array | null): Float64Array {
   const stateSet = o.states ? new Set(o.states.map(iso3Index)) : null;
   const pairSet = o.pairs ? new Set(o.pairs.map(([a, b]) => pairKey(a, b))) : null;
-  if (!stateSet && !pairSet) return pool ?? unionKeys(tables, null);
+  if (!stateSet && !pairSet) return pool ?? unionKeys(tables);
   let pairs: number[];
   if (pairSet) {
     pairs = [...pairSet].filter((p) => {
@@ -256,8 +278,8 @@ function workKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYe
   // every year any source has (rows beyond them would be empty), where both states exist
   const years = sourceYears(indicators, tables);
   if (years.length === 0) return new Float64Array(0);
-  const from = years[0]!.from;
-  const to = years[years.length - 1]!.to;
+  const from = Math.max(years[0]!.from, o.years?.from ?? -Infinity);
+  const to = Math.min(years[years.length - 1]!.to, o.years?.to ?? Infinity);
   const out: number[] = [];
   for (const p of pairs) {
     for (let y = from; y <= to; y++) {
@@ -277,17 +299,11 @@ function selectYears(keys: Float64Array, years: YearRange | null): Float64Array 
   });
 }
 
-/** Union of the tables' sorted keys (optionally within a year range), by merging — no Set of a million numbers. */
-function unionKeys(tables: readonly DyadYearTable[], years: YearRange | null): Float64Array {
+/** Union of the tables' sorted keys, by merging — no Set of a million numbers. */
+function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   let out: Float64Array = new Float64Array(0);
   for (const t of tables) {
-    let keys: Float64Array = t.sortedKeyArray();
-    if (years) {
-      keys = keys.filter((k) => {
-        const y = yearOfKey(k);
-        return y >= years.from && y <= years.to;
-      });
-    }
+    const keys = t.sortedKeyArray();
     out = out.length === 0 ? keys : mergeUnique(out, keys);
   }
   return out;

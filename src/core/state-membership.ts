@@ -10,7 +10,10 @@ import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
 import type { StateSystem } from '../domain/state-system.js';
 import { SortedDyadYearTable } from '../indicators/un-votes/sorted-dyad-year-table.js';
 
-/** The values of one state left out because it did not exist in their years. */
+/**
+ * The values of one state left out because it did not exist in their years.
+ * @example const d: DroppedByState = { state: 'DDR' as Iso3, count: 2, from: 1995, to: 1996 };
+ */
 export interface DroppedByState {
   readonly state: Iso3;
   /** Values involving the state (a pair of two non-existing states counts for both). */
@@ -19,7 +22,10 @@ export interface DroppedByState {
   readonly to: number;
 }
 
-/** What {@link restrictToStateSystem} left out. */
+/**
+ * What {@link restrictToStateSystem} left out.
+ * @example restrictToStateSystem(values, system).dropped.count // 3
+ */
 export interface DroppedValues {
   /** Values dropped. */
   readonly count: number;

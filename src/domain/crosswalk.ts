@@ -47,11 +47,11 @@ export interface Crosswalk {
    */
   meanings(system: CodeSystem, raw: string): readonly { readonly iso3: Iso3; readonly from: number; readonly to: number }[];
   /**
-   * Up to three known spellings of a system closest to an unknown input (edit distance on
-   * folded names or upper-cased codes).
-   * @example createCrosswalk().closest('name', 'Irna') // ['Iran']
+   * Up to `limit` (default 3) known spellings of a system closest to an unknown input (edit
+   * distance on folded names or upper-cased codes), one per entity, closest first.
+   * @example createCrosswalk().closest('name', 'Irna') // ['Iran', 'Iraq']
    */
-  closest(system: CodeSystem, raw: string): readonly string[];
+  closest(system: CodeSystem, raw: string, limit?: number): readonly string[];
   /** English short name of a state. */
   name(code: Iso3): string;
   /** The succession map in force (entity → reported state). */
@@ -279,10 +279,10 @@ function maxDistance(system: CodeSystem, input: string): number {
 }
 
 /**
- * Up to three known spellings closest to an unknown input, one per entity: by edit
+ * Up to `count` (three) known spellings closest to an unknown input, one per entity: by edit
  * distance on folded names or upper-cased codes, by numeric distance for COW/G&W numbers.
  */
-function suggest(system: CodeSystem, raw: string): string[] {
+function suggest(system: CodeSystem, raw: string, count = MAX_SUGGESTIONS): string[] {
   const input = normaliseKey(system, raw);
   if (input === null) return [];
   const limit = maxDistance(system, input);
@@ -300,7 +300,7 @@ function suggest(system: CodeSystem, raw: string): string[] {
   }
   return [...best.values()]
     .sort((a, b) => a.distance - b.distance || a.spelling.localeCompare(b.spelling))
-    .slice(0, MAX_SUGGESTIONS)
+    .slice(0, count)
     .map((s) => s.spelling);
 }
 

@@ -13,10 +13,16 @@ import type { Crosswalk } from './crosswalk.js';
 import type { Iso3 } from './country.js';
 import type { StateSystem } from './state-system.js';
 
-/** The outcome of reading one state: the state, or why not (a sentence for the user). */
+/**
+ * The outcome of reading one state: the state, or why not (a sentence for the user).
+ * @example const r: StateLookup = { ok: true, state: 'IRN' as Iso3 };
+ */
 export type StateLookup = { readonly ok: true; readonly state: Iso3 } | { readonly ok: false; readonly message: string };
 
-/** The outcome of reading one pair `A-B`. */
+/**
+ * The outcome of reading one pair `A-B`.
+ * @example const r: PairLookup = { ok: false, message: '"XYZ" is not a known state code or name' };
+ */
 export type PairLookup = { readonly ok: true; readonly pair: readonly [Iso3, Iso3] } | { readonly ok: false; readonly message: string };
 
 const quote = (s: string): string => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
@@ -38,7 +44,7 @@ export function lookupState(raw: string, crosswalk: Crosswalk, system: StateSyst
   }
   const named = crosswalk.meanings('name', text);
   if (named.length > 0) return member(quote(text), named, crosswalk, system);
-  return { ok: false, message: `${quote(text)} is not a known state code or name${hint(text, crosswalk)}` };
+  return { ok: false, message: `${quote(text)} is not a known state code or name${hint(text, crosswalk, system)}` };
 }
 
 /**
@@ -72,7 +78,8 @@ function member(shown: string, means: ReturnType<Crosswalk['meanings']>, crosswa
   }
   const state = means[0]!.iso3;
   if (system.spells(state).length === 0) {
-    return { ok: false, message: `${shown} is ${state} (${crosswalk.name(state)}), which is never a state of the state system (COW/Gleditsch–Ward membership, see README), so it has no pair-years` };
+    const what = shown === state ? `${state} (${crosswalk.name(state)})` : `${shown} (${state}, ${crosswalk.name(state)})`;
+    return { ok: false, message: `${what} is never a state of the state system (COW/Gleditsch–Ward membership; see README "Missing data, direction and coverage"), so it has no pair-years` };
   }
   return { ok: true, state };
 }
@@ -85,7 +92,7 @@ function span(from: number, to: number): string {
 }
 
 /** Closest spellings and the other code forms an input may be, as a `; …` clause. */
-function hint(text: string, crosswalk: Crosswalk): string {
+function hint(text: string, crosswalk: Crosswalk, system: StateSystem): string {
   const forms: string[] = [];
   const other: [CodeSystem, string][] = [
     ['iso2', 'an ISO2 code'],
@@ -98,17 +105,17 @@ function hint(text: string, crosswalk: Crosswalk): string {
     if (means.length === 1) forms.push(`it is ${what} of ${crosswalk.name(means[0]!.iso3)}: write ${means[0]!.iso3}`);
   }
   if (forms.length > 0) return `; ${forms.join('; ')}`;
-  const seen = new Set<string>();
-  const close: string[] = [];
-  for (const sys of ['iso3', 'name'] as const) {
-    for (const spelling of crosswalk.closest(sys, text)) {
+  // a three-letter input is most likely a mistyped code, anything else a mistyped name
+  const order: readonly ('iso3' | 'name')[] = /^[A-Za-z]{3}$/.test(text) ? ['iso3', 'name'] : ['name', 'iso3'];
+  const close = new Map<string, string>();
+  for (const sys of order) {
+    for (const spelling of crosswalk.closest(sys, text, 12)) {
       const code = crosswalk.tryResolve(sys, spelling);
-      if (code === null) continue;
-      const item = sys === 'iso3' ? `${code} (${crosswalk.name(code)})` : `${code} ("${spelling}")`;
-      if (seen.has(code)) continue;
-      seen.add(code);
-      close.push(item);
+      // suggest states only: a territory would be refused in turn
+      if (code === null || close.has(code) || system.spells(code).length === 0) continue;
+      const name = crosswalk.name(code);
+      close.set(code, sys === 'name' && spelling !== name ? `${code} (${name}, "${spelling}")` : `${code} (${name})`);
     }
   }
-  return close.length > 0 ? `; closest: ${close.slice(0, 4).join(', ')}` : '; write an ISO3 code such as RUS or an English name such as Iran';
+  return close.size > 0 ? `; closest: ${[...close.values()].slice(0, 4).join(', ')}` : '; write an ISO3 code such as RUS or an English name such as Iran';
 }

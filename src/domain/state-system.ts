@@ -87,8 +87,13 @@ function buildStateSystem(crosswalk: Crosswalk): StateSystem {
     for (const s of spells) {
       const from = yearOf(s.start);
       const to = s.end === null ? LAST_LISTED : yearOf(s.end);
-      // a code can change entity over time (COW 365: the USSR to 1991, Russia from 1992): resolve
-      // it in every year of the spell
+      const means = crosswalk.meanings(system, String(s.code));
+      if (means.length === 1) {
+        add(means[0]!.iso3, from, s.end === null ? Infinity : to);
+        continue;
+      }
+      // a code that changes entity over time (COW 365: the USSR to 1991, Russia from 1992) is
+      // resolved in every year of the spell
       for (let y = from; y <= to; y++) {
         const state = crosswalk.tryResolve(system, String(s.code), y);
         if (state === null) throw new Error(`state system: ${system} code ${s.code} (${s.name}) is not in the crosswalk`);

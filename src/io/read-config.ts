@@ -228,6 +228,9 @@ function chosenStates(raw: RawConfig, file: string, locate: Locate, problems: Pr
       else problems.push({ file, ...locate(['states', i]), path: `states.${i}`, message: r.message });
     });
     states = [...found];
+    if (states.length === 1 && raw.states.length > 1) {
+      problems.push({ file, ...locate(['states']), path: 'states', message: `every state listed is ${states[0]} after the succession rules; a pair needs two different states` });
+    }
   }
   let pairs: (readonly [Iso3, Iso3])[] | null = null;
   if (raw.pairs !== undefined) {

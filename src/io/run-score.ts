@@ -58,6 +58,9 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
         else problems.push(`--states: ${r.message}`);
       }
       states = [...new Set(found)];
+      if (states.length === 1 && found.length > 1) {
+        problems.push(`--states: every state named is ${states[0]} after the succession rules; a pair needs two different states`);
+      }
     }
     if (o.pairs !== undefined) {
       const found: (readonly [Iso3, Iso3])[] = [];
@@ -104,6 +107,7 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
  * with the sources: such a run would write an empty report. Called after loading, before any
  * work is written.
  * @throws {UsageError} for `--from`/`--to`, {@link ConfigError} at the config's `years:` line.
+ * @example checkYearsCovered({ ...config, years: { from: 20, to: 201 } }, inputs) // throws: "… the sources cover 1946–2024 …"
  */
 export function checkYearsCovered(config: ResolvedConfig, inputs: readonly ScoreIndicator[]): void {
   const asked = config.years;

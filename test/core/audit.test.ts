@@ -1,4 +1,3 @@
-import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { kurtosis, skewness } from '../../src/core/moments.js';
 import { checkOutliers, isFlagged, logCT } from '../../src/core/outlier-check.js';
@@ -9,6 +8,7 @@ import { auditPanel } from '../../src/core/audit.js';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { createRandom } from '../../src/core/random.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 

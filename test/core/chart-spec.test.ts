@@ -1,4 +1,3 @@
-import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import {
   bandsFromExtras,
@@ -18,6 +17,7 @@ import { scorePanel, type ScoreOptions, type ScoreTable } from '../../src/core/s
 import type { Iso3 } from '../../src/domain/country.js';
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { dataOf, indicator } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 const P = (a: string, b: string): ChartPair => ({ a: a as Iso3, b: b as Iso3 });

@@ -1,4 +1,3 @@
-import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { runSensitivity, sensitivityFactors, type SensitivityModel, type SensitivitySpec } from '../../src/core/sensitivity.js';
@@ -7,6 +6,7 @@ import { rowsByYear } from '../../src/core/panel-keys.js';
 import { createRandom } from '../../src/core/random.js';
 import { designPoint, saltelliDesign, sobolFromRuns } from '../../src/core/sobol.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 const STATES = ['BRA', 'CHN', 'DEU', 'FRA', 'IRN', 'RUS', 'USA'];

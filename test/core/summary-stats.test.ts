@@ -1,8 +1,8 @@
-import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { biggestMovers, indicatorCoverage, lastIndexYear, panelFacts, yearRanking } from '../../src/core/summary-stats.js';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 

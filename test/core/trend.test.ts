@@ -1,8 +1,8 @@
-import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { fitLine, pairTrends } from '../../src/core/trend.js';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { dataOf, indicator } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 

@@ -1,4 +1,3 @@
-import { STATE_SYSTEM } from '../helpers/state-system.js';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { createRandom } from '../../src/core/random.js';
 import { ROOT } from '../helpers/cli.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.5, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
 const STATES = ['BRA', 'CHN', 'DEU', 'FRA', 'IRN', 'RUS', 'USA', 'IND'];
