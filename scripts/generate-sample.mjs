@@ -10,12 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (f) => path.join(root, 'indicators', 'sample', f);
 
 const generators = [
-  ['alliances.mjs', 'generateAlliances', 'alliance_ties.csv'],
+  ['alliances.mjs', null, null],
   ['un-votes.mjs', null, null],
   ['arms.mjs', null, null],
   ['drills.mjs', null, null],
   ['trade.mjs', null, null],
   ['unsc.mjs', null, null],
+  ['ideal-points.mjs', null, null],
+  ['igo.mjs', null, null],
 ];
 
 for (const [file, fn, target] of generators) {

@@ -29,10 +29,12 @@ export interface DyadYearValue {
  */
 export class DyadYearTable {
   readonly directed: boolean;
-  private readonly map = new PackedKeyMap();
+  private readonly map: PackedKeyMap;
 
-  constructor(directed: boolean) {
+  /** `expected`: the number of values the table will hold, when known (saves regrowing). */
+  constructor(directed: boolean, expected?: number) {
     this.directed = directed;
+    this.map = new PackedKeyMap(expected);
   }
 
   /** The packed key of a pair-year (canonicalised for undirected tables). */

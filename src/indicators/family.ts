@@ -129,6 +129,11 @@ export interface Family {
   readonly citations: readonly string[];
   /** Unit and meaning of each measure's raw value, for the data package. */
   describeMeasure(measure: string): string;
+  /**
+   * The `polarity:` an indicator of this measure gets when its block does not set one (a
+   * distance, where more means less aligned, is `negative`). Absent: `positive`.
+   */
+  defaultPolarity?(measure: string): 'positive' | 'negative';
   /** Reads the sources and computes the measure. Throws {@link InputError} for bad rows. */
   load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorData>;
 }

@@ -135,6 +135,9 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       else sources.push(r.data as SourceSpec);
     });
     if (!opts.success) continue;
+    // a family may set the polarity of a measure (e.g. a distance is negative) unless the block does
+    const given = (data as { indicators?: Record<string, Record<string, unknown>> }).indicators?.[id];
+    if (given?.['polarity'] === undefined && family.measures.includes(measure)) block.polarity = family.defaultPolarity?.(measure) ?? block.polarity;
     indicators.push({
       id,
       family,

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse';
 import { openByteStream, type TextEncoding } from './open-text.js';
 import { InputError } from '../errors.js';
 import { ProblemList } from './problem-list.js';
-import { hasNoQuotes, scanUnquotedCsv } from './scan-unquoted-csv.js';
+import { quotePlacement, scanUnquotedCsv, unquoteHeaderCells } from './scan-unquoted-csv.js';
 
 /** One CSV record with the 1-based physical line it starts on. */
 export interface CsvRow {
@@ -31,11 +31,22 @@ export interface ReadCsvOptions {
  * for await (const row of readCsv('votes.csv.gz')) console.log(row.line, row.cells);
  */
 export async function* readCsv(path: string, options: ReadCsvOptions = {}): AsyncGenerator<CsvRow> {
-  // fast path: a file without any quote is split byte by byte (same records, ~5x faster)
+  // fast path: a file without any quote (or quotes only around its header's cells, as R's
+  // write.csv writes it) is split byte by byte (same records, ~5x faster)
   const delimiter = options.delimiter ?? ',';
-  if (delimiter.length === 1 && (options.quote === false || (await noQuotesIn(path)))) {
-    yield* scanUnquotedCsv(await openByteStream(path), options.encoding ?? 'utf8', options.skipLines ?? 0, delimiter.charCodeAt(0));
-    return;
+  const skipLines = options.skipLines ?? 0;
+  if (delimiter.length === 1) {
+    const quotes = options.quote === false ? 'none' : await quotesIn(path, delimiter.charCodeAt(0));
+    if (quotes === 'none' || (quotes === 'header' && skipLines === 0)) {
+      const rows = scanUnquotedCsv(await openByteStream(path), options.encoding ?? 'utf8', skipLines, delimiter.charCodeAt(0));
+      if (quotes === 'header') {
+        const first = await rows.next();
+        if (first.done) return;
+        yield { line: first.value.line, cells: unquoteHeaderCells(first.value.cells) };
+      }
+      yield* rows;
+      return;
+    }
   }
   yield* readCsvParsed(path, options);
 }
@@ -56,11 +67,11 @@ export async function withCsvRows<T>(path: string, read: (rows: AsyncGenerator<C
   }
 }
 
-async function noQuotesIn(path: string): Promise<boolean> {
+async function quotesIn(path: string, delimiter: number): Promise<'none' | 'header' | 'body'> {
   try {
-    return await hasNoQuotes(await openByteStream(path));
+    return await quotePlacement(await openByteStream(path), delimiter);
   } catch {
-    return false; // unreadable or corrupt: the reference path reports it properly
+    return 'body'; // unreadable or corrupt: the reference path reports it properly
   }
 }
 

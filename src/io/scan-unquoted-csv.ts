@@ -22,6 +22,75 @@ export async function hasNoQuotes(stream: Readable): Promise<boolean> {
   return true;
 }
 
+/** Longest first line {@link quotePlacement} examines for a quoted header (longer: `body`). */
+const MAX_HEADER_BYTES = 1 << 20;
+
+/**
+ * Where the double quotes of a byte stream are: `none` (no quote at all), `header` (only on
+ * the first line, each cell of it either bare or wholly quoted with no quote, delimiter or
+ * line end inside — the header R's `write.csv` writes above unquoted numbers), or `body`
+ * (anywhere else). With `none` or `header`, {@link scanUnquotedCsv} reads the file exactly as a
+ * standards-compliant parser would (after {@link unquoteHeaderCells} on the first record).
+ * @example await quotePlacement(stream) // 'header' for `"ccode1","ccode2"\n2,20\n`
+ */
+export async function quotePlacement(stream: Readable, delimiter = 0x2c): Promise<'none' | 'header' | 'body'> {
+  const header: Buffer[] = [];
+  let headerBytes = 0;
+  let inHeader = true;
+  let quoted = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let rest = chunk;
+    if (inHeader) {
+      let end = -1;
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk[i]!;
+        if (c === 0x0a || c === 0x0d) {
+          end = i;
+          break;
+        }
+      }
+      const part = end === -1 ? chunk : chunk.subarray(0, end);
+      if (part.indexOf(0x22) !== -1) quoted = true;
+      headerBytes += part.length;
+      if (quoted && headerBytes > MAX_HEADER_BYTES) {
+        stream.destroy();
+        return 'body';
+      }
+      if (headerBytes <= MAX_HEADER_BYTES) header.push(part);
+      if (end === -1) continue;
+      inHeader = false;
+      rest = chunk.subarray(end);
+    }
+    if (rest.indexOf(0x22) !== -1) {
+      stream.destroy();
+      return 'body';
+    }
+  }
+  if (!quoted) return 'none';
+  return simpleQuotedHeader(Buffer.concat(header), delimiter) ? 'header' : 'body';
+}
+
+/** True when every cell of a header line is bare (no quote) or `"…"` with no quote inside. */
+function simpleQuotedHeader(line: Buffer, delimiter: number): boolean {
+  let start = line.length >= 3 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf ? 3 : 0;
+  for (let i = start; i <= line.length; i++) {
+    if (i < line.length && line[i] !== delimiter) continue;
+    const cell = line.subarray(start, i);
+    const q = cell.indexOf(0x22);
+    if (q !== -1 && !(q === 0 && cell.length >= 2 && cell[cell.length - 1] === 0x22 && cell.subarray(1, cell.length - 1).indexOf(0x22) === -1)) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+/**
+ * Removes the quotes around the cells of a simply quoted header (see {@link quotePlacement}).
+ * @example unquoteHeaderCells(['"ccode1"', 'year']) // ['ccode1', 'year']
+ */
+export function unquoteHeaderCells(cells: readonly string[]): string[] {
+  return cells.map((c) => (c.length >= 2 && c.startsWith('"') && c.endsWith('"') ? c.slice(1, -1) : c));
+}
+
 /**
  * Streams the records of an unquoted CSV (no `"` anywhere; check with {@link hasNoQuotes}):
  * every line end — LF, CRLF or a lone CR, in any mix — ends a line and a record (universal

@@ -8,12 +8,12 @@ import { ROOT } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
 
 describeShared('examples/real-data.yaml on the real published files', (dataDir) => {
-  it('scores all four families, with values per decade inside coverage and empty outside it', async () => {
+  it('scores all seven families, with values per decade inside coverage and empty outside it', async () => {
     const config = await readConfig(path.join(ROOT, 'examples/real-data.yaml'), { ENTENTE_DATA_DIR: dataDir });
     const run = await computeScore(config);
     const t = run.table;
     expect(run.sample).toBe(false);
-    expect(t.ids).toEqual(['un', 'arms', 'drills', 'trade']);
+    expect(t.ids).toEqual(['un', 'arms', 'drills', 'trade', 'ideal', 'alliance', 'igo']);
     const perDecade = new Map<string, Map<number, number>>();
     t.ids.forEach((id, i) => {
       const counts = new Map<number, number>();
@@ -42,6 +42,9 @@ describeShared('examples/real-data.yaml on the real published files', (dataDir) 
     expect(inRanges(2015, cov('drills'))).toBe(false);
     expect(inRanges(1950, cov('arms')) && inRanges(2024, cov('arms'))).toBe(true);
     expect(inRanges(2015, cov('trade'))).toBe(false);
+    expect(inRanges(1964, cov('ideal'))).toBe(false); // no session 19
+    expect(cov('alliance')).toEqual([{ from: 1815, to: 2018 }]);
+    expect(cov('igo')).toEqual([{ from: 1816, to: 2014 }]);
     // each family has values in each decade it covers
     expect(perDecade.get('un')!.get(2010)).toBeGreaterThan(100_000);
     expect(perDecade.get('drills')!.get(2000)).toBeGreaterThan(1000);
@@ -50,6 +53,9 @@ describeShared('examples/real-data.yaml on the real published files', (dataDir) 
     expect(perDecade.get('arms')!.get(1950)).toBeGreaterThan(100);
     expect(perDecade.get('trade')!.get(1870)).toBeGreaterThan(0);
     expect(perDecade.get('trade')!.get(2020) ?? 0).toBe(0);
+    expect(perDecade.get('ideal')!.get(2010)).toBeGreaterThan(100_000);
+    expect(perDecade.get('alliance')!.get(1900)).toBeGreaterThan(1000); // zeros inside ATOP's years count
+    expect(perDecade.get('igo')!.get(2020) ?? 0).toBe(0);
 
     // the founding pair: Russia–Iran has UN, arms and trade values in 2005, no drills (none in MME)
     const find = (a: string, b: string, y: number) => {
@@ -64,6 +70,10 @@ describeShared('examples/real-data.yaml on the real published files', (dataDir) 
     expect(t.raw[0]![r]).toBeCloseTo(0.81, 1); // UN agreement
     expect(t.raw[1]![r]).toBeGreaterThan(0); // arms delivered (Tor-M1 ordered 2005, delivered 2006-07; others)
     expect(t.raw[2]![r]).toBe(0); // no Russia–Iran exercise in MME
+    expect(t.raw[4]![r]).toBeCloseTo(2.0, 0); // ideal-point distance (session 60)
+    expect(t.raw[5]![r]).toBe(2); // ATOP: neutrality + non-aggression + consultation
+    expect(t.raw[6]![r]).toBeGreaterThan(30); // shared IGOs
+    expect(run.config.indicators.find((i) => i.id === 'ideal')!.polarity).toBe('negative');
     expect(t.index[r]).toBeGreaterThan(0);
   });
 });

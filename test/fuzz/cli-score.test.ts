@@ -18,7 +18,7 @@ const INPUTS: Readonly<Record<string, number>> = {
   'sipri_trade_register.csv': 12,
   'mme_exercises.csv': 1,
   'cow_trade.csv': 1,
-  'alliance_ties.csv': 1,
+  'atop_alliances.csv': 1,
 };
 
 /** Every file under `dir` (relative path → bytes), dot-files included. */

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsv, readCsvParsed } from '../../src/io/read-csv.js';
+import { quotePlacement } from '../../src/io/scan-unquoted-csv.js';
 import { ROOT } from '../helpers/cli.js';
 import { FUZZ_RUNS, hostileBytes, removeTempFiles, tempFile } from '../fuzz/hostile.js';
 import { AppError } from '../../src/errors.js';
@@ -75,6 +76,33 @@ describe('readCsv', () => {
       { line: 4, cells: ['x', 'y'] },
       { line: 6, cells: ['z', 'w'] },
     ]);
+  });
+
+  it("reads a header R's write.csv quoted like csv-parse, and the unquoted rows below it byte by byte", async () => {
+    for (const text of ['"ccode1","ccode2","year"\n2,20,1920\n2,20,1921\n', '\ufeff"a",b,"c"\r\n1,2,3\r\n', '"a","b"\n1,2']) {
+      const f = tempFile(Buffer.from(text));
+      expect(await quotePlacement(createReadStream(f))).toBe('header');
+      expect((await collect(readCsv(f))).rows).toEqual((await collect(readCsvParsed(f))).rows);
+    }
+    // quotes below the header, or a header quoted in any other way: csv-parse reads it
+    for (const text of ['"a","b"\n"x",2\n', '"a,b",c\n1,2\n', 'a"b,c\n1,2\n', '"a""b",c\n1,2\n', 'a,b\n"1",2\n']) {
+      expect(await quotePlacement(createReadStream(tempFile(Buffer.from(text))))).toBe('body');
+    }
+    expect(await quotePlacement(createReadStream(tempFile(Buffer.from('a,b\n1,2\n'))))).toBe('none');
+  });
+
+  it('gives the same records either way on hostile inputs quoted only in the header (property)', async () => {
+    const valid = Buffer.from('"ccode1","ccode2","year","dyadigos"\n2,20,1920,7\n2,20,1921,8\n');
+    await fc.assert(
+      fc.asyncProperty(hostileBytes(valid), async ({ bytes }) => {
+        if (mixedLineEnds(bytes) || bytes.includes(0)) return;
+        const f = tempFile(bytes);
+        const ref = await collect(readCsvParsed(f));
+        const fast = await collect(readCsv(f));
+        if (!ref.error && !fast.error) expect(fast.rows).toEqual(ref.rows);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 
   it('falls back to csv-parse for quoted fields, with line numbers', async () => {
