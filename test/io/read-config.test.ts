@@ -62,6 +62,16 @@ describe('config', () => {
     expect(problems(text)).toMatch(/cfg\.yaml:2:14: formula: assignment is not allowed/);
   });
 
+  it('rejects a formula of more than 1,000 terms or 64 levels at the term or bracket in the file (a stack overflow before)', () => {
+    const sum = Array.from({ length: 3000 }, () => 'un').join(' + ');
+    // `formula: "` is 10 characters: the 1,001st term starts at offset 5,000 of the formula
+    expect(problems(`aggregation: formula\nformula: "${sum}"\n` + good.replace('name: t\n', ''))).toMatch(/^cfg\.yaml:2:5011: formula: the formula has more than 1,000 terms/m);
+    const max = `max(${Array.from({ length: 200_000 }, () => 'un').join(', ')})`;
+    expect(problems(`aggregation: formula\nformula: ${max}\n` + good.replace('name: t\n', ''))).toMatch(/^cfg\.yaml:2:\d+: formula: the formula has more than 1,000 terms/m);
+    const deep = '('.repeat(70) + 'un' + ')'.repeat(70);
+    expect(problems(`aggregation: formula\nformula: ${deep}\n` + good.replace('name: t\n', ''))).toMatch(/^cfg\.yaml:2:74: formula: the formula nests more than 64 levels deep/m);
+  });
+
   it('rejects a formula naming an unknown indicator', () => {
     const text = `aggregation: formula\nformula: 0.5*un + 0.5*arms\n` + good.replace('name: t\n', '');
     expect(problems(text)).toMatch(/cfg\.yaml:2:\d+: formula: unknown indicator "arms"/);
