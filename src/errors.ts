@@ -1,3 +1,5 @@
+import { terminalText } from './escape.js';
+
 /**
  * The error hierarchy of Entente. Only `cli/main.ts` turns an error into an exit code:
  * every {@link AppError} exits with its `exitCode` (2 for bad input or usage), anything
@@ -46,7 +48,8 @@ abstract class ProblemsError extends AppError {
   readonly omitted: number;
   constructor(given: readonly Problem[], omitted = 0, summary?: string) {
     const problems = given.map((p) => (p.message.length > MAX_MESSAGE ? { ...p, message: clipQuotedCells(p.message) } : p));
-    const lines = problems.map(formatProblem);
+    // a cell's control characters shown as escapes, so a cell cannot forge a line or run a terminal sequence
+    const lines = problems.map((p) => terminalText(formatProblem(p)));
     if (omitted > 0) lines.push(`… and ${omitted} more problem(s) of the same kind`);
     super((summary ? `${summary}\n` : '') + lines.join('\n'));
     this.problems = problems;
