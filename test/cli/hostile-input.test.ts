@@ -117,7 +117,7 @@ describe('hostile input through the command line: exit 2, located, the report un
     const r = await runCli(['validate', '--config', config]);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')).toHaveLength(51); // 50 problems and the count
-    expect(r.err).toMatch(/entente\.yaml:48:1: misspelt_0: unknown key "misspelt_0"/);
+    expect(r.err).toMatch(/entente\.yaml:49:1: misspelt_0: unknown key "misspelt_0"/);
     expect(r.err).toMatch(/… and 99950 more problem\(s\) of the same kind$/);
     expect(sameSnapshot(snapshotFolder(reports), before)).toBe(true);
   });
