@@ -1,3 +1,5 @@
+import { terminalText } from './escape.js';
+
 /**
  * The error hierarchy of Entente. Only `cli/main.ts` turns an error into an exit code:
  * every {@link AppError} exits with its `exitCode` (2 for bad input or usage), anything
@@ -46,7 +48,8 @@ abstract class ProblemsError extends AppError {
   readonly omitted: number;
   constructor(given: readonly Problem[], omitted = 0, summary?: string) {
     const problems = given.map((p) => (p.message.length > MAX_MESSAGE ? { ...p, message: clipQuotedCells(p.message) } : p));
-    const lines = problems.map(formatProblem);
+    // a cell's control characters shown as escapes, so a cell cannot forge a line or run a terminal sequence
+    const lines = problems.map((p) => terminalText(formatProblem(p)));
     if (omitted > 0) lines.push(`… and ${omitted} more problem(s) of the same kind`);
     super((summary ? `${summary}\n` : '') + lines.join('\n'));
     this.problems = problems;
@@ -83,7 +86,12 @@ export class UnknownCountryError extends AppError {
   readonly suggestions: readonly string[];
   constructor(raw: string, system: string, suggestions: readonly string[]) {
     const hint = suggestions.length > 0 ? `; closest known: ${suggestions.map((s) => `"${s}"`).join(', ')}` : '';
+    // thrown and caught once per bad cell, and never shown with a stack: capturing one cost
+    // most of the time of a file of unknown names (~10 µs a cell)
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`unknown country ${system === 'name' ? 'name' : `${system} code`} ${quoteClipped(raw)}${hint}`);
+    Error.stackTraceLimit = stackTraceLimit;
     this.raw = raw;
     this.system = system;
     this.suggestions = suggestions;
@@ -112,6 +120,19 @@ const MAX_MESSAGE = 1000;
  * @example clipQuotedCells(`got "${'x'.repeat(200)}"; fix it`) // `got "${'x'.repeat(80)}…" (200 characters); fix it`
  */
 export function clipQuotedCells(message: string): string {
-  const cut = message.replace(/"([^"]{81,})"/g, (_, text: string) => quoteClipped(text));
+  // a scan, not a regular expression: `/"([^"]{81,})"/` overflows the regexp stack on a 20 MB cell
+  const parts: string[] = [];
+  let from = 0; // start of the text not yet copied
+  let open = message.indexOf('"');
+  while (open !== -1) {
+    const close = message.indexOf('"', open + 1);
+    if (close === -1) break;
+    if (close - open - 1 > MAX_QUOTED) {
+      parts.push(message.slice(from, open), quoteClipped(message.slice(open + 1, close)));
+      from = close + 1;
+      open = message.indexOf('"', from);
+    } else open = close; // the closing quote may open the next quoted text
+  }
+  const cut = from === 0 ? message : parts.join('') + message.slice(from);
   return cut.length <= MAX_MESSAGE ? cut : `${cut.slice(0, 600)} … ${cut.slice(-300)}`;
 }

@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { pc } from './colour.js';
 import { AppError } from '../errors.js';
+import { terminalLines } from '../escape.js';
 import { DEFAULTS } from '../defaults.js';
 import { toolVersion } from '../io/tool-version.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -39,14 +40,14 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
   try {
     await parser.parseAsync();
     if (usageFailure !== null) {
-      term.err(pc.red(`error: ${usageFailure}`));
+      term.err(pc.red(`error: ${terminalLines(usageFailure)}`));
       term.err('run `entente --help` for the commands and options');
       return 2;
     }
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
-      term.err(pc.red(`error: ${e.message}`));
+      term.err(pc.red(`error: ${terminalLines(e.message)}`));
       return e.exitCode;
     }
     term.err(pc.red('internal error (a bug in Entente; please report it with the command you ran):'));

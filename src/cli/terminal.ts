@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import { pc } from './colour.js';
 import type { ProgressFn } from '../io/load-indicators.js';
 import type { WarningCollector } from '../core/warnings.js';
+import { terminalText } from '../escape.js';
 
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Terminal {
@@ -30,11 +31,11 @@ export function progressBar(term: Terminal): { progress: ProgressFn; stop(): voi
     progress: (label, done, total) => {
       const t = Math.max(total, 1);
       if (!started) {
-        bar.start(t, done, { label });
+        bar.start(t, done, { label: terminalText(label) });
         started = true;
       }
       bar.setTotal(t);
-      bar.update(done, { label });
+      bar.update(done, { label: terminalText(label) });
     },
     stop: () => {
       if (started) bar.stop();
@@ -51,10 +52,10 @@ export function printWarnings(term: Terminal, warnings: WarningCollector, max = 
     shown.set(warning.kind, n + 1);
     if (n >= max) continue;
     const where = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
-    term.err(pc.yellow(`warning: ${where}${warning.message}${count > 1 ? ` (×${count})` : ''}`));
+    term.err(pc.yellow(`warning: ${terminalText(`${where}${warning.message}`)}${count > 1 ? ` (×${count})` : ''}`));
   }
   for (const [kind, total] of warnings.countsByKind()) {
     const distinct = shown.get(kind) ?? 0;
-    if (distinct > max) term.err(pc.yellow(`warning: … ${distinct - max} more "${kind}" warning(s) (${total} in all)`));
+    if (distinct > max) term.err(pc.yellow(`warning: … ${distinct - max} more "${terminalText(kind)}" warning(s) (${total} in all)`));
   }
 }

@@ -5,6 +5,7 @@
  * Rendering (vega, resvg) lives in `io/render-chart.ts`; this module only builds data.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { svgText } from '../escape.js';
 import { iso3Index, type Iso3 } from '../domain/country.js';
 import type { YearRange } from '../domain/year.js';
 import type { ScoreTable } from './score.js';
@@ -75,7 +76,7 @@ export const CHART_DEFAULTS = { width: 800, height: 450, panelHeight: 160, font:
  * @example pairLabel({ a: 'RUS', b: 'IRN' }) // 'RUS–IRN'
  */
 export function pairLabel(p: ChartPair): string {
-  return `${p.a}–${p.b}`;
+  return svgText(`${p.a}–${p.b}`);
 }
 
 /**
@@ -307,7 +308,8 @@ export function chartCaption(c: ChartCaption): { title: string; subtitle: string
   subtitle.push(`Entente ${c.version} · config "${c.configName}" · ${c.aggregation} aggregation of ${c.indicators.join(', ')}`);
   if (c.band) subtitle.push(`shaded: ${c.band}`);
   if (c.contributions) subtitle.push('areas: each indicator\'s part of the index (they add up to it); black line: the index');
-  return { title: `${what}, ${list}, ${c.years.from}–${c.years.to}`, subtitle };
+  // text that came from outside (the config's name, a band read from a report) stays well-formed in the SVG
+  return { title: svgText(`${what}, ${list}, ${c.years.from}–${c.years.to}`), subtitle: subtitle.map(svgText) };
 }
 
 function indicatorColumn(table: ScoreTable, id: string): Float64Array {

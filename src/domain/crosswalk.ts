@@ -271,6 +271,13 @@ function distanceIn(system: CodeSystem, input: string, key: string): number {
   return system === 'cow' || system === 'gw' ? Math.abs(Number(input) - Number(key)) : boundedEditDistance(input, key, maxDistance(system, input));
 }
 
+/**
+ * Unknown spellings a crosswalk suggests the closest known spellings for; later ones get the
+ * plain message. Bounds the time a file of distinct unknown names costs (problem lists show
+ * the first 50 of a file anyway).
+ */
+export const MAX_SUGGESTED_SPELLINGS = 1000;
+
 /** Largest distance still worth suggesting for an input. */
 function maxDistance(system: CodeSystem, input: string): number {
   if (system === 'cow' || system === 'gw') return Infinity;
@@ -356,15 +363,24 @@ export function createCrosswalk(options: CrosswalkOptions = {}): Crosswalk {
     return hit.spells.find((s) => s.from <= year && year <= s.to)?.iso3 ?? hit.otherwise;
   }
 
+  // each suggestion compares the input with every known spelling (~40 µs): a file of a million
+  // distinct unknown names would take a minute, for messages of which only the first few are shown
+  let suggestionsLeft = MAX_SUGGESTED_SPELLINGS;
+  function suggestOnce(system: CodeSystem, raw: string): string[] {
+    if (suggestionsLeft <= 0) return [];
+    suggestionsLeft--;
+    return suggest(system, raw);
+  }
+
   function resolve(system: CodeSystem, raw: string, year?: number): Iso3 {
     const code = tryResolve(system, raw, year);
-    if (code === null) throw new UnknownCountryError(raw.trim(), system, suggest(system, raw));
+    if (code === null) throw new UnknownCountryError(raw.trim(), system, suggestOnce(system, raw));
     return code;
   }
 
   function name(code: Iso3): string {
     const record = idx.records.get(code.trim().toUpperCase());
-    if (record === undefined) throw new UnknownCountryError(code, 'iso3', suggest('iso3', code));
+    if (record === undefined) throw new UnknownCountryError(code, 'iso3', suggestOnce('iso3', code));
     return record.name;
   }
 

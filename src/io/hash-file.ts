@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { InputError } from '../errors.js';
+import { fileErrorMessage } from './input-file.js';
 
-/** SHA-256 of a file's bytes as stored (hex). */
+/**
+ * SHA-256 of a file's bytes as stored (hex).
+ * @throws {InputError} when the file cannot be read (with a plain-language message).
+ */
 export async function hashFile(path: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  try {
+    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  } catch (e) {
+    throw new InputError([{ file: path, line: 0, message: fileErrorMessage(e) }]);
+  }
   return h.digest('hex');
 }
 

@@ -6,6 +6,7 @@ import { AppError, InputError, type Problem } from '../errors.js';
 import type { IndicatorData, LoadContext } from '../indicators/family.js';
 import { WarningCollector } from '../core/warnings.js';
 import { resolveSourcePath, type ResolvedConfig, type ResolvedIndicator } from './read-config.js';
+import { checkConfigInputs } from './config-inputs.js';
 
 /** Progress callback (label, done, total); the CLI draws it on a terminal only. */
 export type ProgressFn = (label: string, done: number, total: number) => void;
@@ -20,14 +21,16 @@ export interface LoadedIndicators {
 }
 
 /**
- * Loads every indicator of a config through its family. Problems of *all* indicators are
- * collected and thrown together as one {@link InputError}, so one run shows every bad file.
- * Each indicator's values are kept to the pair-years whose two states exist (the state
- * system); what is dropped is counted in the indicator's notes (`entente validate`). Families
- * load every year and state of their sources: the config's `years`/`states`/`pairs` never
- * reach them.
+ * Loads every indicator of a config through its family. Every input file is checked first
+ * ({@link checkConfigInputs}: missing files, folders, pipes — all listed in one error); then
+ * problems of *all* indicators are collected and thrown together as one {@link InputError},
+ * so one run shows every bad file. Each indicator's values are kept to the pair-years whose
+ * two states exist (the state system); what is dropped is counted in the indicator's notes
+ * (`entente validate`). Families load every year and state of their sources: the config's
+ * `years`/`states`/`pairs` never reach them.
  */
 export async function loadIndicators(config: ResolvedConfig, progress: ProgressFn = () => {}): Promise<LoadedIndicators> {
+  await checkConfigInputs(config); // every missing or unusable file at once, before reading any
   let crosswalk: Crosswalk;
   try {
     crosswalk = createCrosswalk({ succession: config.succession });

@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:buffer';
+import { open, readFile } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { Transform, type Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { gunzipLimit, gunzipTooLargeError } from './gunzip-limit.js';
+import { checkInputFile, fileErrorMessage } from './input-file.js';
 
 /** Text encodings the readers accept. */
 export type TextEncoding = 'utf8' | 'latin1';
@@ -37,26 +40,48 @@ export function checkTextBytes(bytes: Uint8Array, path: string): void {
 
 /**
  * Reads a whole file as bytes, gunzipping it when it is gzip-compressed (by content, not by
- * name). For files that fit in memory comfortably; large inputs should use {@link openTextStream}.
- * @throws {InputError} when the file cannot be read, is corrupt gzip, or is not text ({@link checkTextBytes}).
+ * name). For files that fit in memory comfortably; large inputs should use {@link openByteStream}.
+ * The path must be a regular file ({@link checkInputFile}); gzip data may unpack to at most
+ * {@link gunzipLimit} bytes.
+ * @throws {InputError} when the file is not a regular file or cannot be read, is corrupt gzip
+ * or a decompression bomb, or is not text ({@link checkTextBytes}).
  */
 export async function readBytes(path: string): Promise<Buffer> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(path);
-  } catch (e) {
-    throw new InputError([{ file: path, line: 0, message: `cannot read the file: ${(e as Error).message}` }]);
-  }
-  let bytes = raw;
-  if (isGzip(raw)) {
-    try {
-      bytes = gunzipSync(raw);
-    } catch (e) {
-      throw new InputError([{ file: path, line: 0, message: `corrupt gzip data: ${(e as Error).message}; re-download the file` }]);
-    }
-  }
+  const raw = await readInputFile(path);
+  const bytes = isGzip(raw) ? gunzipBytes(raw, path) : raw;
   checkTextBytes(bytes, path);
   return bytes;
+}
+
+/**
+ * The bytes of an input file as stored, after {@link checkInputFile}.
+ * @throws {InputError} with a plain-language message for every file-system error.
+ */
+export async function readInputFile(path: string): Promise<Buffer> {
+  await checkInputFile(path);
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new InputError([{ file: path, line: 0, message: fileErrorMessage(e) }]);
+  }
+}
+
+function gunzipBytes(raw: Buffer, path: string): Buffer {
+  const limit = gunzipLimit(raw.length);
+  try {
+    return gunzipSync(raw, { maxOutputLength: limit });
+  } catch (e) {
+    throw gunzipError(e, path, raw.length, limit);
+  }
+}
+
+/**
+ * The {@link InputError} for a failed gunzip of `path`: over the size limit
+ * ({@link gunzipTooLargeError}) or corrupt data.
+ */
+export function gunzipError(e: unknown, path: string, compressedBytes: number, limit: number): InputError {
+  if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return gunzipTooLargeError(path, compressedBytes, limit);
+  return new InputError([{ file: path, line: 0, message: `corrupt gzip data: ${(e as Error).message}; re-download the file` }]);
 }
 
 /**
@@ -70,6 +95,10 @@ export async function readText(path: string, encoding: TextEncoding = 'utf8'): P
 
 /** Decodes bytes (UTF-8 strictly, or Latin-1) and strips a leading BOM. */
 export function decodeText(bytes: Uint8Array, path: string, encoding: TextEncoding): string {
+  if (bytes.length > constants.MAX_STRING_LENGTH) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    throw new InputError([{ file: path, line: 0, message: `the file is ${n(bytes.length)} bytes, more than this reader can hold as text (${n(constants.MAX_STRING_LENGTH)}); no source of this format is that large — check the file` }]);
+  }
   let text: string;
   if (encoding === 'latin1') {
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -109,28 +138,45 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 
 /**
  * Opens a file as a stream of bytes, gunzipping on the fly when the first bytes are gzip.
- * Decoding is left to the consumer (csv-parse decodes itself). A file that is not text
- * ({@link checkTextBytes}) fails with an {@link InputError}: at once, or as the stream's error.
+ * Decoding is left to the consumer (csv-parse decodes itself). The path must be a regular
+ * file ({@link checkInputFile}). A file that is not text ({@link checkTextBytes}) or gzip data
+ * unpacking to more than {@link gunzipLimit} bytes fails with an {@link InputError}: at once,
+ * or as the stream's error.
  */
 export async function openByteStream(path: string): Promise<Readable> {
-  const head = await readHead(path, TEXT_CHECK_BYTES);
+  await checkInputFile(path);
+  const { head, size } = await readHead(path, TEXT_CHECK_BYTES);
   if (!isGzip(head)) {
     checkTextBytes(head, path);
     return createReadStream(path);
   }
   const stream = createReadStream(path);
   const gunzip = createGunzip();
-  const check = textCheck(path);
-  stream.on('error', (e) => gunzip.destroy(e));
-  gunzip.on('error', (e) => check.destroy(e));
+  const check = textCheck(path, size, gunzipLimit(size));
+  stream.on('error', (e) => gunzip.destroy(new InputError([{ file: path, line: 0, message: fileErrorMessage(e) }])));
+  gunzip.on('error', (e) => check.destroy(e instanceof InputError ? e : gunzipError(e, path, size, Infinity)));
+  check.on('close', () => {
+    // a consumer that stops early (or a size limit) closes the whole chain, file included
+    gunzip.destroy();
+    stream.destroy();
+  });
   return stream.pipe(gunzip).pipe(check);
 }
 
-/** Passes bytes through, checking the first chunk (gunzip's are 16 KB) with {@link checkTextBytes}. */
-function textCheck(path: string): Transform {
+/**
+ * Passes unpacked bytes through, checking the first chunk (gunzip's are 16 KB) with
+ * {@link checkTextBytes} and failing once more than `limit` bytes came through.
+ */
+function textCheck(path: string, compressedBytes: number, limit: number): Transform {
   let checked = false;
+  let total = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      if (total > limit) {
+        done(gunzipTooLargeError(path, compressedBytes, limit));
+        return;
+      }
       if (!checked) {
         checked = true;
         try {
@@ -145,18 +191,19 @@ function textCheck(path: string): Transform {
   });
 }
 
-async function readHead(path: string, n: number): Promise<Buffer> {
-  const { open } = await import('node:fs/promises');
+async function readHead(path: string, n: number): Promise<{ head: Buffer; size: number }> {
   let fh;
   try {
     fh = await open(path, 'r');
   } catch (e) {
-    throw new InputError([{ file: path, line: 0, message: `cannot read the file: ${(e as Error).message}` }]);
+    throw new InputError([{ file: path, line: 0, message: fileErrorMessage(e) }]);
   }
   try {
     const buf = Buffer.alloc(n);
     const { bytesRead } = await fh.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
+    return { head: buf.subarray(0, bytesRead), size: (await fh.stat()).size };
+  } catch (e) {
+    throw new InputError([{ file: path, line: 0, message: fileErrorMessage(e) }]);
   } finally {
     await fh.close();
   }

@@ -1,5 +1,8 @@
-import { InputError, type Problem } from '../errors.js';
+import { clipQuotedCells, InputError, type Problem } from '../errors.js';
 import { DEFAULTS } from '../defaults.js';
+
+/** Messages longer than this are cut when recorded (see {@link clipQuotedCells}). */
+const MAX_KEPT_MESSAGE = 1000;
 
 /**
  * Collects the row problems of one input file so that all of them are reported together
@@ -23,7 +26,9 @@ export class ProblemList {
   /** Records a problem at a 1-based line (0 = whole file), optionally naming the column. */
   add(line: number, column: string | number | undefined, message: string): void {
     if (this.kept.length < this.max) {
-      this.kept.push(column === undefined ? { file: this.file, line, message } : { file: this.file, line, column, message });
+      // cut at once: 50 kept problems quoting 8 MB cells must not hold 400 MB until the throw
+      const text = message.length > MAX_KEPT_MESSAGE ? clipQuotedCells(message) : message;
+      this.kept.push(column === undefined ? { file: this.file, line, message: text } : { file: this.file, line, column, message: text });
     } else this.extra++;
   }
 

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, INDICATOR_COMMON_KEYS, type RawConfig } from '../core/config.js';
 import { compileFormula, type CompiledFormula } from '../core/formula.js';
@@ -17,6 +17,7 @@ import { lookupPair, lookupState } from '../domain/state-lookup.js';
 import { stateSystemOf } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
 import { families } from './families/registry.js';
+import { DEFAULTS } from '../defaults.js';
 
 /** One indicator after validation, with its family resolved. */
 export interface ResolvedIndicator {
@@ -72,25 +73,73 @@ export interface ResolvedConfig {
 export async function readConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedConfig> {
   let text: string;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_CONFIG_BYTES) throw configTooLarge(file, size);
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '; run in the project folder or pass --config FILE' : '';
     throw new ConfigError([{ file, line: 0, message: `cannot read the config file: ${(e as Error).message}${hint}` }]);
   }
   return parseConfigText(text, file, env);
 }
 
+/**
+ * The largest config file read: 4 MiB. A config is a few KB; a list of every pair of states
+ * is about 300 KB. Bounds the time and memory of the YAML parser.
+ */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The problems of a config, reported together: the first {@link DEFAULTS.maxErrors} located
+ * (locating one searches the document), the rest counted.
+ */
+class ConfigProblems {
+  readonly kept: Problem[] = [];
+  omitted = 0;
+
+  /** Adds a problem; `make` (which locates it) runs only for a problem that is kept. */
+  add(make: () => Problem): void {
+    if (this.kept.length < DEFAULTS.maxErrors) this.kept.push(make());
+    else this.omitted++;
+  }
+
+  get any(): boolean {
+    return this.kept.length > 0;
+  }
+
+  /** The error listing every kept problem and the count of the others. */
+  error(): ConfigError {
+    return new ConfigError(this.kept, this.omitted);
+  }
+
+  /** @throws {ConfigError} ({@link error}) when there is any problem. */
+  throwIfAny(): void {
+    if (this.any) throw this.error();
+  }
+}
+
 /** Validates config text (see {@link readConfig}); `file` is used in messages and for relative paths. */
 export function parseConfigText(text: string, file: string, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
+  if (text.length > MAX_CONFIG_BYTES) throw configTooLarge(file, text.length);
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
+  // yaml's own `uniqueKeys` check compares every key of a mapping with every other (40,000
+  // keys: minutes); duplicates are found in one pass by `duplicateKeys` instead
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const problems = new ConfigProblems();
   for (const err of doc.errors) {
-    const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
-    problems.push({ file, line: pos.line, column: pos.col, message: `not valid YAML/JSON: ${err.message.split('\n')[0]}` });
+    problems.add(() => {
+      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+      // the YAML parser reads nesting recursively and reports running out of stack as an error
+      const what = /Maximum call stack/.test(err.message) ? TOO_DEEP : err.message.split('\n')[0];
+      return { file, line: pos.line, column: pos.col, message: `not valid YAML/JSON: ${what}` };
+    });
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.throwIfAny();
+  checkDepth(doc, lineCounter, file); // before anything walks the document recursively
+  duplicateKeys(doc, lineCounter, file, problems);
+  problems.throwIfAny();
   const data = configData(doc, lineCounter, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError([{ file, line: 1, column: 1, message: 'the config must be a mapping of keys (name, indicators, …)' }]);
@@ -98,8 +147,8 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   const locate = (p: readonly PropertyKey[], key?: string): { line: number; column: number } => locateNode(doc, lineCounter, p, key);
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
-    problems.push(...zodProblems(parsed.error, [], file, locate));
-    throw new ConfigError(problems);
+    zodProblems(parsed.error, [], file, locate, problems);
+    throw problems.error();
   }
   const raw = parsed.data;
   const indicators: ResolvedIndicator[] = [];
@@ -107,31 +156,28 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     const at = ['indicators', id];
     const family = Object.hasOwn(families, block.family) ? families[block.family] : undefined; // not `__proto__`, `constructor`…
     if (!family) {
-      const pos = locate([...at, 'family']);
-      problems.push({ file, ...pos, path: `${at.join('.')}.family`, message: `unknown family "${block.family}"; expected one of ${Object.keys(families).join(', ')}` });
+      problems.add(() => ({ file, ...locate([...at, 'family']), path: `${at.join('.')}.family`, message: `unknown family "${block.family}"; expected one of ${Object.keys(families).join(', ')}` }));
       continue;
     }
     const measure = block.measure ?? family.measures[0]!;
     if (!family.measures.includes(measure)) {
-      const pos = locate([...at, 'measure']);
-      problems.push({ file, ...pos, path: `${at.join('.')}.measure`, message: `unknown measure "${measure}" for family ${family.name}; expected one of ${family.measures.join(', ')}` });
+      problems.add(() => ({ file, ...locate([...at, 'measure']), path: `${at.join('.')}.measure`, message: `unknown measure "${measure}" for family ${family.name}; expected one of ${family.measures.join(', ')}` }));
     }
     const rest: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(block)) if (!INDICATOR_COMMON_KEYS.includes(k)) rest[k] = v;
     const opts = family.optionsSchema.safeParse(rest);
-    if (!opts.success) problems.push(...zodProblems(opts.error, at, file, locate));
+    if (!opts.success) zodProblems(opts.error, at, file, locate, problems);
     const sourceBlocks = block.sources ?? (block.source ? [block.source] : []);
     const sourcePath = block.sources ? [...at, 'sources'] : [...at, 'source'];
     const sources: SourceSpec[] = [];
     sourceBlocks.forEach((s, i) => {
       const p = block.sources ? [...sourcePath, i] : sourcePath;
       if (!family.formats.includes(s.format)) {
-        const pos = locate([...p, 'format']);
-        problems.push({ file, ...pos, path: `${p.join('.')}.format`, message: `unknown format "${s.format}" for family ${family.name}; expected one of ${family.formats.join(', ')}` });
+        problems.add(() => ({ file, ...locate([...p, 'format']), path: `${p.join('.')}.format`, message: `unknown format "${s.format}" for family ${family.name}; expected one of ${family.formats.join(', ')}` }));
         return;
       }
       const r = family.sourceSchema.safeParse(s);
-      if (!r.success) problems.push(...zodProblems(r.error, p, file, locate));
+      if (!r.success) zodProblems(r.error, p, file, locate, problems);
       else sources.push(r.data as SourceSpec);
     });
     if (!opts.success) continue;
@@ -158,19 +204,21 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       formula = compileFormula(mathjsParser(), raw.formula, Object.keys(raw.indicators));
     } catch (e) {
       if (!(e instanceof FormulaError)) throw e;
-      const pos = locate(['formula']);
-      // the formula's text starts after `formula: ` and an optional quote
-      const node = doc.getIn(['formula'], true) as YamlNode | undefined;
-      const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
-      const column = e.position !== null ? pos.column + quoted + e.position : pos.column;
-      problems.push({ file, line: pos.line, column, path: 'formula', message: e.message });
+      problems.add(() => {
+        const pos = locate(['formula']);
+        // the formula's text starts after `formula: ` and an optional quote
+        const node = doc.getIn(['formula'], true) as YamlNode | undefined;
+        const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
+        const column = e.position !== null ? pos.column + quoted + e.position : pos.column;
+        return { file, line: pos.line, column, path: 'formula', message: e.message };
+      });
     }
   }
   if (raw.formula !== undefined && raw.aggregation !== 'formula') {
-    problems.push({ file, ...locate(['formula']), path: 'formula', message: '`formula:` is only used with `aggregation: formula`' });
+    problems.add(() => ({ file, ...locate(['formula']), path: 'formula', message: '`formula:` is only used with `aggregation: formula`' }));
   }
   const chosen = chosenStates(raw, file, locate, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.throwIfAny();
   const dir = path.dirname(path.resolve(file));
   // ENTENTE_DATA_DIR overrides `data_dir:` of a config that declares one (never the sample's paths)
   const dataDirRaw = raw.data_dir === undefined ? null : env.ENTENTE_DATA_DIR || raw.data_dir;
@@ -202,6 +250,11 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   };
 }
 
+function configTooLarge(file: string, size: number): ConfigError {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return new ConfigError([{ file, line: 0, message: `the config file is ${n(size)} bytes, more than the ${n(MAX_CONFIG_BYTES)} (4 MiB) a config may have; a config is a few KB — check that this is the config file` }]);
+}
+
 type Locate = (p: readonly PropertyKey[], key?: string) => { line: number; column: number };
 
 /**
@@ -209,12 +262,12 @@ type Locate = (p: readonly PropertyKey[], key?: string) => { line: number; colum
  * codes or unambiguous names; see `domain/state-lookup.ts`), each unknown one a problem at its
  * line with the closest spellings; a bad `succession:` is a problem at its line.
  */
-function chosenStates(raw: RawConfig, file: string, locate: Locate, problems: Problem[]): { states: Iso3[] | null; pairs: (readonly [Iso3, Iso3])[] | null } {
+function chosenStates(raw: RawConfig, file: string, locate: Locate, problems: ConfigProblems): { states: Iso3[] | null; pairs: (readonly [Iso3, Iso3])[] | null } {
   let crosswalk;
   try {
     crosswalk = createCrosswalk({ succession: raw.succession ?? {} });
   } catch (e) {
-    problems.push({ file, ...locate(['succession']), path: 'succession', message: (e as Error).message });
+    problems.add(() => ({ file, ...locate(['succession']), path: 'succession', message: (e as Error).message }));
     return { states: null, pairs: null };
   }
   if (raw.states === undefined && raw.pairs === undefined) return { states: null, pairs: null };
@@ -225,11 +278,11 @@ function chosenStates(raw: RawConfig, file: string, locate: Locate, problems: Pr
     raw.states.forEach((s, i) => {
       const r = lookupState(s, crosswalk, system);
       if (r.ok) found.add(r.state);
-      else problems.push({ file, ...locate(['states', i]), path: `states.${i}`, message: r.message });
+      else problems.add(() => ({ file, ...locate(['states', i]), path: `states.${i}`, message: r.message }));
     });
     states = [...found];
     if (states.length === 1 && raw.states.length > 1) {
-      problems.push({ file, ...locate(['states']), path: 'states', message: `every state listed is ${states[0]} after the succession rules; a pair needs two different states` });
+      problems.add(() => ({ file, ...locate(['states']), path: 'states', message: `every state listed is ${states![0]} after the succession rules; a pair needs two different states` }));
     }
   }
   let pairs: (readonly [Iso3, Iso3])[] | null = null;
@@ -238,7 +291,7 @@ function chosenStates(raw: RawConfig, file: string, locate: Locate, problems: Pr
     for (const [i, p] of raw.pairs.entries()) {
       const r = lookupPair(p, crosswalk, system);
       if (r.ok) pairs.push(r.pair);
-      else problems.push({ file, ...locate(['pairs', i]), path: `pairs.${i}`, message: r.message });
+      else problems.add(() => ({ file, ...locate(['pairs', i]), path: `pairs.${i}`, message: r.message }));
     }
   }
   return { states, pairs };
@@ -285,21 +338,73 @@ function configData(doc: Document, lc: LineCounter, file: string): unknown {
   }
 }
 
-function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[], file: string, locate: Locate): Problem[] {
-  const out: Problem[] = [];
+function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[], file: string, locate: Locate, problems: ConfigProblems): void {
   for (const issue of error.issues) {
     const full = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const pos = locate(full, key);
-        out.push({ file, ...pos, path: [...full, key].join('.'), message: `unknown key "${key}"; check the spelling (see the config reference in README.md)` });
+        problems.add(() => ({ file, ...locate(full, key), path: [...full, key].join('.'), message: `unknown key "${key}"; check the spelling (see the config reference in README.md)` }));
       }
       continue;
     }
-    const pos = locate(full);
-    out.push({ file, ...pos, path: full.length > 0 ? full.join('.') : '(top level)', message: issue.message });
+    // a bad key of a record (`succession: { Q0: RUS }`): zod says "Invalid key in record"; its own issue says why
+    const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+    const message = inner !== undefined ? `the key is not valid: ${inner}` : issue.message;
+    const at = () => (inner !== undefined && full.length > 0 ? locate(full.slice(0, -1), String(full[full.length - 1])) : locate(full));
+    problems.add(() => ({ file, ...at(), path: full.length > 0 ? full.join('.') : '(top level)', message }));
   }
-  return out;
+}
+
+/** How deep lists and mappings may nest in a config: a config nests 6 levels at most. */
+export const MAX_CONFIG_DEPTH = 32;
+
+const TOO_DEEP = `lists or mappings nest too deeply (a config nests a few levels; at most ${MAX_CONFIG_DEPTH})`;
+
+/**
+ * Refuses a document whose lists and mappings nest more than {@link MAX_CONFIG_DEPTH} levels,
+ * walking it with an explicit stack (the document's own walkers recurse, and would run out of
+ * stack on thousands of levels).
+ * @throws {ConfigError} at the first node too deep.
+ */
+function checkDepth(doc: Document, lc: LineCounter, file: string): void {
+  const pending: [unknown, number][] = [[doc.contents, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_CONFIG_DEPTH) {
+      const { line, col } = lc.linePos((node as YamlNode).range?.[0] ?? 0);
+      throw new ConfigError([{ file, line, column: col, message: TOO_DEEP }]);
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) pending.push([item.key, depth + 1], [item.value, depth + 1]);
+      else pending.push([item, depth + 1]);
+    }
+  }
+}
+
+/**
+ * Finds keys repeated in a mapping, in one pass per mapping (a set of the keys seen), and
+ * reports each repeat where it stands with the line of the first.
+ */
+function duplicateKeys(doc: Document, lc: LineCounter, file: string, problems: ConfigProblems): void {
+  visit(doc, {
+    Map(_key, map) {
+      const first = new Map<unknown, number>();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const k = item.key.value;
+        const at = item.key.range?.[0] ?? 0;
+        const seen = first.get(k);
+        if (seen === undefined) first.set(k, at);
+        else {
+          problems.add(() => {
+            const { line, col } = lc.linePos(at);
+            return { file, line, column: col, message: `duplicate key "${String(k)}" (first at line ${lc.linePos(seen).line}); keep one` };
+          });
+        }
+      }
+    },
+  });
 }
 
 /** Line and column of the node at `p` (or of the key `key` inside it); falls back to the nearest parent. */

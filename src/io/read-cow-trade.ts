@@ -21,6 +21,7 @@ import { InputError, UnknownCountryError } from '../errors.js';
 import { FlowListBuilder, NO_FLOWS } from '../indicators/trade/flow-list.js';
 import type { TradeFlowSet } from '../indicators/trade/trade-flow-set.js';
 import { readBytes } from './open-text.js';
+import { MAX_RECORD_BYTES, recordTooLongError, recordTooLongMessage } from './record-size.js';
 import { ProblemList } from './problem-list.js';
 import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, type CsvRow, withCsvRows } from './read-csv.js';
 
@@ -284,6 +285,7 @@ export function scanCowTradeBytes(bytes: Uint8Array, file: string, flows: CowFlo
     let stop = end;
     if (stop > pos && bytes[stop - 1] === CR) stop--;
     if (bytes.subarray(pos, stop).includes(CR)) return null;
+    if (stop - pos > MAX_RECORD_BYTES) throw recordTooLongError(file, line);
     if (stop > pos) header = { line, cells: text(pos, stop).split(',') };
     pos = end + 1;
     line++;
@@ -305,6 +307,10 @@ export function scanCowTradeBytes(bytes: Uint8Array, file: string, flows: CowFlo
       pos = end + 1;
       line++;
       continue;
+    }
+    if (stop - pos > MAX_RECORD_BYTES) {
+      problems.add(line, undefined, recordTooLongMessage());
+      break;
     }
     let field = 0;
     let start = pos;

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { readBytesAsync } from './read-bytes-async.js';
-import type { CsvRow } from './read-csv.js';
+import { csvMessage, type CsvRow } from './read-csv.js';
+import { MAX_RECORD_BYTES, RecordLimits } from './record-size.js';
 
 /**
  * Reads a whole CSV file (plain or gzip) into records with the line each starts on, in one
@@ -16,17 +17,13 @@ import type { CsvRow } from './read-csv.js';
  */
 export async function readCsvRecords(path: string): Promise<CsvRow[]> {
   const bytes = await readBytesAsync(path);
+  new RecordLimits(path).scan(bytes); // csv-parse has no bound on the number of fields
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(bytes, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 8 * 1024 * 1024 }) as unknown as typeof records;
+    records = parse(bytes, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
-    const m = err.message.replace(/^Invalid (Opening|Closing) Quote: /, '');
-    const message =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is never closed (unbalanced `"`); fix the quote or remove it'
-        : `malformed quoting: ${m}; quote the whole field and double inner quotes ("")`;
-    throw new InputError([{ file: path, line: typeof err.lines === 'number' ? err.lines : 0, message }]);
+    throw new InputError([{ file: path, line: typeof err.lines === 'number' ? err.lines : 0, message: csvMessage(err) }]);
   }
   return records.map(({ record, info }) => ({ line: info.lines - lineBreaks(record), cells: record }));
 }

@@ -3,6 +3,8 @@ import { openByteStream, type TextEncoding } from './open-text.js';
 import { InputError } from '../errors.js';
 import { ProblemList } from './problem-list.js';
 import { quotePlacement, scanUnquotedCsv, unquoteHeaderCells } from './scan-unquoted-csv.js';
+import { MAX_RECORD_BYTES, RecordLimits, recordTooLongMessage } from './record-size.js';
+import { Transform } from 'node:stream';
 
 /** One CSV record with the 1-based physical line it starts on. */
 export interface CsvRow {
@@ -38,7 +40,7 @@ export async function* readCsv(path: string, options: ReadCsvOptions = {}): Asyn
   if (delimiter.length === 1) {
     const quotes = options.quote === false ? 'none' : await quotesIn(path, delimiter.charCodeAt(0));
     if (quotes === 'none' || (quotes === 'header' && skipLines === 0)) {
-      const rows = scanUnquotedCsv(await openByteStream(path), options.encoding ?? 'utf8', skipLines, delimiter.charCodeAt(0));
+      const rows = scanUnquotedCsv(await openByteStream(path), options.encoding ?? 'utf8', skipLines, delimiter.charCodeAt(0), path);
       if (quotes === 'header') {
         const first = await rows.next();
         if (first.done) return;
@@ -70,8 +72,11 @@ export async function withCsvRows<T>(path: string, read: (rows: AsyncGenerator<C
 async function quotesIn(path: string, delimiter: number): Promise<'none' | 'header' | 'body'> {
   try {
     return await quotePlacement(await openByteStream(path), delimiter);
-  } catch {
-    return 'body'; // unreadable or corrupt: the reference path reports it properly
+  } catch (e) {
+    // a located error (not a regular file, corrupt gzip, a decompression bomb, not text) is the
+    // same on both paths: report it now instead of reading the whole file again through csv-parse
+    if (e instanceof InputError) throw e;
+    return 'body'; // anything else: the reference path reports it properly
   }
 }
 
@@ -87,10 +92,24 @@ export async function* readCsvParsed(path: string, options: ReadCsvOptions = {})
     delimiter: options.delimiter ?? ',',
     quote: options.quote === false ? null : (options.quote ?? '"'),
     from_line: (options.skipLines ?? 0) + 1,
-    max_record_size: 8 * 1024 * 1024,
+    max_record_size: MAX_RECORD_BYTES,
   });
-  input.on('error', (e) => parser.destroy(e));
-  const stream = input.pipe(parser);
+  // limits checked before csv-parse buffers a record: it has no bound on the number of fields
+  const limits = new RecordLimits(path, (options.delimiter ?? ',').charCodeAt(0), options.quote === false ? -1 : (options.quote ?? '"').charCodeAt(0));
+  const checked = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        limits.scan(chunk);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+  input.on('error', (e) => checked.destroy(e));
+  checked.on('error', (e) => parser.destroy(e));
+  const stream = input.pipe(checked).pipe(parser);
   try {
     for await (const rec of stream as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
       // info.lines is the line the record ends on; count the record's own line breaks back.
@@ -103,6 +122,7 @@ export async function* readCsvParsed(path: string, options: ReadCsvOptions = {})
     throw new InputError([{ file: path, line, message: csvMessage(err) }]);
   } finally {
     input.destroy(); // a caller that stops early must not leave the file open
+    checked.destroy();
   }
 }
 
@@ -114,11 +134,12 @@ function startLine(endLine: number, cells: readonly string[]): number {
   return endLine - breaks;
 }
 
-function csvMessage(err: Error & { code?: string }): string {
+/** The message for a csv-parse error (shared with the whole-file reader, `read-csv-records.ts`). */
+export function csvMessage(err: Error & { code?: string }): string {
   const m = err.message.replace(/^Invalid (Opening|Closing) Quote: /, '');
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed (unbalanced `"`); fix the quote or remove it';
   if (err.code?.includes('QUOTE')) return `malformed quoting: ${m}; quote the whole field and double inner quotes ("")`;
-  if (err.code === 'CSV_MAX_RECORD_SIZE') return 'a record is larger than 8 MB; the file is probably not a CSV table';
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return recordTooLongMessage();
   return `cannot parse the CSV: ${m}`;
 }
 

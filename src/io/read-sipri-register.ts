@@ -1,6 +1,7 @@
 import type { SipriDeal } from '../indicators/arms/deal.js';
 import { InputError } from '../errors.js';
 import { decodeText, readBytes, type TextEncoding } from './open-text.js';
+import { checkLineLengths } from './record-size.js';
 import { parseNumberCell, parseYearCell, READABLE_YEARS } from './read-csv.js';
 import { ProblemList } from './problem-list.js';
 
@@ -140,6 +141,7 @@ export async function readSipriRegister(path: string, options: ReadSipriRegister
  */
 export function parseSipriRegister(text: string, path: string, encoding: TextEncoding): SipriRegister {
   const lines = splitLines(text);
+  checkLineLengths(lines, path);
   const headerIdx = findHeader(lines, path);
   checkHeader(lines[headerIdx]!.split(','), headerIdx + 1, path);
   const notes = lines.slice(0, headerIdx).filter((l) => l.trim() !== '');

@@ -5,6 +5,7 @@ import { readBytes, type TextEncoding } from './open-text.js';
 import { ProblemList } from './problem-list.js';
 import { READABLE_YEARS } from './read-csv.js';
 import { decodeAuto, splitLines } from './read-sipri-register.js';
+import { checkLineLengths } from './record-size.js';
 
 /** Options of the TIV table readers. */
 export interface ReadSipriTivOptions {
@@ -61,6 +62,7 @@ export async function readSipriTivTotals(path: string, kind: 'importers' | 'expo
  */
 export function parseSipriTivTotals(text: string, path: string, kind: 'importers' | 'exporters'): TivTotalsTable {
   const lines = splitLines(text);
+  checkLineLengths(lines, path);
   const h = findTableHeader(lines, 0);
   if (h === null) {
     throw new InputError([{ file: path, line: 0, message: `no TIV table header (a first cell like "${TOTALS_FIRST_CELL[kind][0]}" followed by year columns such as 1950,1951,…) found` }]);
@@ -125,6 +127,7 @@ export async function readSipriTivPairs(path: string, options: ReadSipriTivOptio
  */
 export function parseSipriTivPairs(text: string, path: string): TivPairsTable {
   const lines = splitLines(text);
+  checkLineLengths(lines, path);
   const problems = new ProblemList(path);
   const rows: TivPairRow[] = [];
   const totals: TivSupplierTotal[] = [];

@@ -4,7 +4,7 @@ import { checkWidth, indexHeader, type CsvRow, raggedRowMessage } from './read-c
 import { readCsvRecords } from './read-csv-records.js';
 import { readBytesAsync } from './read-bytes-async.js';
 import { estimateRecords, scanCsvBytes, type CsvRecordView } from './scan-csv-bytes.js';
-import { parseVoteDate, RollCallBuilder, type EntityResolution } from './roll-call-builder.js';
+import { parseVoteDate, RollCallBuilder, TOO_MANY_ENTITIES, type EntityResolution } from './roll-call-builder.js';
 import { ISSUE_BITS, VOTE, type IssueName, type RollCallData, type VoteCode } from '../indicators/un-votes/roll-call-data.js';
 
 /** The files of the `unvotes` release (R package `unvotes`, Robinson & Goguen-Compagnoni). */
@@ -165,6 +165,10 @@ function readVotes(bytes: Buffer, file: string, builder: RollCallBuilder, crossw
       const name = r.text(iCountry).trim();
       const iso2 = r.text(iCode).trim();
       entity = builder.addEntity(iso2 === '' ? `${name} (empty country_code)` : `${name} (${iso2})`, r.line, () => resolveEntity(name, iso2, crosswalk, notes));
+      if (entity < 0) {
+        problems.add(r.line, undefined, TOO_MANY_ENTITIES);
+        return;
+      }
       entityOf[local] = entity;
     }
     builder.addVote(call, entity, code, r.line);

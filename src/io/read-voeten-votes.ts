@@ -4,7 +4,7 @@ import { checkWidth, indexHeader, type CsvRow, raggedRowMessage } from './read-c
 import { readCsvRecords } from './read-csv-records.js';
 import { readBytesAsync } from './read-bytes-async.js';
 import { estimateRecords, scanCsvBytes } from './scan-csv-bytes.js';
-import { parseVoteDate, RollCallBuilder, type EntityResolution } from './roll-call-builder.js';
+import { parseVoteDate, RollCallBuilder, TOO_MANY_ENTITIES, type EntityResolution } from './roll-call-builder.js';
 import { ISSUE_BITS, VOTE, type RollCallData, type VoteCode } from '../indicators/un-votes/roll-call-data.js';
 
 /** The files of the numeric COW-coded Voeten release (`votes_voeten2017` + its roll-call sheet). */
@@ -146,6 +146,10 @@ function readVotes(bytes: Buffer, file: string, builder: RollCallBuilder, crossw
     if (entity === undefined) {
       const year = session + 1945;
       entity = builder.addEntity(`COW ${ccode}`, r.line, () => resolveCow(ccode, year, crosswalk));
+      if (entity < 0) {
+        problems.add(r.line, undefined, TOO_MANY_ENTITIES);
+        return;
+      }
       entityOf.set(key, entity);
     }
     builder.addVote(call, entity, code, r.line);

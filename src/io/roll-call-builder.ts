@@ -14,6 +14,12 @@ interface Entity {
   rows: number;
 }
 
+/** Distinct country entities a vote file may have (ids are 16-bit; real releases have a few hundred). */
+export const MAX_VOTE_ENTITIES = 65535;
+
+/** The row problem when a vote file exceeds {@link MAX_VOTE_ENTITIES}. */
+export const TOO_MANY_ENTITIES = `more than ${MAX_VOTE_ENTITIES.toLocaleString('en-US')} distinct countries in the vote file; this is not a UN vote file (or its country columns are shifted)`;
+
 /**
  * Accumulates roll calls and votes while a reader scans its files, in growable typed arrays,
  * then checks them (unknown countries, duplicate votes) and hands out a {@link RollCallData}
@@ -114,9 +120,11 @@ export class RollCallBuilder {
    * Registers a raw country entity (first seen at `line`) and resolves it once.
    * `resolve` may throw {@link UnknownCountryError}; the error is reported by {@link finish}
    * with the entity's first line and row count.
-   * @returns the entity's id for {@link addVote}.
+   * @returns the entity's id for {@link addVote}, or −1 when the file already has
+   * {@link MAX_VOTE_ENTITIES} entities (report {@link TOO_MANY_ENTITIES} at the row).
    */
   addEntity(label: string, line: number, resolve: () => EntityResolution): number {
+    if (this.entities.length >= MAX_VOTE_ENTITIES) return -1;
     let resolution: EntityResolution | UnknownCountryError;
     try {
       resolution = resolve();
@@ -125,7 +133,6 @@ export class RollCallBuilder {
       resolution = e;
     }
     this.entities.push({ label, firstLine: line, resolution, rows: 0 });
-    if (this.entities.length > 65535) throw new RangeError('more than 65535 distinct countries in a vote file');
     return this.entities.length - 1;
   }
 

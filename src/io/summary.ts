@@ -6,6 +6,7 @@ import { formatFixed } from './format-number.js';
 import type { ScoreRun } from './run-score.js';
 import { stateNames } from './state-names.js';
 import { toolVersion } from './tool-version.js';
+import { markdownCode, markdownText as md } from '../escape.js';
 
 /** How many pairs the summary lists at the top, at the bottom, and as movers each way. */
 export const SUMMARY_LIST_LENGTH = 5;
@@ -46,7 +47,7 @@ export function buildSummary(run: ScoreRun): string {
     `- ${count(facts.pairs)} pairs of ${count(facts.states)} states, ${span}: ${count(facts.rows)} pair-years, ${count(facts.rowsWithIndex)} of them with an index.`,
     `- Data: ${run.sample ? '**SYNTHETIC sample** (the bundled demonstration files)' : 'real sources, listed below'}.`,
     `- Index on [${config.scale[0]}, ${config.scale[1]}] by ${config.aggregation} aggregation of the normalised indicators; a pair-year has an index when the indicators present carry at least ${config.minCoverage} of the total weight (weights are renormalised over the indicators present).`,
-    `- Config \`${md(rel(path.resolve(config.file)))}\` (SHA-256 \`${config.sha256}\`), Entente ${toolVersion()}, numbers written with ${config.precision} decimals.`,
+    `- Config ${markdownCode(rel(path.resolve(config.file)))} (SHA-256 \`${config.sha256}\`), Entente ${toolVersion()}, numbers written with ${config.precision} decimals.`,
     '',
   );
   const totalWeight = config.indicators.reduce((s, i) => s + i.weight, 0);
@@ -117,11 +118,12 @@ export function buildSummary(run: ScoreRun): string {
   out.push('## Sources', '');
   out.push('| indicator | file | role | SHA-256 |', '|---|---|---|---|');
   for (const ind of config.indicators) {
-    for (const f of data.get(ind.id)?.inputs ?? []) out.push(`| ${md(ind.id)} | \`${md(rel(f.path))}\` | ${md(f.role)} | \`${f.sha256}\` |`);
+    for (const f of data.get(ind.id)?.inputs ?? []) out.push(`| ${md(ind.id)} | ${markdownCode(rel(f.path))} | ${md(f.role)} | \`${f.sha256}\` |`);
   }
   out.push('');
   const citations = [...new Set(config.indicators.flatMap((i) => i.family.citations))];
-  if (citations.length > 0) out.push('Cite:', '', ...citations.map((c) => `- ${md(c)}`), '');
+  // the families' own citations, with their links kept live
+  if (citations.length > 0) out.push('Cite:', '', ...citations.map((c) => `- ${c}`), '');
   else out.push('No citations: every indicator comes from files the analyst supplied (cite those).', '');
 
   const warnings = [...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -140,11 +142,6 @@ export function buildSummary(run: ScoreRun): string {
     '',
   );
   return out.join('\n');
-}
-
-/** Escapes text for a Markdown table cell or list item (pipes, asterisks, line breaks, HTML). */
-function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\*/g, '\\*').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A whole number with thousands separators, independent of the machine's locale. @example count(12345) // '12,345' */

@@ -1,60 +1,11 @@
 import { afterAll, describe, it } from 'vitest';
-import { armsTransfersFamily } from '../../src/io/families/arms-transfers.js';
-import { fuzzFamilyFile, type FamilyCase } from './family-harness.js';
+import { fuzzFamilyFile } from './family-harness.js';
+import { armsCases } from './family-cases.js';
 import { FUZZ_TEST_TIMEOUT_MS, removeTempFiles } from './hostile.js';
 
 afterAll(removeTempFiles);
 
-/** SIPRI's raw register export: Latin-1, note lines above the header, records broken over two lines, CRLF/LF mixed. */
-const RAW_REGISTER: FamilyCase = {
-  family: armsTransfersFamily,
-  measure: 'log_tiv',
-  files: { register: 'arms/register_raw.csv' },
-  sources: (p) => [{ format: 'sipri_register', path: p.register }],
-};
-
-/** A cleaned register (UTF-8, header first), declared UTF-8, with the stock measure over a flow window. */
-const CLEAN_REGISTER: FamilyCase = {
-  family: armsTransfersFamily,
-  measure: 'stock',
-  options: { allocation: 'even', flow_window: 3, exclude_uncertain: true },
-  files: { register: 'arms/register_clean.csv' },
-  sources: (p) => [{ format: 'sipri_register', path: p.register, encoding: 'utf8' }],
-};
-
-/** SIPRI TIV tables next to a valid register: pairs, importer and exporter totals (raw, with notes). */
-const TIV: FamilyCase = {
-  family: armsTransfersFamily,
-  measure: 'import_share',
-  files: { register: 'arms/register_clean.csv', pairs: 'arms/pairs_raw.csv', importers: 'arms/importers_raw.csv', exporters: 'arms/exporters_raw.csv' },
-  sources: (p) => [
-    { format: 'sipri_register', path: p.register },
-    { format: 'sipri_tiv', path: p.pairs, table: 'pairs' },
-    { format: 'sipri_tiv', path: p.importers, table: 'importers' },
-    { format: 'sipri_tiv', path: p.exporters, table: 'exporters' },
-  ],
-};
-
-/** A cleaned pair table alone (header first). */
-const CLEAN_PAIRS: FamilyCase = {
-  family: armsTransfersFamily,
-  measure: 'tiv',
-  files: { pairs: 'arms/pairs_clean.csv' },
-  sources: (p) => [{ format: 'sipri_tiv', path: p.pairs, table: 'pairs' }],
-};
-
-/** Two registers of one indicator (repeated deals dropped). */
-const TWO_REGISTERS: FamilyCase = {
-  family: armsTransfersFamily,
-  measure: 'export_share',
-  options: { flow_window: 5, pair_precedence: 'supplier_year', allocation: 'even' },
-  files: { raw: 'arms/register_raw.csv', clean: 'arms/register_clean.csv', pairs: 'arms/pairs_clean.csv' },
-  sources: (p) => [
-    { format: 'sipri_register', path: p.raw },
-    { format: 'sipri_register', path: p.clean, coverage: { from: 1990, to: 2022 } },
-    { format: 'sipri_tiv', path: p.pairs, table: 'pairs' },
-  ],
-};
+const { RAW_REGISTER, CLEAN_REGISTER, TIV, CLEAN_PAIRS, TWO_REGISTERS } = armsCases;
 
 describe('hostile input: arms_transfers family (load → SIPRI readers)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('a hostile raw register (Latin-1, note lines kept for body mutations)', () => fuzzFamilyFile(RAW_REGISTER, 'register', { keep: 7 }));

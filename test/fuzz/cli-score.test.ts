@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { snapshotFolder } from '../helpers/folder-snapshot.js';
 import { FUZZ_CASE_TIMEOUT_MS, FUZZ_RUNS, FUZZ_TEST_TIMEOUT_MS, describeCase, hostileBytes, removeTempFiles, tempDir } from './hostile.js';
 
 afterAll(removeTempFiles);
@@ -21,20 +22,6 @@ const INPUTS: Readonly<Record<string, number>> = {
   'atop_alliances.csv': 1,
 };
 
-/** Every file under `dir` (relative path → bytes), dot-files included. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe('hostile input end to end: entente score', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('one corrupted input: exit 0 or 2 (never 1); on 2 the report folder is byte-identical and nothing temporary is left', async () => {
     const dir = tempDir();
@@ -51,7 +38,7 @@ describe('hostile input end to end: entente score', { timeout: FUZZ_TEST_TIMEOUT
 
     await fc.assert(
       fc.asyncProperty(hostileInput, async ({ file, bytes }) => {
-        const before = snapshot(reports);
+        const before = snapshotFolder(reports);
         const input = path.join(dir, 'indicators/sample', file);
         writeFileSync(input, bytes);
         try {
@@ -59,7 +46,7 @@ describe('hostile input end to end: entente score', { timeout: FUZZ_TEST_TIMEOUT
           expect([0, 2], `exit ${r.code}:\n${r.err.slice(0, 2000)}`).toContain(r.code);
           if (r.code === 2) {
             expect(Object.keys(INPUTS).some((f) => r.err.includes(f)), r.err.slice(0, 500)).toBe(true); // the file, or the one it disagrees with
-            const after = snapshot(reports);
+            const after = snapshotFolder(reports);
             expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
             for (const [name, content] of before) expect(after.get(name)!.equals(content), `${name} changed`).toBe(true);
           }

@@ -6,8 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { createCrosswalk } from '../../src/domain/crosswalk.js';
-import { ConfigError, InputError } from '../../src/errors.js';
+import { createCrosswalk, MAX_SUGGESTED_SPELLINGS } from '../../src/domain/crosswalk.js';
+import { clipQuotedCells, ConfigError, InputError } from '../../src/errors.js';
+import { ProblemList } from '../../src/io/problem-list.js';
+import { MAX_VOTE_ENTITIES } from '../../src/io/roll-call-builder.js';
 import { parseConfigText } from '../../src/io/read-config.js';
 import { readCowTrade } from '../../src/io/read-cow-trade.js';
 import { parseNumberCell, readCsvParsed } from '../../src/io/read-csv.js';
@@ -115,6 +117,46 @@ describe('regressions: hangs', () => {
     const e = await inputError(readDyadYear(file(`state_a,state_b,year,value\nIRN,RUS,2016,${huge}\n`, 'dy.csv'), cw, { codes: 'iso3', directed: false }));
     expect(e.problems[0]!.message).toMatch(/^expected a finite number or an empty cell for missing, got "9{80}…" \(1,048,577 characters\)$/);
     expect(e.message.length).toBeLessThan(500);
+  });
+});
+
+describe('regressions: cells of 20 MB and more (exit 1 with a stack trace before)', () => {
+  it('a problem quoting a 20 MB cell is cut, not a regexp stack overflow', () => {
+    // `/"([^"]{81,})"/` overflowed the regexp stack on a 20 MB quoted text: COW trade,
+    // un_votes, SIPRI and most readers crashed building their error
+    const huge = 'x'.repeat(20 << 20);
+    const e = new InputError([{ file: 'cow.csv', line: 2, column: 'ccode1', message: `not a COW code: "${huge}"; and "${huge}" again` }]);
+    expect(e.problems[0]!.message).toBe(`not a COW code: "${'x'.repeat(80)}…" (20,971,520 characters); and "${'x'.repeat(80)}…" (20,971,520 characters) again`);
+    expect(clipQuotedCells(`a "short" then "${'y'.repeat(100)}" and "open ${huge}`)).toMatch(/^a "short" then "y{80}…" \(100 characters\) and "open x+ … x+$/);
+  });
+
+  it('a problem list keeps cut messages (50 problems quoting 8 MB cells do not hold 400 MB)', () => {
+    const problems = new ProblemList('dy.csv');
+    problems.add(2, 'value', `expected a number, got "${'9'.repeat(8 << 20)}"`);
+    expect(problems.problems[0]!.message).toMatch(/^expected a number, got "9{80}…" \(8,388,608 characters\)$/);
+  });
+
+  it('a vote file with more than 65,535 distinct countries is a row problem, not a RangeError', async () => {
+    const rows = Array.from({ length: MAX_VOTE_ENTITIES + 2 }, (_, i) => `11,Name ${i},,yes`).join('\n');
+    const votes = file(`rcid,country,country_code,vote\n${rows}\n`, 'votes.csv');
+    const e = await inputError(readUnvotes({ votes, rollcalls: path.join(ROOT, 'test/fixtures/un/un_roll_calls.csv') }, cw));
+    expect(e.problems.length + e.omitted).toBe(MAX_VOTE_ENTITIES + 2); // two rows over the limit, then every unknown name
+    expect(e.problems.some((p) => p.line === MAX_VOTE_ENTITIES + 2 && p.message.startsWith('more than 65,535 distinct countries in the vote file'))).toBe(true);
+  });
+
+  it('only the first 1,000 unknown spellings get suggestions (each compares the input with every known name)', () => {
+    const fresh = createCrosswalk();
+    const messages: string[] = [];
+    for (let i = 0; i < MAX_SUGGESTED_SPELLINGS + 2; i++) {
+      try {
+        fresh.resolve('name', `Russia${i.toString(36).padStart(2, '0')}`);
+      } catch (e) {
+        messages.push((e as Error).message);
+      }
+    }
+    expect(messages[0]).toMatch(/closest known: "Russia"/);
+    expect(messages[MAX_SUGGESTED_SPELLINGS - 1]).toMatch(/closest known/);
+    expect(messages[MAX_SUGGESTED_SPELLINGS]).toBe(`unknown country name "Russia${MAX_SUGGESTED_SPELLINGS.toString(36)}"`);
   });
 });
 

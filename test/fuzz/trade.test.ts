@@ -1,55 +1,11 @@
 import { afterAll, describe, it } from 'vitest';
-import { tradeFamily } from '../../src/io/families/trade.js';
-import { fuzzFamilyFile, type FamilyCase } from './family-harness.js';
+import { fuzzFamilyFile } from './family-harness.js';
+import { tradeCases } from './family-cases.js';
 import { FUZZ_TEST_TIMEOUT_MS, removeTempFiles } from './hostile.js';
 
 afterAll(removeTempFiles);
 
-const COW_V4: FamilyCase = {
-  family: tradeFamily,
-  measure: 'salience',
-  files: { path: 'trade/cow_v4_small.csv' },
-  sources: (p) => [{ format: 'cow_trade', path: p.path, flows: 'smoothed' }],
-};
-const COW_V3: FamilyCase = {
-  family: tradeFamily,
-  measure: 'interdependence',
-  files: { path: 'trade/cow_v3_quoted.csv' },
-  sources: (p) => [{ format: 'cow_trade', path: p.path }],
-};
-/** IMF DOTS exports with the partners' totals (both fuzzed in turn). */
-const DOTS: FamilyCase = {
-  family: tradeFamily,
-  measure: 'dependence',
-  files: { path: 'trade/dots_exports_small.csv', totals: 'trade/totals.csv' },
-  sources: (p) => [{ format: 'imf_dots', path: p.path, reporter: 'RUS', flow: 'exports', totals: p.totals }],
-};
-const DOTS_IMPORTS: FamilyCase = {
-  family: tradeFamily,
-  measure: 'share',
-  files: { path: 'trade/dots_imports_small.csv' },
-  sources: (p) => [{ format: 'imf_dots', path: p.path, reporter: 'Russia', flow: 'imports' }],
-};
-/** Generic directed flows with GDP (a GDP measure reads the `gdp:` file). */
-const FLOWS: FamilyCase = {
-  family: tradeFamily,
-  measure: 'dependence_gdp',
-  files: { path: 'trade/flows_small.csv', gdp: 'trade/gdp.csv' },
-  options: (p) => ({ gdp: { path: p.gdp, codes: 'iso3' } }),
-  sources: (p) => [{ format: 'trade_flows', path: p.path, reported_by: 'exporter' }],
-};
-
-/** COW and DOTS as two sources of one indicator (reports reconciled). */
-const MERGED: FamilyCase = {
-  family: tradeFamily,
-  measure: 'symmetry',
-  options: { mirror: 'mean' },
-  files: { cow: 'trade/cow_v4_small.csv', dots: 'trade/dots_imports_small.csv' },
-  sources: (p) => [
-    { format: 'cow_trade', path: p.cow },
-    { format: 'imf_dots', path: p.dots, reporter: 'IRN', flow: 'imports' },
-  ],
-};
+const { COW_V4, COW_V3, DOTS, DOTS_IMPORTS, FLOWS, MERGED } = tradeCases;
 
 describe('hostile input: trade family (load → trade readers)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('COW v4 (smoothed flows)', () => fuzzFamilyFile(COW_V4, 'path'));

@@ -115,7 +115,7 @@ describe('readUnvotes', () => {
 
   it('reports a file that cannot be read', async () => {
     const problems = await problemsOf(readUnvotes({ votes: fx('nope.csv'), rollcalls: fx('un_roll_calls.csv') }, cw));
-    expect(problems[0]).toMatch(/cannot read the file/);
+    expect(problems[0]).toMatch(/the file does not exist/);
   });
 });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { terminalText } from '../../escape.js';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
 import { runPlot } from '../../io/run-plot.js';
@@ -39,7 +40,7 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         const res = await runPlot(args.config, { pairs: args.pairs.map(String), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out }, bar.progress);
         bar.stop();
         printWarnings(term, res.run.warnings);
-        for (const n of res.notes) term.err(pc.yellow(`note: ${n}`));
+        for (const n of res.notes) term.err(pc.yellow(`note: ${terminalText(n)}`));
         if (res.run.sample) term.err(pc.cyan('note: this chart is drawn from the bundled SYNTHETIC sample data, not real observations'));
         term.out(`wrote ${displayPath(res.svgFile)} and ${path.basename(res.pngFile)}`);
         term.out(`sha256 ${res.svgSha256}  ${path.basename(res.svgFile)}`);

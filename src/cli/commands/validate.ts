@@ -4,6 +4,7 @@ import { readConfig } from '../../io/read-config.js';
 import { loadIndicators } from '../../io/load-indicators.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
+import { terminalText } from '../../escape.js';
 
 /**
  * `entente validate`: checks the config and every input file, prints every problem
@@ -22,12 +23,12 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
         const d = loaded.data.get(ind.id)!;
         const cov = d.coverage.map((c) => `${c.from}–${c.to}`).join(', ') || 'as in the data';
         term.out(`${pc.green('ok')} ${ind.id} (${ind.family.name}, ${ind.spec.measure}): ${d.values.size} values, coverage ${cov}${d.zeroInsideCoverage ? ' (absent = 0 inside)' : ''}`);
-        for (const f of d.inputs) term.out(`   ${f.role}: ${f.path}`);
-        for (const note of d.notes) term.out(`   ${note}`);
-        for (const line of d.details ?? []) term.out(`   ${line}`);
+        for (const f of d.inputs) term.out(`   ${f.role}: ${terminalText(f.path)}`);
+        for (const note of d.notes) term.out(`   ${terminalText(note)}`);
+        for (const line of d.details ?? []) term.out(`   ${terminalText(line)}`);
       }
       printWarnings(term, loaded.warnings, 20);
-      term.out(`${config.file}: config and ${config.indicators.length} indicator(s) valid`);
+      term.out(`${terminalText(config.file)}: config and ${config.indicators.length} indicator(s) valid`);
     },
   };
 }

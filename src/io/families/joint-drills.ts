@@ -66,6 +66,9 @@ export const jointDrillsSourceSchema = z.discriminatedUnion('format', [
 /** A validated source block. */
 export type JointDrillsSourceSpec = z.infer<typeof jointDrillsSourceSchema>;
 
+/** A per-exercise weight factor: ≥ 0 and at most 1,000,000 (the product of the factors over many exercises must stay finite). */
+const exerciseWeight = z.number().min(0).max(1e6, 'an exercise weight is at most 1,000,000 (weights are relative: 0.5, 1, 2 …)');
+
 /**
  * Zod schema of the family-specific keys of an indicator block (defaults filled in).
  * @example jointDrillsOptionsSchema.parse({ domain_weights: { CPX: 0.5 } }).duplicate_days // 3
@@ -74,9 +77,9 @@ export const jointDrillsOptionsSchema = z.strictObject({
   /** Split an exercise running across New Year by days (default: it counts in its start year). */
   split_years: z.boolean().default(false),
   /** Multiplier per domain flag, e.g. `{ CPX: 0.5 }`; multiplicative over the flags set; default 1. */
-  domain_weights: z.partialRecord(z.enum(DOMAINS), z.number().min(0)).default({}),
+  domain_weights: z.partialRecord(z.enum(DOMAINS), exerciseWeight).default({}),
   /** Multiplier per focus flag, e.g. `{ Humanitarian: 0.5 }`; default 1. */
-  focus_weights: z.partialRecord(z.enum(FOCI), z.number().min(0)).default({}),
+  focus_weights: z.partialRecord(z.enum(FOCI), exerciseWeight).default({}),
   /** `none` (default), `days` or `log_days` (1 + ln days). */
   duration_weighting: z.enum(DURATION_WEIGHTING_NAMES as [string, ...string[]]).default('none'),
   /** Yearly base smoothed by `stock` and `window`: `weighted` (default) or `count`. */

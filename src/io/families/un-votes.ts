@@ -145,6 +145,7 @@ async function load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorDat
   try {
     digests = await hashes;
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(files.map((f) => ({ file: f.path, line: 0, message: `cannot read the file: ${(e as Error).message}` })).slice(0, 1));
   }
   const inputs: InputFile[] = files.map((f, i) => ({ path: f.path, role: f.role, sha256: digests[i]! }));

@@ -131,7 +131,7 @@ describe('unVotesFamily', () => {
   });
 
   it('reports a missing file as an input error, not a crash', async () => {
-    await expect(load([{ ...UNVOTES, votes: 'test/fixtures/un/missing.csv' }])).rejects.toThrow(/cannot read the file/);
+    await expect(load([{ ...UNVOTES, votes: 'test/fixtures/un/missing.csv' }])).rejects.toThrow(/the file does not exist.*ENOENT/);
   });
 
   it('computes every year and pair of states of the roll calls (a run\'s years and states select rows later)', async () => {
