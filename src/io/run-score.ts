@@ -10,13 +10,17 @@ import { addReportExtras } from './report-extras.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from './report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { writeFolderAtomically } from './write-folder.js';
+import { prepareReport, replaceReport } from './report-folder.js';
 import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-table.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
   readonly out?: string | undefined;
+  /** Replace a report of another config, or one holding files Entente did not write (`--force`). */
+  readonly force?: boolean | undefined;
+  /** Notes for the user while writing (an interrupted run completed, waiting for a lock). */
+  readonly note?: ((text: string) => void) | undefined;
   readonly pairs?: string | undefined;
   readonly states?: string | undefined;
   readonly from?: number | undefined;
@@ -32,23 +36,37 @@ export interface ScoreRun {
   readonly warnings: WarningCollector;
 }
 
+/**
+ * The states of a `--states` value: comma-separated ISO3 codes, any case.
+ * @throws {UsageError} for anything that is not three letters.
+ * @example parseStateList('rus, IRN') // ['RUS', 'IRN']
+ */
+export function parseStateList(s: string): Iso3[] {
+  return s.split(',').map((x) => {
+    const t = x.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(t)) throw new UsageError(`--states: "${x}" is not an ISO3 code (e.g. RUS)`);
+    return t as Iso3;
+  });
+}
+
+/**
+ * The pairs of a `--pairs` value: comma-separated `A-B` pairs of ISO3 codes, any case.
+ * @throws {UsageError} for anything else, or a state paired with itself.
+ * @example parsePairList('RUS-IRN,rus-chn') // [['RUS', 'IRN'], ['RUS', 'CHN']]
+ */
+export function parsePairList(s: string): (readonly [Iso3, Iso3])[] {
+  return s.split(',').map((p) => {
+    const m = /^\s*([A-Za-z]{3})-([A-Za-z]{3})\s*$/.exec(p);
+    if (!m || m[1]!.toUpperCase() === m[2]!.toUpperCase()) throw new UsageError(`--pairs: "${p}" is not a pair like RUS-IRN`);
+    return [m[1]!.toUpperCase() as Iso3, m[2]!.toUpperCase() as Iso3] as const;
+  });
+}
+
 /** Applies `--pairs`, `--states`, `--from`, `--to` to a config. @throws {UsageError} for malformed values. */
 export function applyOverrides(config: ResolvedConfig, o: RunOverrides): ResolvedConfig {
-  const codes = (s: string, what: string): Iso3[] =>
-    s.split(',').map((x) => {
-      const t = x.trim().toUpperCase();
-      if (!/^[A-Z]{3}$/.test(t)) throw new UsageError(`--${what}: "${x}" is not an ISO3 code (e.g. RUS)`);
-      return t as Iso3;
-    });
   let { years, states, pairs } = config;
-  if (o.states !== undefined) states = codes(o.states, 'states');
-  if (o.pairs !== undefined) {
-    pairs = o.pairs.split(',').map((p) => {
-      const m = /^\s*([A-Za-z]{3})-([A-Za-z]{3})\s*$/.exec(p);
-      if (!m || m[1]!.toUpperCase() === m[2]!.toUpperCase()) throw new UsageError(`--pairs: "${p}" is not a pair like RUS-IRN`);
-      return [m[1]!.toUpperCase() as Iso3, m[2]!.toUpperCase() as Iso3] as const;
-    });
-  }
+  if (o.states !== undefined) states = parseStateList(o.states);
+  if (o.pairs !== undefined) pairs = parsePairList(o.pairs);
   if (o.from !== undefined || o.to !== undefined) {
     const from = o.from ?? years?.from ?? 1000;
     const to = o.to ?? years?.to ?? 4095;
@@ -60,7 +78,16 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
 
 /** The report folder of a config: `--out`, else `reports/<name>/` next to the config. */
 export function reportDir(config: ResolvedConfig, out?: string): string {
-  return out ?? path.join(config.dir, 'reports', config.name);
+  return path.resolve(out ?? path.join(config.dir, 'reports', config.name));
+}
+
+/**
+ * Every file a run read: the config and each indicator's inputs (a report folder must hold
+ * none of them).
+ * @example runInputs(run) // ['/p/entente.yaml', '/p/indicators/sample/un_votes.csv', …]
+ */
+export function runInputs(config: ResolvedConfig, data: ReadonlyMap<string, IndicatorData>): string[] {
+  return [path.resolve(config.file), ...[...data.values()].flatMap((d) => d.inputs.map((f) => f.path))];
 }
 
 /** Loads and scores (no writing). */
@@ -159,16 +186,19 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
 }
 
 /**
- * The main job: reads the config, loads every indicator, scores, and writes the report
- * folder atomically. Returns where it went, the row count and the SHA-256 of alignment.csv.
+ * The main job: reads the config, checks the report folder (see `report-folder.ts`: only a
+ * report folder of this config is replaced), loads every indicator, scores, and replaces the
+ * report folder in one committed step. Returns where it went, the row count, the SHA-256 of
+ * alignment.csv and the files of the old report that the new one dropped.
  */
 export async function runScore(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
   const config = applyOverrides(await readConfig(configFile), overrides);
+  const target = { dir: reportDir(config, overrides.out), configFile: config.file, force: overrides.force, note: overrides.note };
+  await prepareReport(target, 'replace');
   const run = await computeScore(config, progress);
   const report = reportContents(run);
-  const outDir = reportDir(config, overrides.out);
   progress?.('writing', 0, 1);
-  await writeFolderAtomically(outDir, report.files);
+  const { dropped } = await replaceReport(target, 'score', report.files, runInputs(config, run.data));
   progress?.('writing', 1, 1);
-  return { run, outDir, rows: run.table.keys.length, sha256: report.sha256() };
+  return { run, outDir: target.dir, rows: run.table.keys.length, sha256: report.sha256(), dropped };
 }
