@@ -1,9 +1,9 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { lockFolder } from './folder-lock.js';
-import { debrisNames, recoverFolder } from './folder-journal.js';
+import { debrisNames, pathExists, recoverFolder } from './folder-journal.js';
 import { fsProblem } from './fs-error.js';
 import type { ReportFiles } from './report-content.js';
 import { commitFolder, linkTree, writeFiles } from './write-folder.js';
@@ -228,8 +228,12 @@ export function checkReportPath(t: ReportTarget, inputs: readonly string[] = [])
   if (holds(real, home)) throw say(real === home ? 'is your home folder' : `holds your home folder ${home}`);
   const cwd = realish(t.cwd ?? process.cwd());
   if (holds(real, cwd)) throw say(real === cwd ? 'is the working folder' : `holds the working folder ${cwd}`);
-  if (t.configFile !== null && holds(real, realish(t.configFile))) throw say(`holds the config file ${path.resolve(t.configFile)}`);
-  for (const input of inputs) if (holds(real, realish(input))) throw say(`holds the input file ${path.resolve(input)}`);
+  const guard = (file: string, what: string) => {
+    const f = realish(file);
+    if (holds(real, f)) throw say(real === f ? `is the ${what} itself` : `holds the ${what} ${path.resolve(file)}`);
+  };
+  if (t.configFile !== null) guard(t.configFile, 'config file');
+  for (const input of inputs) guard(input, 'input file');
 }
 
 function configIdentity(t: ReportTarget, st: Extract<FolderState, { state: 'report' }>): string | null {
@@ -317,6 +321,14 @@ export async function prepareReport(t: ReportTarget, mode: 'replace' | 'add', ac
     leftovers = readdirSync(parent).filter((n) => n.startsWith(`.${base}.`));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && (e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw fsProblem(e, `cannot use ${abs} as the report folder`);
+  }
+  // a folder we may not write fails now, not after the work (EROFS, EACCES)
+  let existing = parent;
+  while (!pathExists(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch (e) {
+    throw fsProblem(e, `cannot write the report folder ${abs}`);
   }
   if (leftovers.length > 0) {
     try {
