@@ -142,6 +142,8 @@ export function recoverFolder(target: string): string[] {
     }
   }
   if (exists(journal)) removeJournal(abs);
+  // the roll forward may have moved the old report aside: list again
+  names = readdirSync(parent).filter((n) => n.startsWith(`.${base}.`));
   const legacyTmp = new RegExp(`^\\.${escape(base)}\\.tmp-\\d+-\\d+$`);
   const legacyOld = new RegExp(`^\\.${escape(base)}\\.old-\\d+-\\d+$`);
   const ours = new RegExp(`^${escape(prefix)}(new|old)-\\d+-[0-9a-f]+$|^${escape(prefix)}(journal\\.tmp|lock\\.stale)-\\d+-[0-9a-f]+$`);

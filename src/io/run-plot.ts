@@ -175,8 +175,8 @@ export function plotNameArg(name: string): string {
 /**
  * The default base name of the chart files: `plot_<A-B>_<C-D>…` plus `_contributions` or
  * `_<indicator>`; when that is longer than {@link MAX_PLOT_NAME} characters (some 14 pairs or
- * more), its start cut after a whole pair, `_and_<n>_more` and 10 hex digits of the SHA-256
- * of the full name, so every list of pairs has its own short name.
+ * more), its start cut after a whole pair, `_and_<n>_more`, the suffix (when short) and 10 hex
+ * digits of the SHA-256 of the full name, so every list of pairs has its own short name.
  * @example defaultPlotName([{ a: 'RUS', b: 'IRN' }], {}) // 'plot_RUS-IRN'
  */
 export function defaultPlotName(pairs: readonly ChartPair[], o: Pick<PlotOptions, 'contributions' | 'indicator'>): string {
@@ -185,11 +185,12 @@ export function defaultPlotName(pairs: readonly ChartPair[], o: Pick<PlotOptions
   const full = `plot_${labels.join('_')}${suffix}`;
   if (full.length <= MAX_PLOT_NAME) return full;
   const hash = hashText(full).slice(0, 10);
+  const kept = suffix.length <= 24 ? suffix : '';
   let head = 'plot';
   let shown = 0;
-  const room = MAX_PLOT_NAME - `_and_${labels.length}_more_${hash}`.length;
+  const room = MAX_PLOT_NAME - `_and_${labels.length}_more${kept}_${hash}`.length;
   while (shown < labels.length && `${head}_${labels[shown]}`.length <= Math.min(room, 80)) head += `_${labels[shown++]}`;
-  return `${head}_and_${labels.length - shown}_more_${hash}`;
+  return `${head}_and_${labels.length - shown}_more${kept}_${hash}`;
 }
 
 function statesInData(run: ScoreRun): Set<string> {
