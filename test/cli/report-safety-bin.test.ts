@@ -384,3 +384,56 @@ describe('other file-system errors are messages with exit 2', { timeout: 120_000
     expect(tree(dir)).toEqual(before);
   });
 });
+
+describe('the rules of the report folder through the executable', { timeout: 120_000 }, () => {
+  it('`name: ..` is refused with its line and column; a config named `...yaml` scores into reports/report/', () => {
+    const dir = project();
+    const config = path.join(dir, 'toolkit.yaml');
+    const text = readFileSync(config, 'utf8');
+    writeFileSync(config, text.replace('name: toolkit', 'name: ..'));
+    const before = tree(dir);
+    const r = runBin(SCORE, { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/toolkit\.yaml:2:7: name: a report name is one folder name/);
+    expect(tree(dir)).toEqual(before);
+    writeFileSync(path.join(dir, '...yaml'), text.replace('name: toolkit\n', ''));
+    ok(runBin(['score', '--config', '...yaml'], { cwd: dir }));
+    expect(readdirSync(path.join(dir, 'reports'))).toEqual(['report']);
+  });
+
+  it('impossible years are refused before the report is touched', () => {
+    const dir = project();
+    ok(runBin(SCORE, { cwd: dir }));
+    const before = tree(dir);
+    const r = runBin([...SCORE, '--from', '20', '--to', '201'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--from: need a year from 1800 to 2100/);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('a second config with the same name is refused, and replaces the report with --force; score says which derived files it dropped', () => {
+    const dir = project();
+    ok(runBin(SENSITIVITY, { cwd: dir }));
+    writeFileSync(path.join(dir, 'colleague.yaml'), readFileSync(path.join(dir, 'toolkit.yaml'), 'utf8').replace('weight: 2', 'weight: 1'));
+    const before = tree(dir);
+    const r = runBin(['score', '--config', 'colleague.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/holds the report of another config .* pass --force to replace that report/);
+    expect(tree(dir)).toEqual(before);
+    const forced = runBin(['score', '--config', 'colleague.yaml', '--force'], { cwd: dir });
+    ok(forced);
+    expect(forced.stderr).toMatch(/note: replaced the report in reports\/toolkit; dropped sensitivity\.csv, sobol\.csv \(made from the previous report/);
+  });
+
+  it('plot draws 28 pairs into files with a short name', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-plot-'));
+    made.push(dir);
+    const states = ['RUS', 'IRN', 'CHN', 'USA', 'FRA', 'DEU', 'GBR', 'IND'];
+    const pairs: string[] = [];
+    for (let i = 0; i < states.length; i++) for (let j = i + 1; j < states.length; j++) pairs.push(`${states[i]}-${states[j]}`);
+    const r = runBin(['plot', ...pairs, '--config', path.join(ROOT, 'entente.yaml'), '--out', path.join(dir, 'sample')]);
+    ok(r);
+    expect(r.stdout).toMatch(/wrote .*plot_RUS-IRN_.*_and_\d+_more_[0-9a-f]{10}\.svg and plot_.*\.png/);
+    expect(validateDataPackage(path.join(dir, 'sample'))).toEqual([]);
+  });
+});
