@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -362,14 +362,19 @@ function configRelative(dir: string, configFile: string | null): string | null {
 export async function replaceReport(t: ReportTarget, kind: ReportKind, files: ReportFiles, inputs: readonly string[]): Promise<{ dropped: string[] }> {
   const abs = path.resolve(t.dir);
   let dropped: string[] = [];
+  let mode: number | null = null;
   await commitFolder(
     abs,
-    (staging) => writeFiles(staging, withMarker(files, { kind, config: configRelative(abs, t.configFile), files: [...files.keys()] })),
+    async (staging) => {
+      if (mode !== null) chmodSync(staging, mode); // the folder keeps its permissions
+      await writeFiles(staging, withMarker(files, { kind, config: configRelative(abs, t.configFile), files: [...files.keys()] }));
+    },
     {
       note: t.note,
       doing: `cannot write the report folder ${abs}`,
       check: () => {
         const st = checkReplace(t, inputs);
+        mode = st.state === 'report' || st.state === 'empty' ? statSync(abs).mode & 0o7777 : null;
         if (st.state === 'report') dropped = st.entries.filter((e) => e !== REPORT_MARKER && !files.has(e) && !OS_JUNK.has(e) && !LEGACY_TEMP.test(e));
       },
     },

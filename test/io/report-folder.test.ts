@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -129,8 +129,10 @@ describe('checkReplace and replaceReport', () => {
     await replaceReport(t, 'score', files({ 'alignment.csv': 'v1\n', 'datapackage.json': pkg('a') }), [p.input]);
     await addToReport(t, [], { make: () => files({ 'sensitivity.csv': 's\n', 'datapackage.json': pkg('a') }) });
     writeFileSync(path.join(t.dir, '.DS_Store'), '');
+    chmodSync(t.dir, 0o750);
     const { dropped } = await replaceReport(t, 'score', files({ 'alignment.csv': 'v2\n', 'datapackage.json': pkg('b') }), [p.input]);
     expect(dropped).toEqual(['sensitivity.csv']);
+    expect(statSync(t.dir).mode & 0o777).toBe(0o750); // the folder keeps its permissions
     expect(readdirSync(t.dir).sort()).toEqual([REPORT_MARKER, 'alignment.csv', 'datapackage.json']);
     expect(parseMarker(readFileSync(path.join(t.dir, REPORT_MARKER), 'utf8'))!.files).toEqual(['alignment.csv', 'datapackage.json']);
   });
