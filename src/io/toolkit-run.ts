@@ -45,8 +45,9 @@ export async function loadToolkitRun(configFile: string, out: string | undefined
 
 /**
  * Refuses (exit 2) to add files to a report made from another version of the config (its
- * SHA-256) or, when `sources` are given, from other input files: the new files would sit
- * next to numbers they do not describe.
+ * SHA-256) or, when `sources` are given, from other input files (another SHA-256 in one of
+ * the roles; the same bytes elsewhere are the same input): the new files would sit next to
+ * numbers they do not describe.
  * @throws {UsageError} saying what differs and to run `entente score` first.
  */
 export function checkSameVersion(dir: string, pkg: ReportPackage, config: ResolvedConfig, sources: readonly PackageSource[] | null): void {
@@ -56,9 +57,11 @@ export function checkSameVersion(dir: string, pkg: ReportPackage, config: Resolv
     throw new UsageError(`${dir} holds a report made from another version of ${config.file} (SHA-256 ${String(recorded).slice(0, 12)}…, now ${config.sha256.slice(0, 12)}…); ${fix}`);
   }
   if (sources === null) return;
-  const before = new Map((pkg.sources ?? []).map((s) => [`${s.title}\u0000${s.path}`, s.sha256]));
-  const changed = sources.filter((s) => before.get(`${s.title}\u0000${s.path}`) !== s.sha256).map((s) => s.path);
-  const gone = before.size !== sources.length;
+  // the same bytes in the same roles (wherever they are: ENTENTE_DATA_DIR may differ) give the same numbers
+  const key = (s: { title?: string | undefined; sha256?: string | undefined }) => `${s.title}\u0000${s.sha256}`;
+  const before = (pkg.sources ?? []).map(key);
+  const changed = sources.filter((s) => !before.includes(key(s))).map((s) => s.path);
+  const gone = before.length !== sources.length;
   if (changed.length > 0 || gone) {
     const what = changed.length > 0 ? `input files that have changed since (${[...new Set(changed)].slice(0, 5).join(', ')})` : 'other input files';
     throw new UsageError(`${dir} holds a report made from ${what}; ${fix}`);
