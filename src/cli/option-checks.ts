@@ -7,7 +7,6 @@
  */
 import type { Options } from 'yargs';
 import { UsageError } from '../errors.js';
-import { parsePairList, parseStateList } from '../io/run-score.js';
 import { asStateArg, countArg, yearArg } from './commands/toolkit-args.js';
 
 /** The value of an option given once (yargs makes an array of a repeated one). */
@@ -100,20 +99,13 @@ export function textOption(flag: string, describe: string, example: string): Opt
 }
 
 /**
- * `--pairs A-B,C-D`: well-formed pairs of three-letter codes (whether they are known states
- * is checked against the crosswalk later).
- * @example pairsOption('only these pairs').coerce('RUS-IRN') // 'RUS-IRN'
+ * `--pairs A-B,C-D` and `--states A,B,C`: given once and not empty. Which states they name
+ * (codes or names, checked against the crosswalk and the state system) is read when the
+ * config's succession rules are known, before any input is loaded (`applyOverrides`).
+ * @example listOption('--pairs', 'only these pairs', 'RUS-IRN').coerce('RUS-IRN') // 'RUS-IRN'
  */
-export function pairsOption(describe: string): Options {
-  return { type: 'string', requiresArg: true, describe, coerce: (v: unknown) => (v === undefined ? v : (parsePairList(text(v, '--pairs', 'RUS-IRN')), text(v, '--pairs', 'RUS-IRN'))) };
-}
-
-/**
- * `--states A,B,C`: three-letter codes.
- * @example statesOption('only pairs among these').coerce('RUS,IRN') // 'RUS,IRN'
- */
-export function statesOption(describe: string): Options {
-  return { type: 'string', requiresArg: true, describe, coerce: (v: unknown) => (v === undefined ? v : (parseStateList(text(v, '--states', 'RUS,IRN')), text(v, '--states', 'RUS,IRN'))) };
+export function listOption(flag: '--pairs' | '--states', describe: string): Options {
+  return textOption(flag, describe, flag === '--pairs' ? 'RUS-IRN,RUS-CHN' : 'RUS,IRN,CHN');
 }
 
 /**

@@ -36,37 +36,23 @@ export interface ScoreRun {
   readonly warnings: WarningCollector;
 }
 
-/**
- * The states of a `--states` value: comma-separated ISO3 codes, any case.
- * @throws {UsageError} for anything that is not three letters.
- * @example parseStateList('rus, IRN') // ['RUS', 'IRN']
- */
-export function parseStateList(s: string): Iso3[] {
-  return s.split(',').map((x) => {
-    const t = x.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(t)) throw new UsageError(`--states: "${x}" is not an ISO3 code (e.g. RUS)`);
-    return t as Iso3;
-  });
-}
-
-/**
- * The pairs of a `--pairs` value: comma-separated `A-B` pairs of ISO3 codes, any case.
- * @throws {UsageError} for anything else, or a state paired with itself.
- * @example parsePairList('RUS-IRN,rus-chn') // [['RUS', 'IRN'], ['RUS', 'CHN']]
- */
-export function parsePairList(s: string): (readonly [Iso3, Iso3])[] {
-  return s.split(',').map((p) => {
-    const m = /^\s*([A-Za-z]{3})-([A-Za-z]{3})\s*$/.exec(p);
-    if (!m || m[1]!.toUpperCase() === m[2]!.toUpperCase()) throw new UsageError(`--pairs: "${p}" is not a pair like RUS-IRN`);
-    return [m[1]!.toUpperCase() as Iso3, m[2]!.toUpperCase() as Iso3] as const;
-  });
-}
-
 /** Applies `--pairs`, `--states`, `--from`, `--to` to a config. @throws {UsageError} for malformed values. */
 export function applyOverrides(config: ResolvedConfig, o: RunOverrides): ResolvedConfig {
+  const codes = (s: string, what: string): Iso3[] =>
+    s.split(',').map((x) => {
+      const t = x.trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(t)) throw new UsageError(`--${what}: "${x}" is not an ISO3 code (e.g. RUS)`);
+      return t as Iso3;
+    });
   let { years, states, pairs } = config;
-  if (o.states !== undefined) states = parseStateList(o.states);
-  if (o.pairs !== undefined) pairs = parsePairList(o.pairs);
+  if (o.states !== undefined) states = codes(o.states, 'states');
+  if (o.pairs !== undefined) {
+    pairs = o.pairs.split(',').map((p) => {
+      const m = /^\s*([A-Za-z]{3})-([A-Za-z]{3})\s*$/.exec(p);
+      if (!m || m[1]!.toUpperCase() === m[2]!.toUpperCase()) throw new UsageError(`--pairs: "${p}" is not a pair like RUS-IRN`);
+      return [m[1]!.toUpperCase() as Iso3, m[2]!.toUpperCase() as Iso3] as const;
+    });
+  }
   if (o.from !== undefined || o.to !== undefined) {
     const from = o.from ?? years?.from ?? 1000;
     const to = o.to ?? years?.to ?? 4095;

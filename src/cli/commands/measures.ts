@@ -5,7 +5,7 @@ import { runMeasures } from '../../io/run-measures.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { printDropped, type ScoreArgs } from './score.js';
-import { pairsOption, statesOption, yearOption, yearOrder } from '../option-checks.js';
+import { listOption, yearOption, yearOrder } from '../option-checks.js';
 
 /** `entente measures`: the raw dyad-year measures of every indicator, without the index. */
 export function measuresCommand(term: Terminal): CommandModule<GlobalArgs, never> {
@@ -14,8 +14,8 @@ export function measuresCommand(term: Terminal): CommandModule<GlobalArgs, never
     describe: 'write the raw measure of every indicator per pair-year (no normalisation, no index) to measures.csv',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .option('pairs', pairsOption('only these pairs, e.g. RUS-IRN,RUS-CHN'))
-        .option('states', statesOption('only pairs among these states'))
+        .option('pairs', listOption('--pairs', 'only these pairs, e.g. RUS-IRN,RUS-CHN'))
+        .option('states', listOption('--states', 'only pairs among these states'))
         .option('from', yearOption('--from', 'first year'))
         .option('to', yearOption('--to', 'last year'))
         .option('force', { type: 'boolean', describe: 'replace a report folder made by another config, or holding files Entente did not write' })

@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
 import { runScore } from '../../io/run-score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
-import { pairsOption, statesOption, yearOption, yearOrder } from '../option-checks.js';
+import { listOption, yearOption, yearOrder } from '../option-checks.js';
 import type { GlobalArgs } from '../global-args.js';
 
 /** Arguments of `entente score`. */
@@ -22,8 +22,8 @@ export function scoreCommand(term: Terminal): CommandModule<GlobalArgs, ScoreArg
     describe: 'score every pair-year and write the report folder (alignment.csv, datapackage.json)',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .option('pairs', pairsOption('only these pairs, e.g. RUS-IRN,RUS-CHN'))
-        .option('states', statesOption('only pairs among these states, e.g. RUS,IRN,CHN'))
+        .option('pairs', listOption('--pairs', 'only these pairs, e.g. RUS-IRN,RUS-CHN'))
+        .option('states', listOption('--states', 'only pairs among these states, e.g. RUS,IRN,CHN'))
         .option('from', yearOption('--from', 'first year'))
         .option('to', yearOption('--to', 'last year'))
         .option('force', { type: 'boolean', describe: 'replace a report folder made by another config, or holding files Entente did not write' })
