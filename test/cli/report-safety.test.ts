@@ -68,7 +68,7 @@ describe('the command line is checked before any work', () => {
       [['score', '--from', 'soon'], /--from: need a year like 2016, got "soon"/],
       [['score', '--out', report, '--out', path.join(dir, 'x')], /--out is given 2 times; give it once/],
       [['score', '--pairs', 'RUS-IRN', '--pairs', 'RUS-CHN'], /--pairs is given 2 times/],
-      [['measures', '--states', 'RUSSIA'], /--states: .*"RUSSIA"/],
+      [['measures', '--states', 'R1S'], /--states: .*"R1S"/],
       [['measures', '--states', ''], /--states is empty/],
       [['trends', '--penalty', '0'], /--penalty: need a number > 0/],
       [['trends', '--min-segment', '0'], /--min-segment: need a whole number ≥ 1/],
