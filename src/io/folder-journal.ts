@@ -24,7 +24,7 @@ export interface Journal {
   readonly pid: number;
 }
 
-/** File and folder names of a target's temporary things (in its parent). */
+/** File and folder names of a target's temporary things (in its parent). @example debrisNames('/p/reports/sample').journal // '/p/reports/.sample.entente-journal' */
 export function debrisNames(target: string): { parent: string; base: string; journal: string; prefix: string } {
   const abs = path.resolve(target);
   const base = path.basename(abs);
@@ -41,7 +41,7 @@ export function tempSibling(target: string, kind: 'new' | 'old'): string {
   return path.join(parent, `${prefix}${kind}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Writes the journal durably (temporary file, fsync, rename, fsync of the folder). */
+/** Writes the journal durably (temporary file, fsync, rename, fsync of the folder). @example writeJournal(target, { new: path.basename(staging), old: path.basename(old), pid: process.pid }); */
 export function writeJournal(target: string, entry: Journal): void {
   const { parent, journal } = debrisNames(target);
   const tmp = `${journal}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -56,7 +56,7 @@ export function writeJournal(target: string, entry: Journal): void {
   fsyncFolder(parent);
 }
 
-/** Removes the journal (the swap is done or undone) and makes that durable. */
+/** Removes the journal (the swap is done or undone) and makes that durable. @example removeJournal('/p/reports/sample'); */
 export function removeJournal(target: string): void {
   const { parent, journal } = debrisNames(target);
   try {
@@ -67,7 +67,7 @@ export function removeJournal(target: string): void {
   fsyncFolder(parent);
 }
 
-/** fsync of a folder (its entries made durable); not possible on every platform, then skipped. */
+/** fsync of a folder (its entries made durable); not possible on every platform, then skipped. @example fsyncFolder(staging); */
 export function fsyncFolder(dir: string): void {
   let fd: number;
   try {
@@ -171,7 +171,7 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** True when something (file, folder, link) is at `p`. */
+/** True when something (file, folder, link — even a dangling one) is at `p`. @example pathExists('/p/reports/sample') // true */
 export function pathExists(p: string): boolean {
   return exists(p);
 }

@@ -89,7 +89,7 @@ export function markerText(m: ReportMarker): string {
   return JSON.stringify({ entente_report: 1, about: ABOUT, kind: m.kind, config: m.config, files: [...m.files].sort() }, null, 2) + '\n';
 }
 
-/** Parses a marker file; null when it is not one. */
+/** Parses a marker file; null when it is not one. @example parseMarker(markerText(m))?.kind // 'score' */
 export function parseMarker(text: string): ReportMarker | null {
   try {
     const m = JSON.parse(text) as { entente_report?: unknown; kind?: unknown; config?: unknown; files?: unknown };
@@ -102,7 +102,7 @@ export function parseMarker(text: string): ReportMarker | null {
   }
 }
 
-/** True for a `datapackage.json` written by Entente (its provenance block). */
+/** True for a `datapackage.json` written by Entente (its provenance block). @example isEntentePackage({ entente: { version: '0.1.0', config: { sha256: 'ab…' } } }) // true */
 export function isEntentePackage(pkg: unknown): pkg is ReportPackage {
   const e = (pkg as ReportPackage | null)?.entente;
   return typeof e === 'object' && e !== null && typeof e.version === 'string' && typeof e.config?.sha256 === 'string';
@@ -258,6 +258,7 @@ function list(names: readonly string[], max = 8): string {
  * absent, an empty folder, or a report folder (see {@link inspectFolder}) made by this config
  * and holding no file Entente did not write — the last two unless `force`.
  * @throws {UsageError} saying why and how.
+ * @example checkReplace({ dir: 'reports/sample', configFile: 'entente.yaml' }).state // 'report'
  */
 export function checkReplace(t: ReportTarget, inputs: readonly string[] = []): FolderState {
   checkReportPath(t, inputs);
@@ -285,6 +286,7 @@ export function checkReplace(t: ReportTarget, inputs: readonly string[] = []): F
  * written with the files), or a score report made by this config that `accept` takes (the
  * same version of the config and inputs). Such a command never removes anything.
  * @throws {UsageError} saying why and how.
+ * @example checkAdd({ dir: 'reports/sample', configFile: 'entente.yaml' }, inputs, accept).state // 'report'
  */
 export function checkAdd(t: ReportTarget, inputs: readonly string[] = [], accept?: (pkg: ReportPackage) => void): FolderState {
   checkReportPath(t, inputs);
@@ -311,6 +313,7 @@ export function checkAdd(t: ReportTarget, inputs: readonly string[] = [], accept
  * rules of the command ({@link checkReplace} or {@link checkAdd}) — so a refused folder
  * fails in a second, not after the scoring. The rules are applied again when writing.
  * @throws {UsageError} as the rules, or for a file-system error.
+ * @example await prepareReport({ dir: 'reports/sample', configFile: 'entente.yaml' }, 'replace');
  */
 export async function prepareReport(t: ReportTarget, mode: 'replace' | 'add', accept?: (pkg: ReportPackage) => void): Promise<void> {
   checkReportPath(t);

@@ -49,6 +49,7 @@ export async function loadToolkitRun(configFile: string, out: string | undefined
  * the roles; the same bytes elsewhere are the same input): the new files would sit next to
  * numbers they do not describe.
  * @throws {UsageError} saying what differs and to run `entente score` first.
+ * @example checkSameVersion(dir, pkg, config, packageSources(config, data)); // throws when un.csv changed
  */
 export function checkSameVersion(dir: string, pkg: ReportPackage, config: ResolvedConfig, sources: readonly PackageSource[] | null): void {
   const fix = 'run `entente score` first (it replaces the report and says which files it drops), or write elsewhere with --out DIR';
