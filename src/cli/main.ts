@@ -5,8 +5,9 @@
  */
 import yargs from 'yargs';
 import { pc } from './colour.js';
-import { AppError } from '../errors.js';
+import { AppError, UsageError } from '../errors.js';
 import { terminalLines } from '../escape.js';
+import { pathOption } from './option-checks.js';
 import { DEFAULTS } from '../defaults.js';
 import { toolVersion } from '../io/tool-version.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -17,12 +18,11 @@ import { commandsFor } from './commands/registry.js';
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], term: Terminal = processTerminal): Promise<number> {
-  let usageFailure: string | null = null;
   const parser = yargs([...argv])
     .scriptName('entente')
     .usage('$0 <command> [options]\n\nAlignment between states, year by year, from UN votes, arms transfers, joint exercises and trade.')
-    .option('config', { type: 'string', default: DEFAULTS.configFile, describe: 'config file (YAML or JSON)', global: true })
-    .option('out', { type: 'string', describe: 'report folder (default reports/<name>/)', global: true })
+    .option('config', pathOption('--config', 'config file (YAML or JSON)', { default: DEFAULTS.configFile, global: true }))
+    .option('out', pathOption('--out', 'report folder (default reports/<name>/): a new folder or a report folder Entente made', { global: true }))
     .command(scoreCommand(term) as never)
     .command(validateCommand(term) as never);
   for (const make of await commandsFor(argv)) parser.command(make(term) as never);
@@ -34,16 +34,15 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      usageFailure = msg;
+      // throwing here stops yargs before the command's handler: a bad command line is
+      // exit 2 before anything is read or written
+      if (err instanceof AppError) throw err;
+      // yargs wraps what a coerce function throws (our value checks) in a YError
+      if (err && err.name !== 'YError') throw err;
+      throw new UsageError(`${err?.message ?? msg}\nrun \`entente --help\` for the commands and options`);
     });
   try {
     await parser.parseAsync();
-    if (usageFailure !== null) {
-      term.err(pc.red(`error: ${terminalLines(usageFailure)}`));
-      term.err('run `entente --help` for the commands and options');
-      return 2;
-    }
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

@@ -81,13 +81,37 @@ const stateName = z.string().trim().min(1, 'expected an ISO3 code such as RUS');
 /** A pair as written in `pairs:` (`A-B`; resolved by the config reader). */
 const pair = z.string().regex(/^.+-.+$/, 'expected a pair like RUS-IRN');
 
+/** Longest report name: the folder's name must fit every file system with room for the suffixes. */
+export const MAX_REPORT_NAME = 100;
+
+/**
+ * A report name: one safe path segment, the folder `reports/<name>/`. Letters, digits, dot,
+ * dash and underscore, starting with a letter or digit — so never `.`, `..`, a hidden name,
+ * a separator or an absolute path — and at most {@link MAX_REPORT_NAME} characters.
+ */
+export const reportNameSchema = z
+  .string()
+  .max(MAX_REPORT_NAME, `a report name has at most ${MAX_REPORT_NAME} characters`)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a report name is one folder name: letters, digits, dot, dash and underscore, starting with a letter or digit (not ".", ".." or a path)');
+
+/**
+ * The report name made from a config file's name when the config has no `name:` — its stem
+ * (without `.yaml`/`.yml`/`.json`) sanitised to a {@link reportNameSchema}: other characters
+ * become `-`, leading dots, dashes and underscores go, and it is cut to the maximum length;
+ * `report` when nothing is left (a config named `...yaml` must not name the parent folder).
+ * @example reportNameFromFile('my config.yaml') // 'my-config'
+ * @example reportNameFromFile('...yaml') // 'report'
+ */
+export function reportNameFromFile(fileName: string): string {
+  const stem = fileName.replace(/\.(ya?ml|json)$/i, '');
+  const safe = stem.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[._-]+/, '').slice(0, MAX_REPORT_NAME);
+  return reportNameSchema.safeParse(safe).success ? safe : 'report';
+}
+
 /** The whole config file. */
 export const configSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[A-Za-z0-9._-]+$/, 'a report name may use letters, digits, dot, dash and underscore')
-      .optional(),
+    name: reportNameSchema.optional(),
     description: z.string().optional(),
     sample: z.boolean().optional(),
     years: yearRangeSchema.optional(),

@@ -57,6 +57,30 @@ export function alignmentFields(table: ScoreTable, config: ResolvedConfig, data:
   return fields;
 }
 
+/** One input file as `datapackage.json` lists it under `sources`. */
+export interface PackageSource {
+  readonly title: string;
+  /** Relative to the config's folder, `/`-separated. */
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/**
+ * The input files of a run as `datapackage.json` lists them (`sources`): per indicator, in
+ * the config's order, each file's role, path relative to the config's folder and SHA-256.
+ * @example packageSources(config, data)[0] // { title: 'un (un_votes): votes', path: 'indicators/sample/un_votes.csv', sha256: '…' }
+ */
+export function packageSources(config: ResolvedConfig, data: ReadonlyMap<string, IndicatorData>): PackageSource[] {
+  const rel = (p: string) => path.relative(config.dir, p).split(path.sep).join('/') || '.';
+  return config.indicators.flatMap((ind) =>
+    (data.get(ind.id)?.inputs ?? []).map((f) => ({
+      title: `${ind.id} (${ind.family.name}): ${f.role}`,
+      path: rel(f.path),
+      sha256: f.sha256,
+    })),
+  );
+}
+
 /**
  * Builds `datapackage.json` (Frictionless Data Package with Table Schema) with provenance:
  * the config as used and its SHA-256, each input's path (relative to the config's folder)
@@ -73,13 +97,7 @@ export function buildDataPackage(args: {
 }): string {
   const { config, data, resources, sample } = args;
   const rel = (p: string) => path.relative(config.dir, p).split(path.sep).join('/') || '.';
-  const sources = config.indicators.flatMap((ind) =>
-    (data.get(ind.id)?.inputs ?? []).map((f) => ({
-      title: `${ind.id} (${ind.family.name}): ${f.role}`,
-      path: rel(f.path),
-      sha256: f.sha256,
-    })),
-  );
+  const sources = packageSources(config, data);
   const pkg = {
     profile: 'tabular-data-package',
     name: config.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),

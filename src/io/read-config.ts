@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, INDICATOR_COMMON_KEYS, type RawConfig } from '../core/config.js';
+import { configSchema, INDICATOR_COMMON_KEYS, reportNameFromFile, type RawConfig } from '../core/config.js';
 import { compileFormula, type CompiledFormula } from '../core/formula.js';
 import { mathjsParser } from './formula-parser.js';
 import { ConfigError, FormulaError, type Problem } from '../errors.js';
@@ -223,7 +223,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   // ENTENTE_DATA_DIR overrides `data_dir:` of a config that declares one (never the sample's paths)
   const dataDirRaw = raw.data_dir === undefined ? null : env.ENTENTE_DATA_DIR || raw.data_dir;
   const dataDir = dataDirRaw === null ? null : path.resolve(env.ENTENTE_DATA_DIR ? process.cwd() : dir, dataDirRaw);
-  const name = raw.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, '');
+  const name = raw.name ?? reportNameFromFile(path.basename(file));
   return {
     file,
     dir,

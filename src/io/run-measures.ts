@@ -5,8 +5,8 @@ import { buildDataPackage, type CsvResource, type SchemaField } from './datapack
 import { hashedChunks, type ReportContent } from './report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { applyOverrides, checkYearsCovered, isSampleOnly, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
-import { writeFolderAtomically } from './write-folder.js';
+import { applyOverrides, checkYearsCovered, isSampleOnly, runInputs, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
+import { prepareReport, replaceReport } from './report-folder.js';
 import type { IndicatorData } from '../indicators/family.js';
 
 /**
@@ -62,15 +62,18 @@ export function measuresFields(table: MeasureTable, config: ResolvedConfig): Sch
 
 /** The folder `entente measures` writes to: `--out`, else `reports/<name>-measures/` beside the config. */
 export function measuresDir(config: ResolvedConfig, out?: string): string {
-  return out ?? path.join(config.dir, 'reports', `${config.name}-measures`);
+  return path.resolve(out ?? path.join(config.dir, 'reports', `${config.name}-measures`));
 }
 
 /**
  * `entente measures`: the raw measure of every indicator for every pair-year (no
- * normalisation, no index), written atomically as `measures.csv` with its `datapackage.json`.
+ * normalisation, no index), written as `measures.csv` with its `datapackage.json`, replacing
+ * the folder `reports/<name>-measures/` in one committed step (same rules as `score`).
  */
 export async function runMeasures(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
   const config = applyOverrides(await readConfig(configFile), overrides);
+  const target = { dir: measuresDir(config, overrides.out), configFile: config.file, force: overrides.force, note: overrides.note };
+  await prepareReport(target, 'replace');
   const loaded = await loadIndicators(config, progress);
   const inputs = scoreInputs(config, loaded.data);
   checkYearsCovered(config, inputs);
@@ -90,8 +93,7 @@ export async function runMeasures(configFile: string, overrides: RunOverrides = 
     ['measures.csv', csv.content],
     ['datapackage.json', { kind: 'deferred', make: () => buildDataPackage({ config, data: loaded.data, resources: [resource()], sample }) }],
   ]);
-  const outDir = measuresDir(config, overrides.out);
-  await writeFolderAtomically(outDir, files);
+  const { dropped } = await replaceReport(target, 'measures', files, runInputs(config, loaded.data));
   const sha256 = csv.sha256();
-  return { outDir, rows: table.keys.length, sha256, sample, warnings: loaded.warnings };
+  return { outDir: target.dir, rows: table.keys.length, sha256, sample, warnings: loaded.warnings, dropped };
 }

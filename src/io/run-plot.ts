@@ -21,9 +21,12 @@ import type { ProgressFn } from './load-indicators.js';
 import { readConfig } from './read-config.js';
 import { readIntervalBands } from './read-interval-bands.js';
 import { CHART_FONT_FAMILY, renderSvg, svgToPng } from './render-chart.js';
-import { applyOverrides, computeScore, reportDir, type ScoreRun } from './run-score.js';
+import { applyOverrides, computeScore, reportDir, scoreInputs, scoreOptions, type ScoreRun } from './run-score.js';
+import { scorePanel } from '../core/score.js';
+import { prepareReport, type ReportTarget } from './report-folder.js';
+import { addToScoreReport, checkSameVersion } from './toolkit-run.js';
 import { toolVersion } from './tool-version.js';
-import { addFilesToFolder } from './write-folder.js';
+import { fileResourceJson, type Addition } from './update-datapackage.js';
 
 /** What to draw. */
 export interface PlotOptions {
@@ -38,6 +41,8 @@ export interface PlotOptions {
   /** Base name of the files (default `plot_<pairs>`). */
   readonly name?: string | undefined;
   readonly out?: string | undefined;
+  /** Notes for the user while checking and writing the folder. */
+  readonly note?: ((text: string) => void) | undefined;
 }
 
 /** What a plot run wrote. */
@@ -49,6 +54,8 @@ export interface PlotResult {
   readonly svgSha256: string;
   /** Things the user should know (pairs without data, bands not drawn and why). */
   readonly notes: readonly string[];
+  /** True when the folder had no report and the score report was written with the chart. */
+  readonly rescored: boolean;
 }
 
 /**
@@ -80,18 +87,20 @@ export function parsePairs(args: readonly string[]): ChartPair[] {
  */
 export async function runPlot(configFile: string, o: PlotOptions, progress?: ProgressFn): Promise<PlotResult> {
   const pairs = parsePairs(o.pairs);
-  const name = o.name ?? defaultName(pairs, o);
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`--name "${name}": use letters, digits, dot, dash and underscore`);
+  const name = o.name === undefined ? defaultPlotName(pairs, o) : plotNameArg(o.name);
   if (o.contributions && o.indicator !== undefined) throw new UsageError('use either --contributions or --indicator, not both');
-  const config = applyOverrides(await readConfig(configFile), { pairs: pairs.map((p) => `${p.a}-${p.b}`).join(','), from: o.from, to: o.to });
+  const base = await readConfig(configFile);
+  const config = applyOverrides(base, { pairs: pairs.map((p) => `${p.a}-${p.b}`).join(','), from: o.from, to: o.to });
   if (o.indicator !== undefined && !config.indicators.some((i) => i.id === o.indicator)) {
     throw new UsageError(`--indicator "${o.indicator}" is not in the config; it has ${config.indicators.map((i) => i.id).join(', ')}`);
   }
+  const target: ReportTarget = { dir: reportDir(config, o.out), configFile: config.file, note: o.note };
+  await prepareReport(target, 'add', (pkg) => checkSameVersion(target.dir, pkg, config, null));
   const run = await computeScore(config, progress);
   const known = statesInData(run);
   const unknown = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].filter((s) => !known.has(s));
   if (unknown.length > 0) throw new UsageError(`${unknown.join(', ')} appear${unknown.length === 1 ? 's' : ''} in no source of this config; check the ISO3 code(s)`);
-  const outDir = reportDir(config, o.out);
+  const outDir = target.dir;
   const notes: string[] = [];
   const years = chartYears(run.table, pairs, null);
   const drawn = pairs.filter((p) => hasValue(run, p, o.indicator));
@@ -137,13 +146,51 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
   const svg = await renderSvg(spec);
   const png = await svgToPng(svg);
   progress?.('drawing', 1, 1);
-  await addFilesToFolder(outDir, new Map<string, string | Uint8Array>([[`${name}.svg`, svg], [`${name}.png`, png]]));
-  return { run, outDir, svgFile: path.join(outDir, `${name}.svg`), pngFile: path.join(outDir, `${name}.png`), svgSha256: hashText(svg), notes };
+  const about = `${caption.title} (entente plot${o.contributions ? ' --contributions' : ''})`;
+  const addition: Addition = {
+    files: new Map<string, string | Uint8Array>([[`${name}.svg`, svg], [`${name}.png`, png]]),
+    resources: [fileResourceJson(`${name}.svg`, 'image/svg+xml', hashText(svg), `Chart (SVG): ${about}`), fileResourceJson(`${name}.png`, 'image/png', hashText(png), `Chart (PNG): ${about}`)],
+  };
+  // a folder without a report gets the score report of the whole configured panel with the chart
+  const whole = (): ScoreRun => ({ ...run, config: base, table: scorePanel(scoreInputs(base, run.data), scoreOptions(base, run.stateSystem)) });
+  const { rescored } = await addToScoreReport(target, run, addition, whole);
+  return { run, outDir, svgFile: path.join(outDir, `${name}.svg`), pngFile: path.join(outDir, `${name}.png`), svgSha256: hashText(svg), notes, rescored };
 }
 
-function defaultName(pairs: readonly ChartPair[], o: PlotOptions): string {
+/** Longest base name of a chart's files (their names must fit every file system: 255 bytes). */
+export const MAX_PLOT_NAME = 120;
+
+/**
+ * A `--name` for the chart files: letters, digits, dot, dash and underscore, starting with a
+ * letter or digit, at most {@link MAX_PLOT_NAME} characters.
+ * @throws {UsageError} otherwise.
+ * @example plotNameArg('russia-partners') // 'russia-partners'
+ */
+export function plotNameArg(name: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new UsageError(`--name "${name}": use letters, digits, dot, dash and underscore, starting with a letter or digit`);
+  if (name.length > MAX_PLOT_NAME) throw new UsageError(`--name: at most ${MAX_PLOT_NAME} characters, got ${name.length}`);
+  return name;
+}
+
+/**
+ * The default base name of the chart files: `plot_<A-B>_<C-D>…` plus `_contributions` or
+ * `_<indicator>`; when that is longer than {@link MAX_PLOT_NAME} characters (some 14 pairs or
+ * more), its start cut after a whole pair, `_and_<n>_more`, the suffix (when short) and 10 hex
+ * digits of the SHA-256 of the full name, so every list of pairs has its own short name.
+ * @example defaultPlotName([{ a: 'RUS', b: 'IRN' }], {}) // 'plot_RUS-IRN'
+ */
+export function defaultPlotName(pairs: readonly ChartPair[], o: Pick<PlotOptions, 'contributions' | 'indicator'>): string {
   const suffix = o.contributions ? '_contributions' : o.indicator !== undefined ? `_${o.indicator}` : '';
-  return `plot_${pairs.map((p) => `${p.a}-${p.b}`).join('_')}${suffix}`;
+  const labels = pairs.map((p) => `${p.a}-${p.b}`);
+  const full = `plot_${labels.join('_')}${suffix}`;
+  if (full.length <= MAX_PLOT_NAME) return full;
+  const hash = hashText(full).slice(0, 10);
+  const kept = suffix.length <= 24 ? suffix : '';
+  let head = 'plot';
+  let shown = 0;
+  const room = MAX_PLOT_NAME - `_and_${labels.length}_more${kept}_${hash}`.length;
+  while (shown < labels.length && `${head}_${labels[shown]}`.length <= Math.min(room, 80)) head += `_${labels[shown++]}`;
+  return `${head}_and_${labels.length - shown}_more${kept}_${hash}`;
 }
 
 function statesInData(run: ScoreRun): Set<string> {

@@ -14,13 +14,17 @@ import { addReportExtras } from './report-extras.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from './report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { writeFolderAtomically } from './write-folder.js';
+import { prepareReport, replaceReport } from './report-folder.js';
 import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-table.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
   readonly out?: string | undefined;
+  /** Replace a report of another config, or one holding files Entente did not write (`--force`). */
+  readonly force?: boolean | undefined;
+  /** Notes for the user while writing (an interrupted run completed, waiting for a lock). */
+  readonly note?: ((text: string) => void) | undefined;
   readonly pairs?: string | undefined;
   readonly states?: string | undefined;
   readonly from?: number | undefined;
@@ -84,7 +88,16 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
 
 /** The report folder of a config: `--out`, else `reports/<name>/` next to the config. */
 export function reportDir(config: ResolvedConfig, out?: string): string {
-  return out ?? path.join(config.dir, 'reports', config.name);
+  return path.resolve(out ?? path.join(config.dir, 'reports', config.name));
+}
+
+/**
+ * Every file a run read: the config and each indicator's inputs (a report folder must hold
+ * none of them).
+ * @example runInputs(run) // ['/p/entente.yaml', '/p/indicators/sample/un_votes.csv', …]
+ */
+export function runInputs(config: ResolvedConfig, data: ReadonlyMap<string, IndicatorData>): string[] {
+  return [path.resolve(config.file), ...[...data.values()].flatMap((d) => d.inputs.map((f) => f.path))];
 }
 
 /**
@@ -212,16 +225,19 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
 }
 
 /**
- * The main job: reads the config, loads every indicator, scores, and writes the report
- * folder atomically. Returns where it went, the row count and the SHA-256 of alignment.csv.
+ * The main job: reads the config, checks the report folder (see `report-folder.ts`: only a
+ * report folder of this config is replaced), loads every indicator, scores, and replaces the
+ * report folder in one committed step. Returns where it went, the row count, the SHA-256 of
+ * alignment.csv and the files of the old report that the new one dropped.
  */
 export async function runScore(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
   const config = applyOverrides(await readConfig(configFile), overrides);
+  const target = { dir: reportDir(config, overrides.out), configFile: config.file, force: overrides.force, note: overrides.note };
+  await prepareReport(target, 'replace');
   const run = await computeScore(config, progress);
   const report = reportContents(run);
-  const outDir = reportDir(config, overrides.out);
   progress?.('writing', 0, 1);
-  await writeFolderAtomically(outDir, report.files);
+  const { dropped } = await replaceReport(target, 'score', report.files, runInputs(config, run.data));
   progress?.('writing', 1, 1);
-  return { run, outDir, rows: run.table.keys.length, sha256: report.sha256() };
+  return { run, outDir: target.dir, rows: run.table.keys.length, sha256: report.sha256(), dropped };
 }

@@ -1,57 +1,99 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ExplainModel } from '../core/explain.js';
 import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../core/sensitivity-config.js';
 import type { SensitivityModel, SensitivitySpec } from '../core/sensitivity.js';
 import { scorePanel } from '../core/score.js';
 import type { NormaliserName } from '../core/normalise.js';
 import { UsageError } from '../errors.js';
-import type { StochasticParams } from './datapackage.js';
+import { packageSources, type PackageSource, type StochasticParams } from './datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
-import { computeScore, reportContents, reportDir, scoreInputs, scoreOptions, type ScoreRun } from './run-score.js';
-import { addCsvFiles, type CsvFile } from './update-datapackage.js';
-import { writeFolderAtomically } from './write-folder.js';
+import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions, type ScoreRun } from './run-score.js';
+import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from './report-folder.js';
+import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from './update-datapackage.js';
 
 /** A recomputed panel and the report folder the toolkit writes into. */
 export interface ToolkitRun {
   readonly run: ScoreRun;
   readonly outDir: string;
+  /** The report folder, as the write rules take it. */
+  readonly target: ReportTarget;
+}
+
+/** Options of {@link loadToolkitRun}. */
+export interface ToolkitOptions {
+  /** False for a command that writes nothing (`rank`): the report folder is not checked. */
+  readonly writes?: boolean;
+  /** Notes for the user while checking and writing the folder. */
+  readonly note?: (text: string) => void;
 }
 
 /**
- * Reads the config and scores the whole configured panel (the toolkit always works on the
- * panel as configured: normalisation is pooled over it, so a subset would change it).
+ * Reads the config, checks the report folder the command will add to (before any work: it
+ * must be absent, or a score report of this same config and version; see `report-folder.ts`)
+ * and scores the whole configured panel (the toolkit always works on the panel as
+ * configured).
+ * @throws {UsageError} for a folder the command may not add to.
  * @example const { run, outDir } = await loadToolkitRun('entente.yaml');
  */
-export async function loadToolkitRun(configFile: string, out: string | undefined, progress?: ProgressFn): Promise<ToolkitRun> {
+export async function loadToolkitRun(configFile: string, out: string | undefined, progress?: ProgressFn, options: ToolkitOptions = {}): Promise<ToolkitRun> {
   const config = await readConfig(configFile);
+  const target: ReportTarget = { dir: reportDir(config, out), configFile: config.file, note: options.note };
+  if (options.writes !== false) await prepareReport(target, 'add', (pkg) => checkSameVersion(target.dir, pkg, config, null));
   const run = await computeScore(config, progress);
-  return { run, outDir: reportDir(config, out) };
+  return { run, outDir: target.dir, target };
 }
 
 /**
- * Writes toolkit CSVs into the report folder and lists them in its `datapackage.json`.
- * When the folder has no report, or one made from another version of the config, the
- * score report of this run is written first, so every file in the folder comes from the
- * same config. Returns whether that happened.
+ * Refuses (exit 2) to add files to a report made from another version of the config (its
+ * SHA-256) or, when `sources` are given, from other input files (another SHA-256 in one of
+ * the roles; the same bytes elsewhere are the same input): the new files would sit next to
+ * numbers they do not describe.
+ * @throws {UsageError} saying what differs and to run `entente score` first.
+ * @example checkSameVersion(dir, pkg, config, packageSources(config, data)); // throws when un.csv changed
+ */
+export function checkSameVersion(dir: string, pkg: ReportPackage, config: ResolvedConfig, sources: readonly PackageSource[] | null): void {
+  const fix = 'run `entente score` first (it replaces the report and says which files it drops), or write elsewhere with --out DIR';
+  const recorded = pkg.entente?.config?.sha256;
+  if (recorded !== config.sha256) {
+    throw new UsageError(`${dir} holds a report made from another version of ${config.file} (SHA-256 ${String(recorded).slice(0, 12)}…, now ${config.sha256.slice(0, 12)}…); ${fix}`);
+  }
+  if (sources === null) return;
+  // the same bytes in the same roles (wherever they are: ENTENTE_DATA_DIR may differ) give the same numbers
+  const key = (s: { title?: string | undefined; sha256?: string | undefined }) => `${s.title}\u0000${s.sha256}`;
+  const before = (pkg.sources ?? []).map(key);
+  const changed = sources.filter((s) => !before.includes(key(s))).map((s) => s.path);
+  const gone = before.length !== sources.length;
+  if (changed.length > 0 || gone) {
+    const what = changed.length > 0 ? `input files that have changed since (${[...new Set(changed)].slice(0, 5).join(', ')})` : 'other input files';
+    throw new UsageError(`${dir} holds a report made from ${what}; ${fix}`);
+  }
+}
+
+/**
+ * Adds files to the score report of a run in one committed step (see `addToReport`): into
+ * the report of the same config and inputs, or — when the folder has none — with the score
+ * report of `reportRun()` (default: the run itself), so every file in the folder comes from
+ * the same config. Returns whether the score report was written too.
+ * @throws {UsageError} when the folder holds a report of another config, version or inputs.
+ * @example const { rescored } = await addToScoreReport(tk.target, tk.run, csvAddition([file]));
+ */
+export async function addToScoreReport(target: ReportTarget, run: ScoreRun, addition: Addition, reportRun: () => ScoreRun = () => run): Promise<{ rescored: boolean }> {
+  const sources = packageSources(run.config, run.data);
+  const { created } = await addToReport(target, runInputs(run.config, run.data), {
+    accept: (pkg) => checkSameVersion(target.dir, pkg, run.config, sources),
+    make: (pkgText) => (pkgText === null ? additionWithReport(reportContents(reportRun()).files, addition) : additionFiles(pkgText, addition)),
+  });
+  return { rescored: created };
+}
+
+/**
+ * Writes toolkit CSVs into the report folder and lists them in its `datapackage.json`, in
+ * one committed step; into a folder without a report, with the score report of this run.
+ * Returns whether the score report was written too.
  * @example const { rescored } = await writeToolkitFiles(tk, [auditFile(rows, 6)]);
  */
 export async function writeToolkitFiles(tk: ToolkitRun, files: readonly CsvFile[], stochastic?: Readonly<Record<string, StochasticParams>>): Promise<{ rescored: boolean }> {
-  const recorded = await recordedConfigHash(tk.outDir);
-  const rescored = recorded !== tk.run.config.sha256;
-  if (rescored) await writeFolderAtomically(tk.outDir, reportContents(tk.run).files);
-  await addCsvFiles(tk.outDir, files, stochastic, { configSha256: tk.run.config.sha256 });
-  return { rescored };
-}
-
-async function recordedConfigHash(dir: string): Promise<string | null> {
-  try {
-    const pkg = JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8')) as { entente?: { config?: { sha256?: string } } };
-    return pkg.entente?.config?.sha256 ?? null;
-  } catch {
-    return null;
-  }
+  return addToScoreReport(tk.target, tk.run, csvAddition(files, stochastic));
 }
 
 /**

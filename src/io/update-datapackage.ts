@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CsvResource, StochasticParams } from './datapackage.js';
 import { hashText } from './hash-file.js';
-import { addFilesToFolder } from './write-folder.js';
+import { addToReport } from './report-folder.js';
+import type { ReportContent, ReportFiles } from './report-content.js';
 
 /** The parts of `datapackage.json` this module reads and changes. */
 interface PackageJson {
@@ -12,16 +12,7 @@ interface PackageJson {
   [key: string]: unknown;
 }
 
-type ResourceJson = Record<string, unknown> & { name?: string; path?: string };
-
-/** Options of {@link addResources}. */
-export interface AddResourcesOptions {
-  /**
-   * SHA-256 of the config the new files were computed from; when given, the folder's
-   * package must record the same config (else the folder would mix two configs).
-   */
-  readonly configSha256?: string;
-}
+export type ResourceJson = Record<string, unknown> & { name?: string; path?: string };
 
 /**
  * Describes a CSV resource as `datapackage.json` holds it (Frictionless tabular data
@@ -48,36 +39,40 @@ export function resourceJson(r: CsvResource): ResourceJson {
 }
 
 /**
- * Adds (or replaces, by name) CSV resources in the `datapackage.json` of an existing report
- * folder, and records the parameters of stochastic steps under `entente.stochastic.<step>`.
- * A resource already listed keeps its place; new ones are appended in the order given, so
- * re-running a command gives the same bytes. The package is rewritten atomically.
- * @throws {UsageError} when the folder has no `datapackage.json` (run `entente score` first)
- *   or, with `configSha256`, when it was made from another config.
- * @example await addResources('reports/sample', [sensitivityResource], { sensitivity: { draws: 1000, seed: 42 } });
+ * A file other than a CSV (a chart) as `datapackage.json` lists it: name (its file name,
+ * lower-cased, as Frictionless names must be), path, format, media type and SHA-256.
+ * @example fileResourceJson('plot_RUS-IRN.svg', 'image/svg+xml', hash, 'chart') // { name: 'plot_rus-irn.svg', format: 'svg', … }
  */
-export async function addResources(
-  folder: string,
-  resources: readonly CsvResource[],
-  stochastic?: Readonly<Record<string, StochasticParams>>,
-  options: AddResourcesOptions = {},
-): Promise<void> {
-  const file = path.join(folder, 'datapackage.json');
+export function fileResourceJson(file: string, mediatype: string, sha256: string, description: string): ResourceJson {
+  return {
+    name: file.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
+    path: file,
+    format: path.extname(file).slice(1).toLowerCase(),
+    mediatype,
+    hash: `sha256:${sha256}`,
+    description,
+  };
+}
+
+/**
+ * A `datapackage.json` text with resources added (or replaced, by name or path) and the
+ * parameters of stochastic steps recorded under `entente.stochastic.<step>`. A resource
+ * already listed keeps its place; new ones are appended in the order given, so re-running a
+ * command gives the same bytes.
+ * @throws {UsageError} when the text is not a JSON object.
+ * @example withResources(pkgText, [resourceJson(audit)]) // the package listing audit.csv
+ */
+export function withResources(pkgText: string, resources: readonly ResourceJson[], stochastic?: Readonly<Record<string, StochasticParams>>): string {
   let pkg: PackageJson;
   try {
-    pkg = JSON.parse(await readFile(file, 'utf8')) as PackageJson;
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(`${file}: ${missing ? 'not found' : 'not readable JSON'}; run \`entente score\` first to make the report folder`);
+    pkg = JSON.parse(pkgText) as PackageJson;
+  } catch {
+    pkg = null as unknown as PackageJson;
   }
-  const recorded = pkg.entente?.config?.sha256;
-  if (options.configSha256 !== undefined && recorded !== options.configSha256) {
-    throw new UsageError(`${folder} was made from another config (SHA-256 ${recorded ?? 'unknown'}); run \`entente score\` with this config first`);
-  }
-  const list = pkg.resources ?? [];
-  for (const r of resources) {
-    const json = resourceJson(r);
-    const at = list.findIndex((x) => x.name === r.name || x.path === r.path);
+  if (pkg === null || typeof pkg !== 'object' || Array.isArray(pkg)) throw new UsageError('datapackage.json of the report folder is not readable JSON; run `entente score` to write the report again');
+  const list = Array.isArray(pkg.resources) ? pkg.resources : [];
+  for (const json of resources) {
+    const at = list.findIndex((x) => x.name === json.name || x.path === json.path);
     if (at >= 0) list[at] = json;
     else list.push(json);
   }
@@ -86,7 +81,7 @@ export async function addResources(
     pkg.entente ??= {};
     pkg.entente.stochastic = { ...(pkg.entente.stochastic ?? {}), ...stochastic };
   }
-  await addFilesToFolder(folder, new Map([['datapackage.json', JSON.stringify(pkg, null, 2) + '\n']]));
+  return JSON.stringify(pkg, null, 2) + '\n';
 }
 
 /** A CSV file to add to a report folder: its text and its resource (the hash is computed). */
@@ -95,21 +90,92 @@ export interface CsvFile {
   readonly resource: Omit<CsvResource, 'hash'>;
 }
 
+/** Options of {@link addCsvFiles}. */
+export interface AddCsvOptions {
+  /**
+   * SHA-256 of the config the new files were computed from; when given, the folder's
+   * package must record the same config (else the folder would mix two configs).
+   */
+  readonly configSha256?: string;
+}
+
+/** Files a command adds to a report, with the resources that list them in `datapackage.json`. */
+export interface Addition {
+  readonly files: ReadonlyMap<string, string | Uint8Array>;
+  readonly resources: readonly ResourceJson[];
+  /** Parameters of stochastic steps, recorded under `entente.stochastic.<step>`. */
+  readonly stochastic?: Readonly<Record<string, StochasticParams>> | undefined;
+}
+
 /**
- * Writes CSV files into an existing report folder and lists them in its `datapackage.json`
- * (with their SHA-256 computed from the text written, so the two always agree).
- * @throws {UsageError} as {@link addResources}; nothing is written then.
+ * CSV files as an {@link Addition}: each listed with its Table Schema and the SHA-256 of the
+ * text written, so the file and the package always agree.
+ * @example csvAddition([auditFile(rows, 6)]).resources[0].name // 'audit'
+ */
+export function csvAddition(files: readonly CsvFile[], stochastic?: Readonly<Record<string, StochasticParams>>): Addition {
+  return {
+    files: new Map(files.map((f) => [f.resource.path, f.text])),
+    resources: files.map((f) => resourceJson({ ...f.resource, hash: hashText(f.text) })),
+    stochastic,
+  };
+}
+
+/**
+ * What to write to add `a` to a report whose `datapackage.json` is `pkgText`: its files and
+ * the updated package.
+ * @example additionFiles(pkgText, csvAddition([file])).get('datapackage.json')
+ */
+export function additionFiles(pkgText: string, a: Addition): Map<string, ReportContent> {
+  const out = new Map<string, ReportContent>(a.files);
+  out.set('datapackage.json', withResources(pkgText, a.resources, a.stochastic));
+  return out;
+}
+
+/**
+ * A whole score report (`report`, as `reportContents` makes it) with `a` added: its files,
+ * and its `datapackage.json` (made after `alignment.csv` is written) listing them too.
+ * @example additionWithReport(reportContents(run).files, csvAddition([file]))
+ */
+export function additionWithReport(report: ReportFiles, a: Addition): Map<string, ReportContent> {
+  const out = new Map<string, ReportContent>(report);
+  for (const [name, content] of a.files) out.set(name, content);
+  const pkg = report.get('datapackage.json');
+  if (pkg === undefined) throw new Error('a score report without datapackage.json');
+  out.set('datapackage.json', {
+    kind: 'deferred',
+    make: () => {
+      const text = typeof pkg === 'string' ? pkg : pkg instanceof Uint8Array ? Buffer.from(pkg).toString('utf8') : pkg.kind === 'deferred' ? pkg.make() : null;
+      if (text === null) throw new Error('datapackage.json cannot be chunked');
+      return withResources(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'), a.resources, a.stochastic);
+    },
+  });
+  return out;
+}
+
+/**
+ * Writes CSV files into an existing score report folder and lists them in its
+ * `datapackage.json`, all in one committed step (see `addToReport`): a reader sees the old
+ * folder or the new one with the files and the package that lists them, never a mix.
+ * @throws {UsageError} when the folder has no report (run `entente score` first) or, with
+ *   `configSha256`, was made from another config; nothing is written then.
  * @example await addCsvFiles('reports/sample', [{ text: csv, resource: { name: 'audit', path: 'audit.csv', description: '…', fields } }]);
  */
 export async function addCsvFiles(
   folder: string,
   files: readonly CsvFile[],
   stochastic?: Readonly<Record<string, StochasticParams>>,
-  options: AddResourcesOptions = {},
+  options: AddCsvOptions = {},
 ): Promise<void> {
-  const resources = files.map((f) => ({ ...f.resource, hash: hashText(f.text) }));
-  // check the package first, so a refused folder gets no stray CSV
-  await addResources(folder, [], undefined, options);
-  await addFilesToFolder(folder, new Map(files.map((f) => [f.resource.path, f.text])));
-  await addResources(folder, resources, stochastic, options);
+  await addToReport({ dir: folder, configFile: null }, [], {
+    make: (pkgText) => {
+      if (pkgText === null) throw new UsageError(`${path.resolve(folder)}: no report there; run \`entente score\` first to make the report folder`);
+      return additionFiles(pkgText, csvAddition(files, stochastic));
+    },
+    accept: (pkg) => {
+      const recorded = pkg.entente?.config?.sha256;
+      if (options.configSha256 !== undefined && recorded !== options.configSha256) {
+        throw new UsageError(`${path.resolve(folder)} was made from another config (SHA-256 ${String(recorded ?? 'unknown')}); run \`entente score\` with this config first`);
+      }
+    },
+  });
 }

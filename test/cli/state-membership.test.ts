@@ -102,11 +102,11 @@ describe('unknown states are exit 2 with the closest spellings, and nothing is w
 });
 
 describe('years outside every source are exit 2 before anything is written', () => {
-  it('--from 20 --to 201 says which years the sources cover', async () => {
+  it('--from 1850 --to 1860 says which years the sources cover', async () => {
     const { dir, out, config, before } = await withReport();
-    const r = await runCli(['score', '--config', config, '--out', out, '--from', '20', '--to', '201']);
+    const r = await runCli(['score', '--config', config, '--out', out, '--from', '1850', '--to', '1860']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--from/--to: the years 20–201 lie outside every source: the sources cover 1989–1995 (ties 1989–1995)');
+    expect(r.err).toContain('--from/--to: the years 1850–1860 lie outside every source: the sources cover 1989–1995 (ties 1989–1995)');
     expect(snapshot(dir)).toEqual(before); // no report rewritten, no temporary folder left
   });
 

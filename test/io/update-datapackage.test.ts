@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { addCsvFiles, addResources } from '../../src/io/update-datapackage.js';
+import { addCsvFiles } from '../../src/io/update-datapackage.js';
 import { UsageError } from '../../src/errors.js';
 import { runCli, tempCopy } from '../helpers/cli.js';
 
@@ -16,7 +16,7 @@ async function report(): Promise<{ dir: string; out: string }> {
 
 const pkgOf = (out: string) => JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8'));
 
-describe('addResources / addCsvFiles', () => {
+describe('addCsvFiles', () => {
   it('appends new resources after the score report\'s and records stochastic parameters', async () => {
     const { out } = await report();
     const before = pkgOf(out);
@@ -36,13 +36,16 @@ describe('addResources / addCsvFiles', () => {
     await add();
     expect(readFileSync(path.join(out, 'datapackage.json'), 'utf8')).toBe(once);
     expect(pkgOf(out).resources.filter((r: { name: string }) => r.name === 'extra')).toHaveLength(1);
-    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual(['.entente-report']);
+    expect(readdirSync(path.dirname(out)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('refuses a folder without datapackage.json, or made from another config, writing nothing', async () => {
     const { dir, out } = await report();
-    await expect(addResources(path.join(dir, 'nowhere'), [])).rejects.toThrow(/run `entente score` first/);
-    await expect(addResources(path.join(dir, 'nowhere'), [])).rejects.toBeInstanceOf(UsageError);
+    const nowhere = path.join(dir, 'nowhere');
+    await expect(addCsvFiles(nowhere, [])).rejects.toThrow(/run `entente score` first/);
+    await expect(addCsvFiles(nowhere, [])).rejects.toBeInstanceOf(UsageError);
+    expect(readdirSync(dir)).not.toContain('nowhere');
     await expect(addCsvFiles(out, [{ text: 'x\n', resource: { name: 'e', path: 'e.csv', description: 'd', fields } }], undefined, { configSha256: 'f'.repeat(64) })).rejects.toThrow(/made from another config/);
     expect(readdirSync(out)).not.toContain('e.csv');
   });

@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { explainPair } from '../../core/explain.js';
-import { asStateArg, yearArg } from './toolkit-args.js';
+import { asStateArg } from './toolkit-args.js';
+import { yearOption } from '../option-checks.js';
 import { explainFile } from '../../io/explain-csv.js';
 import { explainModelOf, writeToolkitFiles } from '../../io/toolkit-run.js';
 import { UsageError } from '../../errors.js';
@@ -23,11 +24,16 @@ export function explainCommand(term: Terminal): CommandModule<GlobalArgs, never>
       y
         .positional('a', { type: 'string', describe: 'a state (ISO3)' })
         .positional('b', { type: 'string', describe: 'the other state (ISO3)' })
-        .option('year', { type: 'number', describe: 'only this year (its change is from the previous scored year)' })
+        .option('year', yearOption('--year', 'only this year (its change is from the previous scored year)'))
+        .check((argv) => {
+          asStateArg(argv.a, 'A');
+          asStateArg(argv.b, 'B');
+          return true;
+        })
         .example('$0 explain RUS IRN --year 2016', 'RUS–IRN in 2016 and what changed since 2015') as unknown as Argv<ExplainArgs>,
     handler: async (args) => {
       const [a, b] = [asStateArg(args.a, 'A'), asStateArg(args.b, 'B')];
-      const year = args.year === undefined ? null : yearArg(args.year, '--year');
+      const year = args.year ?? null;
       const tk = await recompute(args, term);
       const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config), year === null ? null : { from: year, to: year });
       if (years.length === 0) throw new UsageError(`no data for ${a}-${b}${year === null ? '' : ` in ${year}`} in ${tk.run.config.file}`);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { terminalText } from '../../escape.js';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runPlot } from '../../io/run-plot.js';
+import { parsePairs, plotNameArg, runPlot } from '../../io/run-plot.js';
+import { textOption, yearOption, yearOrder } from '../option-checks.js';
+import { displayPath } from './score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 
@@ -27,19 +29,29 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     builder: (y: Argv<GlobalArgs>) =>
       y
         .positional('pairs', { type: 'string', array: true, describe: 'pairs like RUS-IRN (as many as you like)' })
-        .option('from', { type: 'number', describe: 'first year' })
-        .option('to', { type: 'number', describe: 'last year' })
+        .option('from', yearOption('--from', 'first year'))
+        .option('to', yearOption('--to', 'last year'))
         .option('contributions', { type: 'boolean', describe: 'stacked areas of each indicator\'s contribution, one panel per pair' })
-        .option('indicator', { type: 'string', describe: 'draw this indicator\'s raw measure (with its bootstrap band) instead of the index' })
-        .option('name', { type: 'string', describe: 'base name of the files (default plot_<pairs>)' })
+        .option('indicator', textOption('--indicator', 'draw this indicator\'s raw measure (with its bootstrap band) instead of the index', 'un'))
+        .option('name', textOption('--name', 'base name of the files (default plot_<pairs>, shortened with a hash when long)', 'russia-partners'))
+        .check((argv) => {
+          parsePairs(((argv.pairs as unknown[] | undefined) ?? []).map(String));
+          if (argv.name !== undefined) plotNameArg(String(argv.name));
+          return yearOrder(argv);
+        })
         .example('$0 plot RUS-IRN RUS-CHN', 'two pairs of the sample into reports/sample/plot_RUS-IRN_RUS-CHN.svg and .png')
         .example('$0 plot RUS-IRN --from 2000 --contributions', 'what each indicator adds to RUS–IRN since 2000') as unknown as Argv<PlotArgs>,
     handler: async (args) => {
       const bar = progressBar(term);
       try {
-        const res = await runPlot(args.config, { pairs: args.pairs.map(String), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out }, bar.progress);
+        const res = await runPlot(
+          args.config,
+          { pairs: args.pairs.map(String), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out, note: (n) => term.err(pc.yellow(`note: ${n}`)) },
+          bar.progress,
+        );
         bar.stop();
         printWarnings(term, res.run.warnings);
+        if (res.rescored) term.err(pc.cyan(`note: ${displayPath(res.outDir)} had no report; wrote the score report of this config there too`));
         for (const n of res.notes) term.err(pc.yellow(`note: ${terminalText(n)}`));
         if (res.run.sample) term.err(pc.cyan('note: this chart is drawn from the bundled SYNTHETIC sample data, not real observations'));
         term.out(`wrote ${displayPath(res.svgFile)} and ${path.basename(res.pngFile)}`);
@@ -50,9 +62,4 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     },
   };
   return module as unknown as CommandModule<GlobalArgs, never>;
-}
-
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
 }

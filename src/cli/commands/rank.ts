@@ -3,7 +3,8 @@ import { latestScoredYear, rankPairs, topBottom, type RankEntry } from '../../co
 import { UsageError } from '../../errors.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { asStateArg, countArg, yearArg } from './toolkit-args.js';
+import type { Iso3 } from '../../domain/country.js';
+import { countOption, stateOption, yearOption } from '../option-checks.js';
 import { num, recompute, textTable } from './toolkit-common.js';
 
 interface RankArgs extends GlobalArgs {
@@ -21,18 +22,18 @@ export function rankCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     describe: 'most and least aligned pairs of a year, or the partners of one state, with their rank change since a year',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .option('year', { type: 'number', describe: 'year to rank (default: the latest year with an index)' })
-        .option('state', { type: 'string', describe: 'only the partners of this state (ISO3)' })
-        .option('top', { type: 'number', default: 10, describe: 'how many of the most aligned to show' })
-        .option('bottom', { type: 'number', default: 10, describe: 'how many of the least aligned to show' })
-        .option('since', { type: 'number', describe: 'show each pair\'s rank change since this year' })
+        .option('year', yearOption('--year', 'year to rank (default: the latest year with an index)'))
+        .option('state', stateOption('--state', 'only the partners of this state (ISO3)'))
+        .option('top', countOption('--top', 0, 'how many of the most aligned to show', { default: 10 }))
+        .option('bottom', countOption('--bottom', 0, 'how many of the least aligned to show', { default: 10 }))
+        .option('since', yearOption('--since', 'show each pair\'s rank change since this year'))
         .example('$0 rank --state RUS --since 2010', 'Russia\'s partners in the latest year, and how they moved since 2010') as unknown as Argv<RankArgs>,
     handler: async (args) => {
-      const state = args.state === undefined ? null : asStateArg(args.state, '--state');
-      const since = args.since === undefined ? null : yearArg(args.since, '--since');
-      const [top, bottom] = [countArg(args.top, '--top', 0), countArg(args.bottom, '--bottom', 0)];
-      const tk = await recompute(args, term);
-      const year = args.year === undefined ? latestScoredYear(tk.run.table) : yearArg(args.year, '--year');
+      const state = (args.state ?? null) as Iso3 | null;
+      const since = args.since ?? null;
+      const [top, bottom] = [args.top, args.bottom];
+      const tk = await recompute(args, term, { writes: false });
+      const year = args.year ?? latestScoredYear(tk.run.table);
       if (year === null) throw new UsageError('no pair-year has an index: nothing to rank');
       const ranked = rankPairs(tk.run.table, { year, state, since });
       if (ranked.length === 0) throw new UsageError(`no pair${state ? ` of ${state}` : ''} has an index in ${year}`);

@@ -3,7 +3,7 @@ import { pc } from '../colour.js';
 import { sensitivityFile, sobolFile } from '../../io/sensitivity-csv.js';
 import { sensitivityInputs, writeToolkitFiles } from '../../io/toolkit-run.js';
 import { defaultThreads, runSensitivityThreaded } from '../../io/run-sensitivity.js';
-import { countArg } from './toolkit-args.js';
+import { countOption } from '../option-checks.js';
 import { progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { num, recompute, reportWritten, textTable } from './toolkit-common.js';
@@ -21,15 +21,15 @@ export function sensitivityCommand(term: Terminal): CommandModule<GlobalArgs, ne
     describe: 'index and rank intervals under perturbed weights and alternative methods (sensitivity.csv) and Sobol\' indices (sobol.csv)',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .option('draws', { type: 'number', describe: 'Monte Carlo draws N (default: sensitivity.draws, 1000)' })
-        .option('seed', { type: 'number', describe: 'seed (default: sensitivity.seed, else the config\'s seed)' })
-        .option('threads', { type: 'number', describe: 'worker threads (default: the number of cores for large panels); the results do not depend on it' })
+        .option('draws', countOption('--draws', 2, 'Monte Carlo draws N (default: sensitivity.draws, 1000)', { max: 100_000 }))
+        .option('seed', countOption('--seed', 0, 'seed (default: sensitivity.seed, else the config\'s seed)', { max: 2 ** 32 - 1 }))
+        .option('threads', countOption('--threads', 1, 'worker threads (default: the number of cores for large panels); the results do not depend on it', { max: 64 }))
         .example('$0 sensitivity --draws 1000 --seed 7', 'a reproducible run of 1,000 draws') as unknown as Argv<SensitivityArgs>,
     handler: async (args) => {
       const tk = await recompute(args, term);
       const { model, spec, params } = sensitivityInputs(tk.run, { draws: args.draws, seed: args.seed });
       if ((tk.run.config.smoothIndex ?? 1) > 1) term.err(pc.yellow('note: the analysis is of the unsmoothed index (smooth_index is not applied to the draws)'));
-      const threads = args.threads === undefined ? defaultThreads(tk.run.table.keys.length, spec.draws) : countArg(args.threads, '--threads', 1);
+      const threads = args.threads ?? defaultThreads(tk.run.table.keys.length, spec.draws);
       const bar = progressBar(term);
       const res = await runSensitivityThreaded(tk.run.table, model, spec, threads, bar.progress).finally(() => bar.stop());
       term.out(`${spec.draws} draws (seed ${spec.seed}), ${res.factors.length} uncertain choices, ${res.runs} runs per pair-year over ${tk.run.table.keys.length} pair-years`);

@@ -13,12 +13,18 @@ export function asStateArg(raw: unknown, what: string): Iso3 {
   return s as Iso3;
 }
 
+/** The years a command-line year may name: anything else is a typo (`--from 20`). */
+export const PLAUSIBLE_YEARS = { from: 1800, to: 2100 } as const;
+
 /**
- * A year from the command line. @throws {UsageError} unless a whole number 1000–4095.
+ * A year from the command line. @throws {UsageError} unless a whole number in
+ * {@link PLAUSIBLE_YEARS} (1800–2100).
  * @example yearArg(2016, '--year') // 2016
  */
 export function yearArg(raw: number, what: string): number {
-  if (!Number.isInteger(raw) || raw < 1000 || raw > 4095) throw new UsageError(`${what}: need a year like 2016, got ${raw}`);
+  if (!Number.isInteger(raw) || raw < PLAUSIBLE_YEARS.from || raw > PLAUSIBLE_YEARS.to) {
+    throw new UsageError(`${what}: need a year from ${PLAUSIBLE_YEARS.from} to ${PLAUSIBLE_YEARS.to} like 2016, got ${raw}`);
+  }
   return raw;
 }
 

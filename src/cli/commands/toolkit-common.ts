@@ -8,16 +8,18 @@ import { pc } from '../colour.js';
 import { loadToolkitRun, type ToolkitRun } from '../../io/toolkit-run.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
+import { displayPath } from './score.js';
 
 /**
- * Scores the configured panel (progress on stderr), prints its warnings and the sample
- * note, and returns it.
+ * Checks the report folder the command will add to (unless it writes nothing), scores the
+ * configured panel (progress on stderr), prints its warnings and the sample note, and
+ * returns it.
  * @example const tk = await recompute(args, term);
  */
-export async function recompute(args: GlobalArgs, term: Terminal): Promise<ToolkitRun> {
+export async function recompute(args: GlobalArgs, term: Terminal, options: { writes?: boolean } = {}): Promise<ToolkitRun> {
   const bar = progressBar(term);
   try {
-    const tk = await loadToolkitRun(args.config, args.out, bar.progress);
+    const tk = await loadToolkitRun(args.config, args.out, bar.progress, { writes: options.writes, note: (n) => term.err(pc.yellow(`note: ${n}`)) });
     bar.stop();
     printWarnings(term, tk.run.warnings);
     if (tk.run.sample) term.err(pc.cyan('note: computed from the bundled SYNTHETIC sample data, not real observations'));
@@ -47,8 +49,7 @@ export function num(x: number, digits: number): string {
 
 /** Prints where files went (and that the score report was rewritten first, when it was). */
 export function reportWritten(term: Terminal, tk: ToolkitRun, files: readonly string[], rescored: boolean): void {
-  const rel = path.relative(process.cwd(), tk.outDir);
-  const dir = rel === '' ? '.' : rel.startsWith('..') ? tk.outDir : rel;
-  if (rescored) term.err(pc.cyan(`note: ${dir} had no report from this config; wrote the score report there first`));
+  const dir = displayPath(tk.outDir);
+  if (rescored) term.err(pc.cyan(`note: ${dir} had no report; wrote the score report of this config there too`));
   term.out(`wrote ${files.map((f) => path.join(dir, f)).join(', ')}`);
 }
