@@ -65,11 +65,11 @@ describe('input text is escaped wherever it is shown', () => {
 
   it('an error quoting a cell shows its escape sequences and line breaks as text: no forged line, no terminal command', async () => {
     const { dir, config, reports, before } = await scoredSample();
-    const ties = sample(dir, 'alliance_ties.csv');
-    writeFileSync(ties, readFileSync(ties, 'utf8').replace('BRA,CHN,1990,0', '"BRA\nerror: all good, nothing was read\u001b[2J",CHN,1990,0'));
+    const ties = sample(dir, 'atop_alliances.csv');
+    writeFileSync(ties, readFileSync(ties, 'utf8').replace('\n2,140,2013,', '\n"2\nerror: all good, nothing was read\u001b[2J",140,2013,'));
     const r = await runCli(['score', '--config', config]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/alliance_ties\.csv:2: column "state_a": \[alliance\] unknown country iso3 code "BRA\\nerror: all good, nothing was read\\x1b\[2J"/);
+    expect(r.err).toMatch(/atop_alliances\.csv:2: .*"2\\nerror: all good, nothing was read\\x1b\[2J"/);
     expect(r.err).not.toMatch(RAW_ESC);
     expect(r.err.split('\n').filter((l) => l.startsWith('error:'))).toHaveLength(1);
     expect(sameSnapshot(snapshotFolder(reports), before)).toBe(true);
@@ -117,7 +117,8 @@ describe('hostile input through the command line: exit 2, located, the report un
     const r = await runCli(['validate', '--config', config]);
     expect(r.code).toBe(2);
     expect(r.err.split('\n')).toHaveLength(51); // 50 problems and the count
-    expect(r.err).toMatch(/entente\.yaml:49:1: misspelt_0: unknown key "misspelt_0"/);
+    const first = readFileSync(config, 'utf8').split('\n').indexOf('misspelt_0: 1') + 1;
+    expect(r.err).toContain(`entente.yaml:${first}:1: misspelt_0: unknown key "misspelt_0"`);
     expect(r.err).toMatch(/… and 99950 more problem\(s\) of the same kind$/);
     expect(sameSnapshot(snapshotFolder(reports), before)).toBe(true);
   });
