@@ -4,6 +4,7 @@
  */
 import type { Family } from '../../indicators/family.js';
 import { armsTransfersFamily } from './arms-transfers.js';
+import { eventsFamily } from '../../families/events/family.js';
 import { dyadYearFamily } from './dyad-year.js';
 import { jointDrillsFamily } from './joint-drills.js';
 import { tradeFamily } from './trade.js';
@@ -11,5 +12,5 @@ import { unVotesFamily } from './un-votes.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily].map((f) => [f.name, f]),
+  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, eventsFamily].map((f) => [f.name, f]),
 );

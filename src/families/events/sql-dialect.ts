@@ -1,0 +1,91 @@
+/**
+ * The SQL dialects `entente sql` writes (DuckDB, Spark SQL, BigQuery GoogleSQL, Trino): the few
+ * places where they differ, as a strategy table. Everything else the builder writes is the
+ * common core of the four (CTEs, CASE, SUM, COUNT, LEAST/GREATEST, EXTRACT, MOD, LN).
+ * @module
+ */
+
+/** A dialect name as given to `entente sql --dialect`. */
+export type DialectName = 'duckdb' | 'spark' | 'bigquery' | 'trino';
+
+/** Every dialect, in help order. */
+export const DIALECT_NAMES: readonly DialectName[] = ['duckdb', 'spark', 'bigquery', 'trino'];
+
+/** What differs between the dialects. */
+export interface Dialect {
+  readonly name: DialectName;
+  /** Human name with the version the text is written for. */
+  readonly title: string;
+  /** A quoted identifier (column names with spaces, e.g. ICEWS's `Event Date`). */
+  ident(name: string): string;
+  /** A string literal. */
+  literal(text: string): string;
+  /** The body of a CTE with columns (raw, iso3) from literal pairs. */
+  codesTable(rows: readonly (readonly [string, string])[]): string;
+  /** Sum of doubles: DuckDB's compensated (Kahan) `fsum`, elsewhere `SUM`. */
+  readonly sumDouble: string;
+  /** An integer `YYYYMMDD` (or a longer `YYYYMMDDhhmmss`) value as a DATE, from its first 8 digits. */
+  ymdDate(expr: string): string;
+  /** A text value cast to an integer, NULL when it is not one. */
+  tryInteger(expr: string): string;
+  /** An expression cast to a double. */
+  toDouble(expr: string): string;
+  /** Type names of the output schema. */
+  readonly types: { readonly text: string; readonly integer: string; readonly double: string };
+}
+
+const q = (open: string, close: string) => (name: string) => `${open}${name.split(close).join(close + close)}${close}`;
+const literal = (text: string) => `'${text.split("'").join("''")}'`;
+const tuples = (rows: readonly (readonly [string, string])[]) => rows.map(([a, b]) => `(${literal(a)}, ${literal(b)})`).join(',\n    ');
+
+/** The dialects by name (strategy table). */
+export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
+  duckdb: {
+    name: 'duckdb',
+    title: 'DuckDB 1.5',
+    ident: q('"', '"'),
+    literal,
+    codesTable: (rows) => `SELECT * FROM (VALUES\n    ${tuples(rows)}\n  ) AS t(raw, iso3)`,
+    sumDouble: 'fsum',
+    ymdDate: (e) => `CAST(strptime(substr(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
+    tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
+    toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    types: { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE' },
+  },
+  spark: {
+    name: 'spark',
+    title: 'Spark SQL 3.x',
+    ident: q('`', '`'),
+    literal,
+    codesTable: (rows) => `SELECT * FROM VALUES\n    ${tuples(rows)}\n  AS t(raw, iso3)`,
+    sumDouble: 'SUM',
+    ymdDate: (e) => `TO_DATE(SUBSTR(CAST(${e} AS STRING), 1, 8), 'yyyyMMdd')`,
+    tryInteger: (e) => `TRY_CAST(${e} AS INT)`,
+    toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    types: { text: 'STRING', integer: 'BIGINT', double: 'DOUBLE' },
+  },
+  bigquery: {
+    name: 'bigquery',
+    title: 'BigQuery GoogleSQL',
+    ident: q('`', '`'),
+    literal,
+    codesTable: (rows) => `SELECT raw, iso3 FROM UNNEST(ARRAY<STRUCT<raw STRING, iso3 STRING>>[\n    ${tuples(rows)}\n  ])`,
+    sumDouble: 'SUM',
+    ymdDate: (e) => `PARSE_DATE('%Y%m%d', SUBSTR(CAST(${e} AS STRING), 1, 8))`,
+    tryInteger: (e) => `SAFE_CAST(${e} AS INT64)`,
+    toDouble: (e) => `CAST(${e} AS FLOAT64)`,
+    types: { text: 'STRING', integer: 'INT64', double: 'FLOAT64' },
+  },
+  trino: {
+    name: 'trino',
+    title: 'Trino (and Presto, Athena)',
+    ident: q('"', '"'),
+    literal,
+    codesTable: (rows) => `SELECT * FROM (VALUES\n    ${tuples(rows)}\n  ) AS t(raw, iso3)`,
+    sumDouble: 'SUM',
+    ymdDate: (e) => `CAST(date_parse(SUBSTR(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
+    tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
+    toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    types: { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE' },
+  },
+};
