@@ -135,12 +135,15 @@ export const PLOVER_QUAD: Readonly<Record<string, 1 | 2 | 3 | 4>> = {
 /** Every PLOVER event type, for `select: { plover: [...] }`. */
 export const PLOVER_TYPES: readonly string[] = Object.keys(PLOVER_QUAD);
 
+/** A check id usable inside a SQL column name. */
+const idOf = (kind: string, column: string) => `${kind}_${column.replace(/[^A-Za-z0-9]+/g, '_')}`;
+
 const num = (cell: string): number => (cell.trim() === '' ? NaN : Number(cell.trim()));
 
 /** The value is present and a finite number. */
 function finiteCheck(column: string, what: string): RowCheck {
   return {
-    id: `finite_${column}`,
+    id: idOf('finite', column),
     column,
     sql: (c) => `(${c} IS NULL OR NOT isfinite(${c}))`,
     js: (cell) => !Number.isFinite(num(cell)),
@@ -151,7 +154,7 @@ function finiteCheck(column: string, what: string): RowCheck {
 /** The value is a number from −10 to 10 (Goldstein's scale, and ICEWS's intensity). */
 function goldsteinCheck(column: string): RowCheck {
   return {
-    id: `range_${column}`,
+    id: idOf('range', column),
     column,
     sql: (c) => `(isfinite(${c}) AND (${c} < -10 OR ${c} > 10))`,
     js: (cell) => Number.isFinite(num(cell)) && (num(cell) < -10 || num(cell) > 10),
@@ -162,7 +165,7 @@ function goldsteinCheck(column: string): RowCheck {
 /** The day is present (a malformed one is a cast error DuckDB reports with its line). */
 function dayCheck(column: string): RowCheck {
   return {
-    id: `day_${column}`,
+    id: idOf('day', column),
     column,
     sql: (c) => `(${c} IS NULL)`,
     js: (cell) => cell.trim() === '',

@@ -115,11 +115,12 @@ export async function runEventsQuery(
   } catch (e) {
     throw engineError(e, files);
   }
-  if (csv) await throwRejects(engine, files);
-  await throwFailedChecks(engine, files, query, checks);
+  // every problem of the files together: rows DuckDB rejected, values failing a check, unknown state-like codes
+  const found = [...(csv ? await rejected(engine, files) : []), await failedChecks(engine, files, query, checks)];
   const codes = await engine.rows(`SELECT code, SUM(n_rows) AS n FROM (SELECT a1 AS code, n_rows FROM daily_raw UNION ALL SELECT a2 AS code, n_rows FROM daily_raw) AS c GROUP BY code ORDER BY code`);
   const { mapping, skipped, stateLike } = classifyCodes(codes, query.mapping, crosswalk, src.aliases);
-  if (stateLike.length > 0) await throwUnknownCodes(files, query, stateLike);
+  if (stateLike.length > 0) found.push(await unknownCodes(files, query, stateLike));
+  throwFound(found);
   query = { ...query, mapping };
   const m2 = measureSql(query, duck);
   let out: { names: string[]; columns: Cell[][] };
@@ -210,11 +211,31 @@ function classifyCodes(codes: readonly Record<string, Cell>[], base: CodeMapping
   return { mapping: { system: base.system, entries } as CodeMapping, skipped, stateLike };
 }
 
+/** Problems found in the files: the ones kept (located) and how many there are in all. */
+interface Found {
+  readonly problems: readonly Problem[];
+  readonly total: number;
+}
+
+/** Throws every problem found, sorted by file and line, capped; nothing when all is well. */
+function throwFound(found: readonly Found[]): void {
+  const total = found.reduce((s, f) => s + f.total, 0);
+  if (total === 0) return;
+  // a row DuckDB rejected is also found again by the locator's checks: one problem per line, the first kept
+  const seen = new Set<string>();
+  const all = found
+    .flatMap((f) => f.problems)
+    .filter((p) => p.line === 0 || (!seen.has(`${p.file}\u0000${p.line}`) && seen.add(`${p.file}\u0000${p.line}`)))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const kept = all.slice(0, DEFAULTS.maxErrors);
+  throw new InputError(kept, Math.max(0, Math.min(total, total - (found.flatMap((f) => f.problems).length - all.length)) - kept.length), `${total} problem(s) in the event data; nothing was written`);
+}
+
 /** Rows DuckDB rejected (wrong column count, a value of the wrong type, bad quoting, invalid UTF-8), located. */
-async function throwRejects(engine: DuckEngine, files: readonly ProbedFile[]): Promise<void> {
+async function rejected(engine: DuckEngine, files: readonly ProbedFile[]): Promise<Found[]> {
   const count = await engine.rows('SELECT COUNT(*) AS n FROM reject_errors');
   const n = Number(count[0]?.['n'] ?? 0);
-  if (n === 0) return;
+  if (n === 0) return [];
   const rows = await engine.rows(
     `SELECT s.file_path AS file, e.line, e.column_name, e.error_type, e.error_message FROM reject_errors AS e JOIN reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id ORDER BY s.file_path, e.line LIMIT ${DEFAULTS.maxErrors}`,
   );
@@ -224,7 +245,7 @@ async function throwRejects(engine: DuckEngine, files: readonly ProbedFile[]): P
     ...(r['column_name'] && r['error_type'] === 'CAST' ? { column: String(r['column_name']) } : {}),
     message: rejectMessage(String(r['error_type']), String(r['error_message'] ?? ''), files),
   }));
-  throw new InputError(problems, Math.max(0, n - problems.length), `${n} row(s) could not be read; nothing was written`);
+  return [{ problems, total: n }];
 }
 
 function rejectMessage(type: string, message: string, files: readonly ProbedFile[]): string {
@@ -250,21 +271,21 @@ function rejectMessage(type: string, message: string, files: readonly ProbedFile
 }
 
 /** Rows that parsed but fail a check (a non-finite score, a Goldstein score outside −10…10, …): counted by DuckDB, located here. */
-async function throwFailedChecks(engine: DuckEngine, files: readonly ProbedFile[], q: EventQuery, checks: readonly RowCheck[]): Promise<void> {
-  if (checks.length === 0) return;
+async function failedChecks(engine: DuckEngine, files: readonly ProbedFile[], q: EventQuery, checks: readonly RowCheck[]): Promise<Found> {
+  if (checks.length === 0) return { problems: [], total: 0 };
   const sums = await engine.rows(`SELECT ${checks.map((k) => `COALESCE(SUM(bad_${k.id}), 0) AS bad_${k.id}`).join(', ')} FROM daily_raw`);
   const failing = checks.filter((k) => Number(sums[0]?.[`bad_${k.id}`] ?? 0) > 0);
-  if (failing.length === 0) return;
+  if (failing.length === 0) return { problems: [], total: 0 };
   const total = failing.reduce((s, k) => s + Number(sums[0]![`bad_${k.id}`]), 0);
   const problems = await locateRows(files, q.format, failing.map(checkTest));
   if (problems.length === 0) {
     for (const k of failing) problems.push({ file: files[0]!.path, line: 0, column: k.column, message: `${fmt(Number(sums[0]![`bad_${k.id}`]))} row(s) fail: ${k.message('…')}` });
   }
-  throw new InputError(problems, Math.max(0, total - problems.length), `${total} row(s) with bad values; nothing was written`);
+  return { problems, total: Math.max(total, problems.length) };
 }
 
 /** Unknown codes that look like state codes: located errors, with how to declare them. */
-async function throwUnknownCodes(files: readonly ProbedFile[], q: EventQuery, codes: readonly string[]): Promise<void> {
+async function unknownCodes(files: readonly ProbedFile[], q: EventQuery, codes: readonly string[]): Promise<Found> {
   const keys = new Set(codes.map((c) => codeKey(q.mapping.system, c)));
   const test = (column: string): CellTest => ({
     column,
@@ -276,7 +297,7 @@ async function throwUnknownCodes(files: readonly ProbedFile[], q: EventQuery, co
   if (problems.length === 0) {
     for (const c of codes) problems.push({ file: files[0]!.path, line: 0, message: test(q.columns.actor1).message(c) });
   }
-  throw new InputError(problems, 0, `${codes.length} unknown state-like actor code(s): ${codes.slice(0, 10).join(', ')}; nothing was written`);
+  return { problems, total: problems.length };
 }
 
 /** An engine error during the scan (corrupt gzip, a row DuckDB refuses outright) as a located input error. */
