@@ -118,7 +118,9 @@ export class DuckEngine {
   /** Runs a query and returns its columns' names and values (column-wise). */
   async columns(sql: string): Promise<{ names: string[]; columns: Cell[][] }> {
     const r = await this.connection.runAndReadAll(sql);
-    return { names: r.columnNames(), columns: r.getColumnsJS().map((col) => col.map(convert)) };
+    const names = r.columnNames();
+    const columns = r.getColumnsJS().map((col) => col.map(convert));
+    return { names, columns: names.map((_, i) => columns[i] ?? []) };
   }
 
   /** Runs a query and returns its rows as objects. */
