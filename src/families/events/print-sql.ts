@@ -15,7 +15,7 @@ import { DuckEngine, engineSettings } from './duckdb-engine.js';
 import { eventsOptionsSchema, eventsSourceSchema } from './family.js';
 import { EVENT_FORMATS } from './formats.js';
 import { eventMeasures, type EventMeasureName } from './measures.js';
-import { prepareQuery, type RowSourceSpec } from './run-events-query.js';
+import { prepareQuery, runEventsQuery, type RowSourceSpec } from './run-events-query.js';
 import { DIALECTS, type DialectName } from './sql-dialect.js';
 import type { IndicatorSpec } from '../../indicators/family.js';
 
@@ -49,10 +49,14 @@ export async function printSql(spec: IndicatorSpec, crosswalk: Crosswalk, resolv
   const format = EVENT_FORMATS[src.format];
   let query: EventQuery;
   let from: string;
+  let text: string | null = null;
   if (o.dialect === 'duckdb') {
     const engine = await DuckEngine.open(engineSettings(opts.engine));
     try {
+      // the run checks the files and adds the spellings of names found in them to the codes table
+      const run = await runEventsQuery(engine, src as RowSourceSpec, settings, o.period, crosswalk, resolvePath, o.precision);
       query = (await prepareQuery(engine, src as RowSourceSpec, settings, o.period, crosswalk, resolvePath, { rejects: false, round: o.precision })).query;
+      text = run.sql;
     } finally {
       await engine.close();
     }
@@ -96,5 +100,9 @@ export async function printSql(spec: IndicatorSpec, crosswalk: Crosswalk, resolv
         ]
       : []),
   ];
-  return `${lines.join('\n')}\n${fullSql(query, d)};\n`;
+  if (query.mapping.system === 'name' && o.dialect !== 'duckdb') {
+    lines.push('-- Names are matched after trimming and lower-casing; a spelling that differs in accents or punctuation is');
+    lines.push('-- matched only by a local run (--dialect duckdb reads the files and adds the spellings it finds).');
+  }
+  return `${lines.join('\n')}\n${text ?? fullSql(query, d)};\n`;
 }

@@ -105,6 +105,7 @@ export async function runEventsQuery(
   period: PeriodKind,
   crosswalk: Crosswalk,
   resolvePath: (p: string) => string,
+  printRound: number | null = null,
 ): Promise<EventsResult> {
   const prepared = await prepareQuery(engine, src, m, period, crosswalk, resolvePath, { rejects: true, round: null });
   const { files, checks } = prepared;
@@ -141,7 +142,7 @@ export async function runEventsQuery(
   ];
   const inputs: InputFile[] = [];
   for (const f of files) inputs.push({ path: f.path, sha256: await hashFile(f.path), role: 'path' });
-  const printable: EventQuery = { ...query, input: duckInput(files, query.format, query.columns, { rejects: false }) };
+  const printable: EventQuery = { ...query, input: duckInput(files, query.format, query.columns, { rejects: false }), round: printRound };
   return { names: out.names, columns: out.columns, observedByYear, notes, inputs, sql: fullSql(printable, duck) };
 }
 
