@@ -106,7 +106,7 @@ export function srcSql(q: EventQuery, d: Dialect, checks: readonly RowCheck[] = 
     `${day} AS day`,
     `COALESCE(TRIM(${d.ident(c.actor1)}), '') AS a1`,
     `COALESCE(TRIM(${d.ident(c.actor2)}), '') AS a2`,
-    `${d.ident(c.score)} AS score`,
+    `${d.exact(d.ident(c.score))} AS score`,
     `${quad} AS quad`,
     `CASE WHEN ${selectionSql(q, d, quad)} THEN 1 ELSE 0 END AS sel`,
     ...checks.map((k) => `CASE WHEN ${k.sql(d.ident(k.column))} THEN 1 ELSE 0 END AS bad_${k.id}`),
@@ -125,8 +125,8 @@ export function dailyRawSql(_q: EventQuery, d: Dialect, checks: readonly RowChec
     'a2',
     'COUNT(*) AS n_rows',
     'SUM(sel) AS n',
-    `${d.sumDouble}(CASE WHEN sel = 1 THEN score ELSE 0 END) AS total`,
-    `${d.sumDouble}(CASE WHEN sel = 1 THEN ABS(score) ELSE 0 END) AS abs_total`,
+    'SUM(CASE WHEN sel = 1 THEN score ELSE 0 END) AS total',
+    'SUM(CASE WHEN sel = 1 THEN ABS(score) ELSE 0 END) AS abs_total',
     'SUM(CASE WHEN sel = 1 AND quad IN (1, 2) THEN 1 ELSE 0 END) AS coop',
     ...checks.map((k) => `SUM(bad_${k.id}) AS bad_${k.id}`),
   ];
@@ -167,13 +167,13 @@ export function measureSql(q: EventQuery, d: Dialect): { ctes: string[]; select:
     `observed AS (\n  SELECT ${group}, COUNT(*) AS observed_days\n  FROM (SELECT DISTINCT day, EXTRACT(YEAR FROM day) AS year${subOf('day')} FROM daily_raw WHERE day IS NOT NULL) AS days\n  GROUP BY ${group}\n)`,
     ...(needsDays
       ? [
-          `pair_day AS (\n  SELECT ${group}, state_a, state_b, day, SUM(n) AS n, ${d.sumDouble}(total) AS total, ${d.sumDouble}(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b, day\n)`,
-          `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(*) AS active_days, SUM(CASE WHEN total > 0 THEN 1 ELSE 0 END) AS positive_days, ${d.sumDouble}(total) AS total, ${d.sumDouble}(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM pair_day\n  GROUP BY ${group}, state_a, state_b\n)`,
+          `pair_day AS (\n  SELECT ${group}, state_a, state_b, day, SUM(n) AS n, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b, day\n)`,
+          `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(*) AS active_days, SUM(CASE WHEN total > 0 THEN 1 ELSE 0 END) AS positive_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM pair_day\n  GROUP BY ${group}, state_a, state_b\n)`,
         ]
       : [
-          `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(DISTINCT day) AS active_days, ${d.sumDouble}(total) AS total, ${d.sumDouble}(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b\n)`,
+          `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(DISTINCT day) AS active_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b\n)`,
         ]),
-    `totals AS (\n  SELECT ${group}, SUM(n) AS all_n, ${d.sumDouble}(abs_total) AS all_abs\n  FROM pair\n  GROUP BY ${group}\n)`,
+    `totals AS (\n  SELECT ${group}, SUM(n) AS all_n, SUM(abs_total) AS all_abs\n  FROM pair\n  GROUP BY ${group}\n)`,
     `seen AS (\n  SELECT DISTINCT ${group}, state\n  FROM (SELECT ${group}, state_a AS state FROM pair UNION ALL SELECT ${group}, state_b AS state FROM pair) AS s\n)`,
     `grid AS (\n  SELECT ${keys('s1')}, s1.state AS state_a, s2.state AS state_b\n  FROM seen AS s1\n  JOIN seen AS s2 ON ${on('s1', 's2')} AND s1.state < s2.state\n)`,
     `measured AS (\n  SELECT g.state_a, g.state_b, ${keys('g')}, COALESCE(p.n, 0) AS n, COALESCE(p.active_days, 0) AS active_days, o.observed_days, ${periodDaysSql(q.period, 'g')} AS period_days,\n    ${measure.sql(kind, d)} AS value\n  FROM grid AS g\n  JOIN observed AS o ON ${on('g', 'o')}\n  JOIN totals AS t ON ${on('g', 't')}\n  LEFT JOIN pair AS p ON ${on('g', 'p')} AND p.state_a = g.state_a AND p.state_b = g.state_b\n)`,

@@ -1,13 +1,13 @@
 /**
  * The embedded analytical engine of the `events` family: DuckDB through `@duckdb/node-api`,
  * imported only when an events indicator is loaded (the CLI bundle keeps it external, so a
- * run without event data never loads its 70 MB native library). One in-memory database per
- * load, with a thread count, a memory limit and a spill folder from the indicator's `engine:`
- * block, else the environment, else safe defaults; a query over more data than the limit
- * spills to the folder instead of failing.
+ * run without event data never loads its 70 MB native library). One database per load, in a
+ * fresh folder under the spill folder (removed afterwards), with a thread count, a memory limit
+ * and the spill folder from the indicator's `engine:` block, else the environment, else safe
+ * defaults; a query over more data than the limit spills to the folder instead of failing.
  * @module
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
@@ -33,7 +33,7 @@ export const DEFAULT_MEMORY_LIMIT = '1GB';
 export interface EngineSettings {
   readonly threads: number;
   readonly memoryLimit: string;
-  /** The spill folder; null = a fresh folder under the system's temporary folder, removed after the run. */
+  /** Where the run's database file and spill files go (in a fresh sub-folder, removed after the run); null = the system's temporary folder. */
   readonly tempDirectory: string | null;
 }
 
@@ -77,9 +77,9 @@ export class DuckEngine {
   readonly settings: EngineSettings;
   private readonly instance: Instance;
   private readonly connection: Connection;
-  private readonly ownTemp: string | null;
+  private readonly ownTemp: string;
 
-  private constructor(instance: Instance, connection: Connection, version: string, settings: EngineSettings, ownTemp: string | null) {
+  private constructor(instance: Instance, connection: Connection, version: string, settings: EngineSettings, ownTemp: string) {
     this.instance = instance;
     this.connection = connection;
     this.version = version;
@@ -95,11 +95,15 @@ export class DuckEngine {
     } catch (e) {
       throw new InputError([{ file: '@duckdb/node-api', line: 0, message: `the DuckDB engine could not be loaded (${(e as Error).message}); reinstall with \`npm ci\`` }]);
     }
-    const ownTemp = settings.tempDirectory === null ? await mkdtemp(path.join(os.tmpdir(), 'entente-duckdb-')) : null;
-    const instance = await api.DuckDBInstance.create(':memory:', {
+    // a database file in a fresh folder (under the spill folder, or the system's temporary one):
+    // its tables can leave memory for disk, so the daily table of a large input fits any limit
+    const base = settings.tempDirectory ?? os.tmpdir();
+    await mkdir(base, { recursive: true });
+    const ownTemp = await mkdtemp(path.join(base, 'entente-duckdb-'));
+    const instance = await api.DuckDBInstance.create(path.join(ownTemp, 'events.duckdb'), {
       threads: String(settings.threads),
       memory_limit: settings.memoryLimit,
-      temp_directory: settings.tempDirectory ?? ownTemp!,
+      temp_directory: path.join(ownTemp, 'spill'),
       preserve_insertion_order: 'false',
       enable_external_access: 'true',
       autoinstall_known_extensions: 'false',
@@ -132,11 +136,16 @@ export class DuckEngine {
     return out;
   }
 
-  /** Closes the database and removes its own spill folder. */
+  /** The folder of this database's file and spill files (removed by {@link close}). */
+  get folder(): string {
+    return this.ownTemp;
+  }
+
+  /** Closes the database and removes its folder (database file and spill files). */
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
-    if (this.ownTemp !== null) await rm(this.ownTemp, { recursive: true, force: true });
+    await rm(this.ownTemp, { recursive: true, force: true });
   }
 }
 

@@ -140,14 +140,17 @@ const idOf = (kind: string, column: string) => `${kind}_${column.replace(/[^A-Za
 
 const num = (cell: string): number => (cell.trim() === '' ? NaN : Number(cell.trim()));
 
-/** The value is present and a finite number. */
+/** Largest magnitude of a score (the exact decimal sums hold 26 integer digits). */
+export const MAX_SCORE = 1e20;
+
+/** The value is present and a finite number below 10²⁰ in magnitude. */
 function finiteCheck(column: string, what: string): RowCheck {
   return {
     id: idOf('finite', column),
     column,
-    sql: (c) => `(${c} IS NULL OR NOT isfinite(${c}))`,
-    js: (cell) => !Number.isFinite(num(cell)),
-    message: (cell) => `expected ${what} (a finite number), got ${cell.trim() === '' ? 'an empty cell' : `"${cell}"`}; fix or remove the row`,
+    sql: (c) => `(${c} IS NULL OR NOT isfinite(${c}) OR ABS(${c}) >= 1e20)`,
+    js: (cell) => !(Math.abs(num(cell)) < MAX_SCORE),
+    message: (cell) => `expected ${what} (a finite number below 1e20 in magnitude), got ${cell.trim() === '' ? 'an empty cell' : `"${cell}"`}; fix or remove the row`,
   };
 }
 

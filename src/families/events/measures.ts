@@ -49,7 +49,7 @@ export const eventMeasures: Readonly<Record<EventMeasureName, EventMeasure>> = {
     formula: 'Σ score / days the source covers in the period (a covered day without a row counts 0)',
     description: "the pair's total score (Goldstein, intensity or edge weight) divided by the number of days the source covers in the period",
     definedWithoutRows: () => true,
-    sql: (_k, d) => `COALESCE(p.total, 0) / ${d.toDouble('o.observed_days')}`,
+    sql: (_k, d) => `${d.toDouble('COALESCE(p.total, 0)')} / ${d.toDouble('o.observed_days')}`,
   },
   mean_event: {
     name: 'mean_event',
@@ -58,7 +58,7 @@ export const eventMeasures: Readonly<Record<EventMeasureName, EventMeasure>> = {
     formula: 'Σ score / events (edges: / pair-day rows); empty without events',
     description: 'the mean score of the pair\'s events (edges: of its days with a row)',
     definedWithoutRows: () => false,
-    sql: (_k, d) => `CASE WHEN p.n > 0 THEN p.total / ${d.toDouble('p.n')} END`,
+    sql: (_k, d) => `CASE WHEN p.n > 0 THEN ${d.toDouble('p.total')} / ${d.toDouble('p.n')} END`,
   },
   coop_share: {
     name: 'coop_share',
@@ -78,7 +78,7 @@ export const eventMeasures: Readonly<Record<EventMeasureName, EventMeasure>> = {
     description: "the pair's share of all state-to-state events of the period (edges: of the period's absolute total score)",
     definedWithoutRows: () => true,
     sql: (k, d) =>
-      k === 'edges' ? `COALESCE(p.abs_total, 0) / NULLIF(t.all_abs, 0)` : `${d.toDouble('COALESCE(p.n, 0)')} / ${d.toDouble('NULLIF(t.all_n, 0)')}`,
+      k === 'edges' ? `${d.toDouble('COALESCE(p.abs_total, 0)')} / ${d.toDouble('NULLIF(t.all_abs, 0)')}` : `${d.toDouble('COALESCE(p.n, 0)')} / ${d.toDouble('NULLIF(t.all_n, 0)')}`,
   },
   log_count: {
     name: 'log_count',

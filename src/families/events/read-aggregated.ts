@@ -85,7 +85,7 @@ export async function readAggregated(engine: DuckEngine, pattern: string, measur
   const sql = `SELECT UPPER(TRIM(state_a)) AS state_a, UPPER(TRIM(state_b)) AS state_b, year${sub}, "${measure}", n, active_days, observed_days, period_days FROM (${calls.join(' UNION ALL ')}) AS a ORDER BY 1, 2, 3${period === 'year' ? '' : ', 4'}`;
   let out: Awaited<ReturnType<DuckEngine['columns']>>;
   try {
-    await engine.run(`CREATE OR REPLACE TEMP TABLE aggregated AS ${sql}`);
+    await engine.run(`CREATE OR REPLACE TABLE aggregated AS ${sql}`);
     const rejects = Number((await engine.rows('SELECT COUNT(*) AS n FROM reject_errors'))[0]?.['n'] ?? 0);
     if (rejects > 0) {
       const rows = await engine.rows(`SELECT s.file_path AS file, e.line, e.column_name, e.error_message FROM reject_errors AS e JOIN reject_scans AS s ON s.scan_id = e.scan_id AND s.file_id = e.file_id ORDER BY 1, 2 LIMIT 50`);

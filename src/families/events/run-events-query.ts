@@ -112,7 +112,7 @@ export async function runEventsQuery(
   let query = prepared.query;
   const csv = files.some((f) => f.form !== 'parquet');
   try {
-    await engine.run(`CREATE OR REPLACE TEMP TABLE daily_raw AS WITH src AS (\n  ${srcSql(query, duck, checks)}\n)\n${dailyRawSql(query, duck, checks)}`);
+    await engine.run(`CREATE OR REPLACE TABLE daily_raw AS WITH src AS (\n  ${srcSql(query, duck, checks)}\n)\n${dailyRawSql(query, duck, checks)}`);
   } catch (e) {
     throw engineError(e, files);
   }

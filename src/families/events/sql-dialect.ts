@@ -22,8 +22,12 @@ export interface Dialect {
   literal(text: string): string;
   /** The body of a CTE with columns (raw, iso3) from literal pairs. */
   codesTable(rows: readonly (readonly [string, string])[]): string;
-  /** Sum of doubles: DuckDB's compensated (Kahan) `fsum`, elsewhere `SUM`. */
-  readonly sumDouble: string;
+  /**
+   * A score as an exact decimal with 12 decimals (NULL when it is not a finite number below
+   * 10²⁶): sums of decimals do not depend on the order rows are added in, so a parallel engine
+   * gives the same result on every run.
+   */
+  exact(expr: string): string;
   /** An integer `YYYYMMDD` (or a longer `YYYYMMDDhhmmss`) value as a DATE, from its first 8 digits. */
   ymdDate(expr: string): string;
   /** A text value cast to an integer, NULL when it is not one. */
@@ -46,7 +50,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('"', '"'),
     literal,
     codesTable: (rows) => `SELECT * FROM (VALUES\n    ${tuples(rows)}\n  ) AS t(raw, iso3)`,
-    sumDouble: 'fsum',
+    exact: (e) => `TRY_CAST(${e} AS DECIMAL(38, 12))`,
     ymdDate: (e) => `CAST(strptime(substr(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
     tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
@@ -58,7 +62,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('`', '`'),
     literal,
     codesTable: (rows) => `SELECT * FROM VALUES\n    ${tuples(rows)}\n  AS t(raw, iso3)`,
-    sumDouble: 'SUM',
+    exact: (e) => `TRY_CAST(${e} AS DECIMAL(38, 12))`,
     ymdDate: (e) => `TO_DATE(SUBSTR(CAST(${e} AS STRING), 1, 8), 'yyyyMMdd')`,
     tryInteger: (e) => `TRY_CAST(${e} AS INT)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
@@ -70,7 +74,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('`', '`'),
     literal,
     codesTable: (rows) => `SELECT raw, iso3 FROM UNNEST(ARRAY<STRUCT<raw STRING, iso3 STRING>>[\n    ${tuples(rows)}\n  ])`,
-    sumDouble: 'SUM',
+    exact: (e) => `SAFE_CAST(${e} AS NUMERIC)`, // 9 decimals (BIGNUMERIC has 38, but costs more)
     ymdDate: (e) => `PARSE_DATE('%Y%m%d', SUBSTR(CAST(${e} AS STRING), 1, 8))`,
     tryInteger: (e) => `SAFE_CAST(${e} AS INT64)`,
     toDouble: (e) => `CAST(${e} AS FLOAT64)`,
@@ -82,7 +86,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('"', '"'),
     literal,
     codesTable: (rows) => `SELECT * FROM (VALUES\n    ${tuples(rows)}\n  ) AS t(raw, iso3)`,
-    sumDouble: 'SUM',
+    exact: (e) => `TRY_CAST(${e} AS DECIMAL(38, 12))`,
     ymdDate: (e) => `CAST(date_parse(SUBSTR(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
     tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
