@@ -28,7 +28,7 @@ export function sqlCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         .option('period', { choices: PERIOD_KINDS, default: 'year' as PeriodKind, describe: 'one row per pair and year, quarter or month' })
         .option('table', { type: 'string', describe: 'table with the raw rows (spark, bigquery, trino; default per format)' })
         .option('max-bytes-billed', { type: 'number', describe: 'BigQuery: cap on billed bytes written into the guard (default 100 GB)' })
-        .example('$0 sql --dialect bigquery --config examples/gdelt-bigquery.yaml > events.sql', 'the query for BigQuery, with its output schema and cost guard') as Argv<SqlArgs>,
+        .example('$0 sql --dialect bigquery --config examples/events.yaml --indicator daily > events.sql', 'the query for BigQuery, with its output schema and cost guard') as Argv<SqlArgs>,
     handler: async (args) => {
       const config = await readConfig(args.config);
       const events = config.indicators.filter((i) => i.family.name === 'events');
