@@ -15,6 +15,7 @@ const generators = [
   ['arms.mjs', null, null],
   ['drills.mjs', null, null],
   ['trade.mjs', null, null],
+  ['events.mjs', null, null],
 ];
 
 for (const [file, fn, target] of generators) {
