@@ -7,8 +7,9 @@
  * 1. `src`: the used columns of the raw rows (what a columnar engine reads and bills), the day,
  *    the actor codes trimmed, the score, the quad class and whether the row is selected
  *    (`select:`); a `dates:` window is a WHERE on the scan.
- * 2. `daily_raw`: one pass over the rows, grouped by day and raw actor codes: rows, selected
- *    events, their summed score, absolute score and cooperative events.
+ * 2. `raw_groups`: one pass over the rows, grouped by period (or day) and raw actor codes:
+ *    rows, selected events, their summed score, absolute score and cooperative events; and the
+ *    days the rows cover.
  * 3. `codes`: raw code → ISO3 (the crosswalk's table); `mapped` joins both actors (the inner
  *    joins drop every code that is not a state), canonicalises the pair (LEAST/GREATEST) and
  *    drops self-pairs.
@@ -95,6 +96,21 @@ function selectionSql(q: EventQuery, d: Dialect, quad: string): string {
 }
 
 /**
+ * True when the query keeps one row per day and raw pair (`min_days`, and the edges'
+ * `coop_share`, count a pair's days); otherwise rows are grouped by period and raw pair at once,
+ * with the observed days as a second grouping of the same scan — far fewer groups for dense
+ * event data.
+ */
+export function groupsByDay(q: EventQuery): boolean {
+  return q.minDays > 0 || (q.format.kind === 'edges' && q.measure === 'coop_share');
+}
+
+/** The period columns of a day expression (`year`, and `sub` for quarters and months). */
+function periodCols(q: EventQuery, day: string): string[] {
+  return [`EXTRACT(YEAR FROM ${day}) AS year`, ...(q.period === 'year' ? [] : [`EXTRACT(${q.period === 'month' ? 'MONTH' : 'QUARTER'} FROM ${day}) AS sub`])];
+}
+
+/**
  * The `src` SELECT: the used columns of the raw rows; with `checks`, one 0/1 column per check
  * (DuckDB runs only).
  */
@@ -104,11 +120,12 @@ export function srcSql(q: EventQuery, d: Dialect, checks: readonly RowCheck[] = 
   const quad = c.quad ? q.format.quad(d, d.ident(c.quad)) : 'CAST(NULL AS INTEGER)';
   const cols = [
     `${day} AS day`,
+    ...(groupsByDay(q) ? [] : periodCols(q, day)),
     `COALESCE(TRIM(${d.ident(c.actor1)}), '') AS a1`,
     `COALESCE(TRIM(${d.ident(c.actor2)}), '') AS a2`,
     `${d.exact(d.ident(c.score))} AS score`,
-    `${quad} AS quad`,
-    `CASE WHEN ${selectionSql(q, d, quad)} THEN 1 ELSE 0 END AS sel`,
+    ...(c.quad ? [`${quad} AS quad`] : []),
+    ...(selectionSql(q, d, quad) === '1 = 1' ? [] : [`CASE WHEN ${selectionSql(q, d, quad)} THEN 1 ELSE 0 END AS sel`]),
     ...checks.map((k) => `CASE WHEN ${k.sql(d.ident(k.column))} THEN 1 ELSE 0 END AS bad_${k.id}`),
   ];
   const where: string[] = [];
@@ -117,20 +134,39 @@ export function srcSql(q: EventQuery, d: Dialect, checks: readonly RowCheck[] = 
   return `SELECT\n    ${cols.join(',\n    ')}\n  FROM ${q.input}${where.length > 0 ? `\n  WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-/** The `daily_raw` SELECT over `src`: one row per day and raw actor codes; with `checks`, the count of bad rows per check. */
-export function dailyRawSql(_q: EventQuery, d: Dialect, checks: readonly RowCheck[] = []): string {
-  const cols = [
-    'day',
-    'a1',
-    'a2',
+/** The aggregates of a group of raw rows (with `checks`, the count of bad rows per check). */
+function groupAggregates(q: EventQuery, d: Dialect, checks: readonly RowCheck[]): string[] {
+  // without a selection every row is selected: the plain aggregates (fewer expressions per row)
+  const all = selectionSql(q, d, 'quad') === '1 = 1';
+  return [
     'COUNT(*) AS n_rows',
-    'SUM(sel) AS n',
-    'SUM(CASE WHEN sel = 1 THEN score ELSE 0 END) AS total',
-    'SUM(CASE WHEN sel = 1 THEN ABS(score) ELSE 0 END) AS abs_total',
-    'SUM(CASE WHEN sel = 1 AND quad IN (1, 2) THEN 1 ELSE 0 END) AS coop',
+    all ? 'COUNT(*) AS n' : 'SUM(sel) AS n',
+    all ? 'SUM(score) AS total' : 'SUM(CASE WHEN sel = 1 THEN score ELSE 0 END) AS total',
+    all ? 'SUM(ABS(score)) AS abs_total' : 'SUM(CASE WHEN sel = 1 THEN ABS(score) ELSE 0 END) AS abs_total',
+    q.columns.quad === null ? '0 AS coop' : all ? 'SUM(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END) AS coop' : 'SUM(CASE WHEN sel = 1 AND quad IN (1, 2) THEN 1 ELSE 0 END) AS coop',
     ...checks.map((k) => `SUM(bad_${k.id}) AS bad_${k.id}`),
   ];
-  return `SELECT\n    ${cols.join(',\n    ')}\n  FROM src\n  GROUP BY day, a1, a2`;
+}
+
+/**
+ * The `raw_groups` SELECT over `src`, one scan of the rows. By day: one row per day and raw
+ * actor codes (`pair_set` = 1 on every row). By period: one row per period and raw actor codes
+ * (`pair_set` = 1) plus one row per day (`pair_set` = 0: the days the source covers), from one
+ * GROUPING SETS aggregation (BigQuery: the same as a UNION ALL of two, for the parsers of its
+ * dialect).
+ */
+export function rawGroupsSql(q: EventQuery, d: Dialect, checks: readonly RowCheck[] = []): string {
+  const agg = groupAggregates(q, d, checks);
+  if (groupsByDay(q)) return `SELECT\n    day, a1, a2, 1 AS pair_set,\n    ${agg.join(',\n    ')}\n  FROM src\n  GROUP BY day, a1, a2`;
+  const sub = q.period === 'year' ? '' : ', sub';
+  if (d.groupingSets) {
+    return `SELECT\n    day, year${sub}, a1, a2, GROUPING(day) AS pair_set,\n    ${agg.join(',\n    ')}\n  FROM src\n  GROUP BY GROUPING SETS ((year${sub}, a1, a2), (day))`;
+  }
+  const zeros = agg.map((a) => `0 AS ${a.slice(a.lastIndexOf(' AS ') + 4)}`);
+  return [
+    `SELECT\n    CAST(NULL AS DATE) AS day, year${sub}, a1, a2, 1 AS pair_set,\n    ${agg.join(',\n    ')}\n  FROM src\n  GROUP BY year${sub}, a1, a2`,
+    `  UNION ALL\n  SELECT\n    day, NULL AS year${sub ? ', NULL AS sub' : ''}, NULL AS a1, NULL AS a2, 0 AS pair_set,\n    ${zeros.join(', ')}\n  FROM src\n  GROUP BY day`,
+  ].join('\n');
 }
 
 /** The codes CTE body: the mapping as literal rows, sorted by key (deterministic text). */
@@ -148,7 +184,7 @@ function periodDaysSql(kind: PeriodKind, g: string): string {
   return `CASE ${g}.sub WHEN 2 THEN 28 + ${leap} WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30 ELSE 31 END`;
 }
 
-/** The CTEs after `daily_raw` (each `name AS (...)`), and the final SELECT. */
+/** The CTEs after `raw_groups` (each `name AS (...)`), and the final SELECT. */
 export function measureSql(q: EventQuery, d: Dialect): { ctes: string[]; select: string } {
   const sub = q.period !== 'year';
   const subCol = (a: string) => (sub ? `, ${a}.sub` : '');
@@ -161,11 +197,17 @@ export function measureSql(q: EventQuery, d: Dialect): { ctes: string[]; select:
   const key = (col: string) => codeKeySql(q.mapping.system, col);
   // days with a positive total need the pair's daily totals (only the edges' coop_share)
   const needsDays = kind === 'edges' && q.measure === 'coop_share';
+  const daily = groupsByDay(q);
+  const periodOf = (a: string) => (daily ? `EXTRACT(YEAR FROM ${a}.day) AS year${subOf(`${a}.day`)}` : `${a}.year${sub ? `, ${a}.sub` : ''}`);
   const ctes = [
     `codes AS (\n  ${codesSql(q, d)}\n)`,
-    `mapped AS (\n  SELECT d.day, EXTRACT(YEAR FROM d.day) AS year${subOf('d.day')}, LEAST(c1.iso3, c2.iso3) AS state_a, GREATEST(c1.iso3, c2.iso3) AS state_b, d.n, d.total, d.abs_total, d.coop\n  FROM daily_raw AS d\n  JOIN codes AS c1 ON c1.raw = ${key('d.a1')}\n  JOIN codes AS c2 ON c2.raw = ${key('d.a2')}\n  WHERE d.n > 0 AND c1.iso3 <> c2.iso3\n)`,
-    `observed AS (\n  SELECT ${group}, COUNT(*) AS observed_days\n  FROM (SELECT DISTINCT day, EXTRACT(YEAR FROM day) AS year${subOf('day')} FROM daily_raw WHERE day IS NOT NULL) AS days\n  GROUP BY ${group}\n)`,
-    ...(needsDays
+    `mapped AS (\n  SELECT ${daily ? 'd.day, ' : ''}${periodOf('d')}, LEAST(c1.iso3, c2.iso3) AS state_a, GREATEST(c1.iso3, c2.iso3) AS state_b, d.n, d.total, d.abs_total, d.coop\n  FROM raw_groups AS d\n  JOIN codes AS c1 ON c1.raw = ${key('d.a1')}\n  JOIN codes AS c2 ON c2.raw = ${key('d.a2')}\n  WHERE d.pair_set = 1 AND d.n > 0 AND c1.iso3 <> c2.iso3\n)`,
+    `observed AS (\n  SELECT ${group}, COUNT(*) AS observed_days\n  FROM (SELECT ${daily ? 'DISTINCT ' : ''}day, EXTRACT(YEAR FROM day) AS year${subOf('day')} FROM raw_groups WHERE ${daily ? '' : 'pair_set = 0 AND '}day IS NOT NULL) AS days\n  GROUP BY ${group}\n)`,
+    ...(!daily
+      ? [
+          `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, CAST(NULL AS ${d.types.integer}) AS active_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b\n)`,
+        ]
+      : needsDays
       ? [
           `pair_day AS (\n  SELECT ${group}, state_a, state_b, day, SUM(n) AS n, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b, day\n)`,
           `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(*) AS active_days, SUM(CASE WHEN total > 0 THEN 1 ELSE 0 END) AS positive_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM pair_day\n  GROUP BY ${group}, state_a, state_b\n)`,
@@ -176,25 +218,25 @@ export function measureSql(q: EventQuery, d: Dialect): { ctes: string[]; select:
     `totals AS (\n  SELECT ${group}, SUM(n) AS all_n, SUM(abs_total) AS all_abs\n  FROM pair\n  GROUP BY ${group}\n)`,
     `seen AS (\n  SELECT DISTINCT ${group}, state\n  FROM (SELECT ${group}, state_a AS state FROM pair UNION ALL SELECT ${group}, state_b AS state FROM pair) AS s\n)`,
     `grid AS (\n  SELECT ${keys('s1')}, s1.state AS state_a, s2.state AS state_b\n  FROM seen AS s1\n  JOIN seen AS s2 ON ${on('s1', 's2')} AND s1.state < s2.state\n)`,
-    `measured AS (\n  SELECT g.state_a, g.state_b, ${keys('g')}, COALESCE(p.n, 0) AS n, COALESCE(p.active_days, 0) AS active_days, o.observed_days, ${periodDaysSql(q.period, 'g')} AS period_days,\n    ${measure.sql(kind, d)} AS value\n  FROM grid AS g\n  JOIN observed AS o ON ${on('g', 'o')}\n  JOIN totals AS t ON ${on('g', 't')}\n  LEFT JOIN pair AS p ON ${on('g', 'p')} AND p.state_a = g.state_a AND p.state_b = g.state_b\n)`,
+    `measured AS (\n  SELECT g.state_a, g.state_b, ${keys('g')}, COALESCE(p.n, 0) AS n, ${daily ? 'COALESCE(p.active_days, 0)' : `CAST(NULL AS ${d.types.integer})`} AS active_days, o.observed_days, ${periodDaysSql(q.period, 'g')} AS period_days,\n    ${measure.sql(kind, d)} AS value\n  FROM grid AS g\n  JOIN observed AS o ON ${on('g', 'o')}\n  JOIN totals AS t ON ${on('g', 't')}\n  LEFT JOIN pair AS p ON ${on('g', 'p')} AND p.state_a = g.state_a AND p.state_b = g.state_b\n)`,
   ];
   const value = q.round === null ? 'value' : `ROUND(value, ${q.round})`;
   const subOut = sub ? `, sub AS ${q.period}` : '';
   const select = [
     `SELECT state_a, state_b, year${subOut}, ${value} AS ${q.measure}, n, active_days, observed_days, period_days`,
     'FROM measured',
-    `WHERE value IS NOT NULL AND observed_days >= ${q.minObserved} * period_days AND n >= ${q.minEvents} AND active_days >= ${q.minDays}`,
+    `WHERE ${['value IS NOT NULL', `observed_days >= ${q.minObserved} * period_days`, ...(q.minEvents > 0 ? [`n >= ${q.minEvents}`] : []), ...(q.minDays > 0 ? [`active_days >= ${q.minDays}`] : [])].join(' AND ')}`,
     `ORDER BY state_a, state_b, year${sub ? `, ${q.period}` : ''}`,
   ].join('\n');
   return { ctes, select };
 }
 
 /**
- * The whole aggregation as one statement: `WITH src, daily_raw, codes, … SELECT …`.
+ * The whole aggregation as one statement: `WITH src, raw_groups, codes, … SELECT …`.
  * @example fullSql(query, DIALECTS.trino) // 'WITH\nsrc AS (\n  SELECT …'
  */
 export function fullSql(q: EventQuery, d: Dialect): string {
   const m = measureSql(q, d);
-  const ctes = [`src AS (\n  ${srcSql(q, d)}\n)`, `daily_raw AS (\n  ${dailyRawSql(q, d)}\n)`, ...m.ctes];
+  const ctes = [`src AS (\n  ${srcSql(q, d)}\n)`, `raw_groups AS (\n  ${rawGroupsSql(q, d)}\n)`, ...m.ctes];
   return `WITH\n${ctes.join(',\n')}\n${m.select}`;
 }

@@ -1,6 +1,6 @@
 /**
  * One events source through DuckDB: probe the files, scan them once into the daily table
- * (`daily_raw`, with rejected rows and failed checks counted), report every problem located,
+ * (`raw_groups`, with rejected rows and failed checks counted), report every problem located,
  * classify the actor codes, then run the measure query. Returns the rows of the output schema
  * (see `build-sql.ts`), the notes for `entente validate` and the provenance.
  * @module
@@ -14,7 +14,7 @@ import type { PeriodKind } from '../../domain/period.js';
 import { hashFile } from '../../io/hash-file.js';
 import type { InputFile } from '../../indicators/family.js';
 import { classifyUnmapped, codeKey, staticCodeMapping, type ActorAliases, type ActorCodeSystem, type CodeMapping, type SkipReason } from './actor-codes.js';
-import { dailyRawSql, fullSql, measureSql, srcSql, type EventQuery, type Selection } from './build-sql.js';
+import { fullSql, measureSql, rawGroupsSql, srcSql, type EventQuery, type Selection } from './build-sql.js';
 import type { DuckEngine, Cell } from './duckdb-engine.js';
 import { EVENT_FORMATS, type EventFormatName, type RowCheck } from './formats.js';
 import { duckInput, expandPath, firstLine, probeFile, typedDay, type ProbedFile } from './input-files.js';
@@ -112,13 +112,13 @@ export async function runEventsQuery(
   let query = prepared.query;
   const csv = files.some((f) => f.form !== 'parquet');
   try {
-    await engine.run(`CREATE OR REPLACE TABLE daily_raw AS WITH src AS (\n  ${srcSql(query, duck, checks)}\n)\n${dailyRawSql(query, duck, checks)}`);
+    await engine.run(`CREATE OR REPLACE TEMP TABLE raw_groups AS WITH src AS (\n  ${srcSql(query, duck, checks)}\n)\n${rawGroupsSql(query, duck, checks)}`);
   } catch (e) {
     throw engineError(e, files);
   }
   // every problem of the files together: rows DuckDB rejected, values failing a check, unknown state-like codes
   const found = [...(csv ? await rejected(engine, files) : []), await failedChecks(engine, files, query, checks)];
-  const codes = await engine.rows(`SELECT code, SUM(n_rows) AS n FROM (SELECT a1 AS code, n_rows FROM daily_raw UNION ALL SELECT a2 AS code, n_rows FROM daily_raw) AS c GROUP BY code ORDER BY code`);
+  const codes = await engine.rows(`SELECT code, SUM(n_rows) AS n FROM (SELECT a1 AS code, n_rows FROM raw_groups WHERE pair_set = 1 UNION ALL SELECT a2 AS code, n_rows FROM raw_groups WHERE pair_set = 1) AS c GROUP BY code ORDER BY code`);
   const { mapping, skipped, stateLike } = classifyCodes(codes, query.mapping, crosswalk, src.aliases);
   if (stateLike.length > 0) found.push(await unknownCodes(files, query, stateLike));
   throwFound(found);
@@ -130,9 +130,9 @@ export async function runEventsQuery(
   } catch (e) {
     throw engineError(e, files);
   }
-  const observed = await engine.rows(`SELECT EXTRACT(YEAR FROM day) AS year, COUNT(DISTINCT day) AS days FROM daily_raw WHERE day IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  const observed = await engine.rows(`SELECT EXTRACT(YEAR FROM day) AS year, COUNT(DISTINCT day) AS days FROM raw_groups WHERE day IS NOT NULL GROUP BY 1 ORDER BY 1`);
   const selfPairs = await engine.rows(
-    `SELECT c1.iso3 AS state, SUM(d.n) AS n FROM daily_raw AS d JOIN (${duck.codesTable([...mapping.entries].sort())}) AS c1 ON c1.raw = ${mapping.system === 'name' ? 'LOWER(d.a1)' : 'UPPER(d.a1)'} JOIN (${duck.codesTable([...mapping.entries].sort())}) AS c2 ON c2.raw = ${mapping.system === 'name' ? 'LOWER(d.a2)' : 'UPPER(d.a2)'} WHERE c1.iso3 = c2.iso3 AND d.n > 0 GROUP BY 1 ORDER BY 2 DESC, 1`,
+    `SELECT c1.iso3 AS state, SUM(d.n) AS n FROM raw_groups AS d JOIN (${duck.codesTable([...mapping.entries].sort())}) AS c1 ON c1.raw = ${mapping.system === 'name' ? 'LOWER(d.a1)' : 'UPPER(d.a1)'} JOIN (${duck.codesTable([...mapping.entries].sort())}) AS c2 ON c2.raw = ${mapping.system === 'name' ? 'LOWER(d.a2)' : 'UPPER(d.a2)'} WHERE d.pair_set = 1 AND c1.iso3 = c2.iso3 AND d.n > 0 GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   const observedByYear = new Map(observed.map((r) => [Number(r['year']), Number(r['days'])]));
   const notes = [
@@ -274,7 +274,7 @@ function rejectMessage(type: string, message: string, files: readonly ProbedFile
 /** Rows that parsed but fail a check (a non-finite score, a Goldstein score outside −10…10, …): counted by DuckDB, located here. */
 async function failedChecks(engine: DuckEngine, files: readonly ProbedFile[], q: EventQuery, checks: readonly RowCheck[]): Promise<Found> {
   if (checks.length === 0) return { problems: [], total: 0 };
-  const sums = await engine.rows(`SELECT ${checks.map((k) => `COALESCE(SUM(bad_${k.id}), 0) AS bad_${k.id}`).join(', ')} FROM daily_raw`);
+  const sums = await engine.rows(`SELECT ${checks.map((k) => `COALESCE(SUM(bad_${k.id}), 0) AS bad_${k.id}`).join(', ')} FROM raw_groups WHERE pair_set = 1`);
   const failing = checks.filter((k) => Number(sums[0]?.[`bad_${k.id}`] ?? 0) > 0);
   if (failing.length === 0) return { problems: [], total: 0 };
   const total = failing.reduce((s, k) => s + Number(sums[0]![`bad_${k.id}`]), 0);

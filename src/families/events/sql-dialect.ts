@@ -34,6 +34,8 @@ export interface Dialect {
   tryInteger(expr: string): string;
   /** An expression cast to a double. */
   toDouble(expr: string): string;
+  /** True when the dialect's parsers take GROUPING SETS (BigQuery runs them, node-sql-parser does not). */
+  readonly groupingSets: boolean;
   /** Type names of the output schema. */
   readonly types: { readonly text: string; readonly integer: string; readonly double: string };
 }
@@ -54,6 +56,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ymdDate: (e) => `CAST(strptime(substr(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
     tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    groupingSets: true,
     types: { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE' },
   },
   spark: {
@@ -66,6 +69,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ymdDate: (e) => `TO_DATE(SUBSTR(CAST(${e} AS STRING), 1, 8), 'yyyyMMdd')`,
     tryInteger: (e) => `TRY_CAST(${e} AS INT)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    groupingSets: true,
     types: { text: 'STRING', integer: 'BIGINT', double: 'DOUBLE' },
   },
   bigquery: {
@@ -78,6 +82,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ymdDate: (e) => `PARSE_DATE('%Y%m%d', SUBSTR(CAST(${e} AS STRING), 1, 8))`,
     tryInteger: (e) => `SAFE_CAST(${e} AS INT64)`,
     toDouble: (e) => `CAST(${e} AS FLOAT64)`,
+    groupingSets: false,
     types: { text: 'STRING', integer: 'INT64', double: 'FLOAT64' },
   },
   trino: {
@@ -90,6 +95,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ymdDate: (e) => `CAST(date_parse(SUBSTR(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
     tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    groupingSets: true,
     types: { text: 'VARCHAR', integer: 'BIGINT', double: 'DOUBLE' },
   },
 };

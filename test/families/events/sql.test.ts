@@ -64,6 +64,30 @@ describe('entente sql: the printed DuckDB text runs and gives the family\'s valu
   }
 });
 
+describe('entente sql with min_days (one row per day and pair before the periods)', () => {
+  for (const [name, source] of Object.entries(SOURCES)) {
+    for (const period of ['year', 'month'] as const) {
+      it(`${name} per ${period}: DuckDB gives the family's values; the other dialects parse`, async () => {
+        const s = spec(source, 'mean_daily', { min_observed: 0, min_days: 2 });
+        const sql = await print(s, 'duckdb', period);
+        expect(sql).toContain('GROUP BY day, a1, a2');
+        const engine = await DuckEngine.open(engineSettings({}));
+        try {
+          const { names, columns } = await engine.columns(sql.replace(/;\s*$/, ''));
+          const lines = Array.from(columns[0]!, (_, r) => `${columns[0]![r]}-${columns[1]![r]} ${columns[2]![r]}${period === 'year' ? '' : ` ${columns[names.indexOf(period)]![r]}`} ${Number(columns[names.indexOf('mean_daily')]![r]).toFixed(6)}`);
+          expect(lines).toEqual(await familyLines(s, period));
+        } finally {
+          await engine.close();
+        }
+        const bq = await print(s, 'bigquery', period);
+        expect(() => new nodeSqlParser.Parser().astify(bq, { database: 'bigquery' })).not.toThrow();
+        expect(new SparkSQL().validate(await print(s, 'spark', period))).toEqual([]);
+        expect(new TrinoSQL().validate(await print(s, 'trino', period))).toEqual([]);
+      });
+    }
+  }
+});
+
 const bigquery = new nodeSqlParser.Parser();
 const spark = new SparkSQL();
 const trino = new TrinoSQL();
@@ -97,7 +121,9 @@ describe('entente sql: the text', () => {
     expect(sql).toContain("PARSE_DATE('%Y%m%d', SUBSTR(CAST(`DATEADDED` AS STRING), 1, 8)) AS day");
     expect(sql).toContain("(TRIM(`EventCode`) LIKE '04%' OR TRIM(`EventCode`) LIKE '05%') AND `QuadClass` IN (1, 2)");
     expect(sql).toContain('LEAST(c1.iso3, c2.iso3) AS state_a, GREATEST(c1.iso3, c2.iso3) AS state_b');
-    expect(sql).toContain('EXTRACT(MONTH FROM d.day) AS sub');
+    expect(sql).toContain("EXTRACT(MONTH FROM PARSE_DATE('%Y%m%d', SUBSTR(CAST(`DATEADDED` AS STRING), 1, 8))) AS sub");
+    expect(sql).toContain('GROUP BY year, sub, a1, a2\n  UNION ALL'); // BigQuery: the day set as a second aggregation
+    expect(await print(spec(SOURCES['gdelt_v2']!, 'mean_daily'), 'trino', 'month')).toContain('GROUP BY GROUPING SETS ((year, sub, a1, a2), (day))');
     expect(sql).toMatch(/ORDER BY state_a, state_b, year, month;\n$/);
     expect(sql).not.toContain('SELECT *'); // only the columns used are read (what BigQuery bills)
   });
