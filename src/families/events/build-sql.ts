@@ -75,7 +75,7 @@ export function outputSchema(period: PeriodKind, measure: EventMeasureName): Out
     ...(period === 'year' ? [] : [{ name: period, type: 'integer' as const, description: `${period} of the year (${period === 'month' ? '1–12' : '1–4'})` }]),
     { name: measure, type: 'double', description: `${m.description} (${m.unit})` },
     { name: 'n', type: 'integer', description: 'selected events of the pair in the period (edges: pair-day rows)' },
-    { name: 'active_days', type: 'integer', description: 'days with at least one row for the pair' },
+    { name: 'active_days', type: 'integer', description: 'days with at least one row for the pair (counted with min_days and for the edges\' coop_share; else empty)' },
     { name: 'observed_days', type: 'integer', description: 'days the source covers in the period (days with any row)' },
     { name: 'period_days', type: 'integer', description: 'calendar days of the period' },
   ];
