@@ -12,7 +12,8 @@ import { daysInPeriod, periodIndex, type PeriodKind } from '../../domain/period.
 import { yearRanges } from '../../domain/year.js';
 import type { DyadPeriodTable, ExtraColumn, Family, IndicatorData, IndicatorSpec, LoadContext, PeriodData, PeriodExtraColumn } from '../../indicators/family.js';
 import { ACTOR_CODE_SYSTEMS, NON_STATE } from './actor-codes.js';
-import { DuckEngine, engineSettings, MEMORY_SIZE_PATTERN } from './duckdb-engine.js';
+import { DuckEngine, engineSettings, MEMORY_SIZE_PATTERN, type EngineSettings } from './duckdb-engine.js';
+import { AppError } from '../../errors.js';
 import { PLOVER_TYPES } from './formats.js';
 import { EVENT_MEASURE_NAMES, eventMeasures, type EventMeasureName } from './measures.js';
 import { readAggregated } from './read-aggregated.js';
@@ -86,6 +87,28 @@ export const eventsOptionsSchema = z.strictObject({
 /** Validated family options. */
 export type EventsOptions = z.infer<typeof eventsOptionsSchema>;
 
+/**
+ * An events indicator whose settings do not fit (several sources, a malformed ENTENTE_DUCKDB_*
+ * value). Exit 2; the loader places it at the indicator in the config file.
+ * @example new EventsConfigError('the events family reads one source per indicator').code // 'E_CONFIG'
+ */
+export class EventsConfigError extends AppError {
+  readonly code = 'E_CONFIG';
+}
+
+/** The engine settings of an indicator (config, environment, defaults). @throws {EventsConfigError} for a malformed environment value. */
+export function indicatorEngineSettings(opts: EventsOptions): EngineSettings {
+  try {
+    return engineSettings(opts.engine);
+  } catch (e) {
+    throw new EventsConfigError((e as Error).message);
+  }
+}
+
+function oneSource(spec: IndicatorSpec): void {
+  if (spec.sources.length !== 1) throw new EventsConfigError(`the events family reads one source per indicator (got ${spec.sources.length}); give several files as one glob, e.g. \`path: events/*.export.CSV.gz\``);
+}
+
 /** The result of one source at one period kind, as loaded by the family (engine closed). */
 export interface EventsLoad {
   readonly result: EventsResult;
@@ -96,7 +119,8 @@ export interface EventsLoad {
 async function compute(spec: IndicatorSpec, ctx: LoadContext, period: PeriodKind): Promise<EventsLoad> {
   const opts = eventsOptionsSchema.parse(spec.options);
   const src = eventsSourceSchema.parse(spec.sources[0]);
-  const engine = await DuckEngine.open(engineSettings(opts.engine));
+  oneSource(spec);
+  const engine = await DuckEngine.open(indicatorEngineSettings(opts));
   try {
     ctx.progress('aggregating events (DuckDB)', 0, 1);
     const measure = spec.measure as EventMeasureName;
@@ -185,7 +209,6 @@ export const eventsFamily: Family = {
     return `${m.description} (${m.unit}; ${m.formula})`;
   },
   async load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorData> {
-    if (spec.sources.length !== 1) throw new RangeError('the events family reads one source per indicator');
     const opts = eventsOptionsSchema.parse(spec.options);
     const l = await compute(spec, ctx, 'year');
     const { table, n, observed } = periodTable(l.result, 'year', spec.measure);
@@ -216,7 +239,6 @@ export const eventsFamily: Family = {
   periods: {
     kinds: ['year', 'quarter', 'month'],
     async load(spec: IndicatorSpec, ctx: LoadContext, kind: PeriodKind): Promise<PeriodData> {
-      if (spec.sources.length !== 1) throw new RangeError('the events family reads one source per indicator');
       const l = await compute(spec, ctx, kind);
       const { table, n, observed } = periodTable(l.result, kind, spec.measure);
       const extras: PeriodExtraColumn[] = [

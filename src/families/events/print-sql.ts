@@ -11,8 +11,8 @@ import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { PeriodKind } from '../../domain/period.js';
 import { staticCodeMapping, type ActorCodeSystem } from './actor-codes.js';
 import { fullSql, outputSchema, type EventQuery } from './build-sql.js';
-import { DuckEngine, engineSettings } from './duckdb-engine.js';
-import { eventsOptionsSchema, eventsSourceSchema } from './family.js';
+import { DuckEngine } from './duckdb-engine.js';
+import { eventsOptionsSchema, eventsSourceSchema, indicatorEngineSettings } from './family.js';
 import { EVENT_FORMATS } from './formats.js';
 import { eventMeasures, type EventMeasureName } from './measures.js';
 import { prepareQuery, runEventsQuery, type RowSourceSpec } from './run-events-query.js';
@@ -51,7 +51,7 @@ export async function printSql(spec: IndicatorSpec, crosswalk: Crosswalk, resolv
   let from: string;
   let text: string | null = null;
   if (o.dialect === 'duckdb') {
-    const engine = await DuckEngine.open(engineSettings(opts.engine));
+    const engine = await DuckEngine.open(indicatorEngineSettings(opts));
     try {
       // the run checks the files and adds the spellings of names found in them to the codes table
       const run = await runEventsQuery(engine, src as RowSourceSpec, settings, o.period, crosswalk, resolvePath, o.precision);

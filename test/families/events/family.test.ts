@@ -263,3 +263,18 @@ describe('events family: periods', () => {
     expect(readFileSync(path.join(dir, 'x.csv'), 'utf8')).toBe(readFileSync(fixture('edges_small.csv'), 'utf8'));
   });
 });
+
+describe('events family: settings', () => {
+  it('refuses several sources and a malformed engine environment with a config error', async () => {
+    const spec = { id: 'events', family: 'events', measure: 'mean_daily', options: eventsFamily.optionsSchema.parse({}) as Record<string, unknown>, sources: [eventsFamily.sourceSchema.parse(edges) as never, eventsFamily.sourceSchema.parse(edges) as never] };
+    await expect(eventsFamily.load(spec, testContext())).rejects.toThrow(/reads one source per indicator \(got 2\); give several files as one glob/);
+    const before = process.env['ENTENTE_DUCKDB_THREADS'];
+    process.env['ENTENTE_DUCKDB_THREADS'] = 'zero';
+    try {
+      await expect(loadEvents(edges)).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining('ENTENTE_DUCKDB_THREADS=zero') });
+    } finally {
+      if (before === undefined) delete process.env['ENTENTE_DUCKDB_THREADS'];
+      else process.env['ENTENTE_DUCKDB_THREADS'] = before;
+    }
+  });
+});
