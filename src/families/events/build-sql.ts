@@ -42,6 +42,8 @@ export interface EventQuery {
   readonly input: string;
   /** True when the engine reads the day column with the type the format declares (DuckDB on CSV). */
   readonly typedDay: boolean;
+  /** True when the day column is known to hold integers (GDELT's dates in a Parquet file). */
+  readonly integerDay?: boolean | undefined;
   readonly mapping: CodeMapping;
   readonly select: Selection;
   /** Only rows whose day lies in this window (ISO dates, inclusive). */
@@ -116,7 +118,7 @@ function periodCols(q: EventQuery, day: string): string[] {
  */
 export function srcSql(q: EventQuery, d: Dialect, checks: readonly RowCheck[] = []): string {
   const c = q.columns;
-  const day = dayExpression(d, d.ident(c.day), c.dayForm, q.typedDay);
+  const day = dayExpression(d, d.ident(c.day), c.dayForm, q.typedDay, q.integerDay === true);
   const quad = c.quad ? q.format.quad(d, d.ident(c.quad)) : 'CAST(NULL AS INTEGER)';
   const cols = [
     `${day} AS day`,

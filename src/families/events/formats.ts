@@ -140,17 +140,17 @@ const idOf = (kind: string, column: string) => `${kind}_${column.replace(/[^A-Za
 
 const num = (cell: string): number => (cell.trim() === '' ? NaN : Number(cell.trim()));
 
-/** Largest magnitude of a score (the exact decimal sums hold 26 integer digits). */
-export const MAX_SCORE = 1e20;
+/** Largest magnitude of a score (scores are summed as exact decimals of 8 integer and 10 fraction digits). */
+export const MAX_SCORE = 1e8;
 
-/** The value is present and a finite number below 10²⁰ in magnitude. */
+/** The value is present and a finite number below 10⁸ in magnitude. */
 function finiteCheck(column: string, what: string): RowCheck {
   return {
     id: idOf('finite', column),
     column,
-    sql: (c) => `(${c} IS NULL OR NOT isfinite(${c}) OR ABS(${c}) >= 1e20)`,
+    sql: (c) => `(${c} IS NULL OR NOT isfinite(${c}) OR ABS(${c}) >= 1e8)`,
     js: (cell) => !(Math.abs(num(cell)) < MAX_SCORE),
-    message: (cell) => `expected ${what} (a finite number below 1e20 in magnitude), got ${cell.trim() === '' ? 'an empty cell' : `"${cell}"`}; fix or remove the row`,
+    message: (cell) => `expected ${what} (a finite number below 1e8 in magnitude), got ${cell.trim() === '' ? 'an empty cell' : `"${cell}"`}; fix or remove the row`,
   };
 }
 
@@ -282,9 +282,11 @@ export const EVENT_FORMATS: Readonly<Record<EventFormatName, EventFormat>> = {
  * The SQL expression of a source's day as a DATE, over the column as the engine sees it:
  * DuckDB reading CSV with the declared types (`typed`), or a table with the published types
  * (GDELT's integers, ISO date text or DATE elsewhere).
- * @example dayExpression(DIALECTS.bigquery, '`DATEADDED`', 'ymdhms', false) // "PARSE_DATE('%Y%m%d', SUBSTR(CAST(`DATEADDED` AS STRING), 1, 8))"
+ * `integer` says the column is known to hold integers (a Parquet file's schema).
+ * @example dayExpression(DIALECTS.bigquery, '`DATEADDED`', 'ymdhms', false, false) // "PARSE_DATE('%Y%m%d', SUBSTR(CAST(`DATEADDED` AS STRING), 1, 8))"
  */
-export function dayExpression(d: Dialect, column: string, form: SourceColumns['dayForm'], typed: boolean): string {
+export function dayExpression(d: Dialect, column: string, form: SourceColumns['dayForm'], typed: boolean, integer: boolean): string {
   if (typed || form === 'iso') return `CAST(${column} AS DATE)`;
+  if (integer && d.ymdIntegerDate) return d.ymdIntegerDate(column, form === 'ymd' ? 8 : 14);
   return d.ymdDate(column);
 }

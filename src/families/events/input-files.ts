@@ -21,6 +21,8 @@ export interface ProbedFile {
   readonly form: FileForm;
   /** Column names in file order (the header, the format's layout, or the Parquet schema). */
   readonly columns: readonly string[];
+  /** Column types of a Parquet file (DuckDB's names, e.g. BIGINT); empty for CSV. */
+  readonly types?: Readonly<Record<string, string>>;
 }
 
 const GLOB = /[*?[]/;
@@ -80,14 +82,16 @@ export async function probeFile(engine: DuckEngine, path: string, format: EventF
   const bytes = await head(path, 4096);
   if (bytes.length >= 4 && bytes.subarray(0, 4).equals(PAR1)) {
     let columns: string[];
+    let types: Record<string, string>;
     try {
       const d = await engine.rows(`DESCRIBE SELECT * FROM read_parquet('${path.split("'").join("''")}')`);
       columns = d.map((r) => String(r['column_name']));
+      types = Object.fromEntries(d.map((r) => [String(r['column_name']), String(r['column_type'])]));
     } catch (e) {
       throw new InputError([{ file: path, line: 0, message: `not a readable Parquet file: ${firstLine(e)}` }]);
     }
     checkNeeded(path, 0, columns, needed, format);
-    return { path, form: 'parquet', columns };
+    return { path, form: 'parquet', columns, types };
   }
   const gz = isGzip(bytes);
   if (gz) await checkGzipText(path);
@@ -162,7 +166,12 @@ export function duckInput(files: readonly ProbedFile[], format: EventFormat, c: 
   return `(${calls.map((c) => `SELECT * FROM ${c}`).join(' UNION ALL BY NAME ')}) AS input`;
 }
 
-/** True when any of the files is CSV (so the day column is read with the declared type). */
+/** True when the files are CSV (so the day column is read with the declared type). */
 export function typedDay(files: readonly ProbedFile[]): boolean {
   return files.every((f) => f.form !== 'parquet');
+}
+
+/** True when every file is Parquet with an integer type for `column` (GDELT's YYYYMMDD dates). */
+export function integerColumn(files: readonly ProbedFile[], column: string): boolean {
+  return files.length > 0 && files.every((f) => f.form === 'parquet' && /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?)$/.test(f.types?.[column] ?? ''));
 }

@@ -17,7 +17,7 @@ import { classifyUnmapped, codeKey, staticCodeMapping, type ActorAliases, type A
 import { fullSql, measureSql, rawGroupsSql, srcSql, type EventQuery, type Selection } from './build-sql.js';
 import type { DuckEngine, Cell } from './duckdb-engine.js';
 import { EVENT_FORMATS, type EventFormatName, type RowCheck } from './formats.js';
-import { duckInput, expandPath, firstLine, probeFile, typedDay, type ProbedFile } from './input-files.js';
+import { duckInput, expandPath, firstLine, integerColumn, probeFile, typedDay, type ProbedFile } from './input-files.js';
 import { checkTest, locateRows, type CellTest } from './locate-rows.js';
 import type { EventMeasureName } from './measures.js';
 import { DIALECTS } from './sql-dialect.js';
@@ -81,6 +81,7 @@ export async function prepareQuery(
     columns,
     input: duckInput(files, format, columns, { rejects: o.rejects }),
     typedDay: typedDay(files),
+    integerDay: integerColumn(files, columns.day),
     mapping: staticCodeMapping(system, crosswalk, src.aliases),
     select: src.select ?? {},
     dates: src.dates,

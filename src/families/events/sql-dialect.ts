@@ -23,11 +23,16 @@ export interface Dialect {
   /** The body of a CTE with columns (raw, iso3) from literal pairs. */
   codesTable(rows: readonly (readonly [string, string])[]): string;
   /**
-   * A score as an exact decimal with 12 decimals (NULL when it is not a finite number below
-   * 10²⁶): sums of decimals do not depend on the order rows are added in, so a parallel engine
-   * gives the same result on every run.
+   * A score as an exact decimal with 10 decimals (NULL when it is not a finite number below
+   * 10⁸ in magnitude): sums of decimals do not depend on the order rows are added in, so a
+   * parallel engine gives the same result on every run.
    */
   exact(expr: string): string;
+  /**
+   * DuckDB only: an integer `YYYYMMDD` (or `YYYYMMDDhhmmss`) column as a DATE by arithmetic,
+   * NULL when it is no date (five times faster than through text on 50 M rows).
+   */
+  ymdIntegerDate?(expr: string, digits: 8 | 14): string;
   /** An integer `YYYYMMDD` (or a longer `YYYYMMDDhhmmss`) value as a DATE, from its first 8 digits. */
   ymdDate(expr: string): string;
   /** A text value cast to an integer, NULL when it is not one. */
@@ -52,7 +57,11 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('"', '"'),
     literal,
     codesTable: (rows) => `SELECT * FROM (VALUES\n    ${tuples(rows)}\n  ) AS t(raw, iso3)`,
-    exact: (e) => `TRY_CAST(${e} AS DECIMAL(38, 12))`,
+    exact: (e) => `TRY_CAST(${e} AS DECIMAL(18, 10))`,
+    ymdIntegerDate: (e, digits) => {
+      const d = digits === 14 ? `(${e} // 1000000)` : `(${e})`;
+      return `TRY(make_date(CAST(${d} // 10000 AS INTEGER), CAST(${d} // 100 % 100 AS INTEGER), CAST(${d} % 100 AS INTEGER)))`;
+    },
     ymdDate: (e) => `CAST(strptime(substr(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
     tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
@@ -65,7 +74,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('`', '`'),
     literal,
     codesTable: (rows) => `SELECT * FROM VALUES\n    ${tuples(rows)}\n  AS t(raw, iso3)`,
-    exact: (e) => `TRY_CAST(${e} AS DECIMAL(38, 12))`,
+    exact: (e) => `TRY_CAST(${e} AS DECIMAL(18, 10))`,
     ymdDate: (e) => `TO_DATE(SUBSTR(CAST(${e} AS STRING), 1, 8), 'yyyyMMdd')`,
     tryInteger: (e) => `TRY_CAST(${e} AS INT)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
@@ -91,7 +100,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     ident: q('"', '"'),
     literal,
     codesTable: (rows) => `SELECT * FROM (VALUES\n    ${tuples(rows)}\n  ) AS t(raw, iso3)`,
-    exact: (e) => `TRY_CAST(${e} AS DECIMAL(38, 12))`,
+    exact: (e) => `TRY_CAST(${e} AS DECIMAL(18, 10))`,
     ymdDate: (e) => `CAST(date_parse(SUBSTR(CAST(${e} AS VARCHAR), 1, 8), '%Y%m%d') AS DATE)`,
     tryInteger: (e) => `TRY_CAST(${e} AS INTEGER)`,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,

@@ -124,7 +124,7 @@ describe('events family: edges (daily pair scores)', () => {
       'edges_broken.csv:4 date: expected a date, got "2022-01-0x"; fix or remove the row',
       'edges_broken.csv:5 weight: expected a number, got "abc"; fix or remove the row',
       'edges_broken.csv:6: expected 4 columns, found 3; every row needs the 4 columns of the layout (a tab or comma inside a field must be quoted)',
-      'edges_broken.csv:7 weight: expected a weight (a finite number below 1e20 in magnitude), got "inf"; fix or remove the row',
+      'edges_broken.csv:7 weight: expected a weight (a finite number below 1e8 in magnitude), got "inf"; fix or remove the row',
       'edges_broken.csv:8 actor1: unknown country code "QQZ": not a state the crosswalk knows, nor a known region, organisation or territory code; if it is a state, map it with the source\'s `aliases: { QQZ: ISO3 }`, else declare it `aliases: { QQZ: non_state }`',
     ]);
   });
@@ -234,7 +234,7 @@ describe('events family: POLECAT', () => {
   it('locates an extra column, a NaN intensity and an empty date', async () => {
     expect(await problemsOf(loadEvents({ format: 'polecat', path: fixture('polecat_broken.txt') }))).toEqual([
       'polecat_broken.txt:4: expected 40 columns, found 41; every row needs the 40 columns of the layout (a tab or comma inside a field must be quoted)',
-      'polecat_broken.txt:5 Intensity: expected an intensity (a finite number below 1e20 in magnitude), got "NaN"; fix or remove the row',
+      'polecat_broken.txt:5 Intensity: expected an intensity (a finite number below 1e8 in magnitude), got "NaN"; fix or remove the row',
       'polecat_broken.txt:6 Event Date: the date is empty; every row needs its day',
     ]);
   });
