@@ -172,7 +172,7 @@ function dayCheck(column: string): RowCheck {
     column,
     sql: (c) => `(${c} IS NULL)`,
     js: (cell) => cell.trim() === '',
-    message: () => 'the date is empty; every row needs its day',
+    message: () => 'the date is empty (or, in a Parquet file, not a date); every row needs its day',
   };
 }
 

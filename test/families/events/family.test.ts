@@ -187,6 +187,22 @@ describe('events family: GDELT 2.0 export', () => {
     expect(at((await loadEvents({ ...gdelt, date: 'sqldate' })).values, 'RUS', 'USA', 2021)).toBeCloseTo(-2, 12);
   });
 
+  it('reads the same rows from Parquet with integer dates (as GDELT\'s tables hold them)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-events-'));
+    const { DuckEngine, engineSettings } = await import('../../../src/families/events/duckdb-engine.js');
+    const { GDELT_V2_LAYOUT } = await import('../../../src/families/events/formats.js');
+    const engine = await DuckEngine.open(engineSettings({}));
+    const cols = GDELT_V2_LAYOUT.map((c) => `'${c}': '${c === 'SQLDATE' || c === 'DATEADDED' ? 'BIGINT' : c === 'GoldsteinScale' ? 'DOUBLE' : c === 'QuadClass' ? 'INTEGER' : 'VARCHAR'}'`).join(', ');
+    await engine.run(`COPY (SELECT * FROM read_csv('${fixture('gdelt_v2_small.export.CSV')}', header = false, delim = '\t', quote = '', escape = '', auto_detect = false, columns = {${cols}})) TO '${path.join(dir, 'g.parquet')}' (FORMAT parquet)`);
+    await engine.close();
+    for (const date of ['dateadded', 'sqldate']) {
+      const csv = await loadEvents({ ...gdelt, date });
+      const parquet = await loadEvents({ format: 'gdelt_v2', path: path.join(dir, 'g.parquet'), date });
+      expect(parquet.values.sortedEntries(), date).toEqual(csv.values.sortedEntries());
+      expect(String(parquet.provenance!['sql']), date).toContain('TRY(make_date(');
+    }
+  });
+
   it('locates a broken row, a missing column, a bad quad class and an unknown state-like code', async () => {
     expect(await problemsOf(loadEvents({ format: 'gdelt_v2', path: fixture('gdelt_v2_broken.export.CSV') }))).toEqual([
       'gdelt_v2_broken.export.CSV:4 GoldsteinScale: expected a number, got "abc"; fix or remove the row',
@@ -235,7 +251,7 @@ describe('events family: POLECAT', () => {
     expect(await problemsOf(loadEvents({ format: 'polecat', path: fixture('polecat_broken.txt') }))).toEqual([
       'polecat_broken.txt:4: expected 40 columns, found 41; every row needs the 40 columns of the layout (a tab or comma inside a field must be quoted)',
       'polecat_broken.txt:5 Intensity: expected an intensity (a finite number below 1e8 in magnitude), got "NaN"; fix or remove the row',
-      'polecat_broken.txt:6 Event Date: the date is empty; every row needs its day',
+      'polecat_broken.txt:6 Event Date: the date is empty (or, in a Parquet file, not a date); every row needs its day',
     ]);
   });
 });
