@@ -197,8 +197,6 @@ export function measureSql(q: EventQuery, d: Dialect): { ctes: string[]; select:
   const kind = q.format.kind;
   const measure = eventMeasures[q.measure];
   const key = (col: string) => codeKeySql(q.mapping.system, col);
-  // days with a positive total need the pair's daily totals (only the edges' coop_share)
-  const needsDays = kind === 'edges' && q.measure === 'coop_share';
   const daily = groupsByDay(q);
   const periodOf = (a: string) => (daily ? `EXTRACT(YEAR FROM ${a}.day) AS year${subOf(`${a}.day`)}` : `${a}.year${sub ? `, ${a}.sub` : ''}`);
   const ctes = [
@@ -209,13 +207,10 @@ export function measureSql(q: EventQuery, d: Dialect): { ctes: string[]; select:
       ? [
           `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, CAST(NULL AS ${d.types.integer}) AS active_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b\n)`,
         ]
-      : needsDays
-      ? [
+      : [
+          // per pair and day first (plain aggregates, which spill), then per period: no COUNT(DISTINCT)
           `pair_day AS (\n  SELECT ${group}, state_a, state_b, day, SUM(n) AS n, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b, day\n)`,
           `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(*) AS active_days, SUM(CASE WHEN total > 0 THEN 1 ELSE 0 END) AS positive_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM pair_day\n  GROUP BY ${group}, state_a, state_b\n)`,
-        ]
-      : [
-          `pair AS (\n  SELECT ${group}, state_a, state_b, SUM(n) AS n, COUNT(DISTINCT day) AS active_days, SUM(total) AS total, SUM(abs_total) AS abs_total, SUM(coop) AS coop\n  FROM mapped\n  GROUP BY ${group}, state_a, state_b\n)`,
         ]),
     `totals AS (\n  SELECT ${group}, SUM(n) AS all_n, SUM(abs_total) AS all_abs\n  FROM pair\n  GROUP BY ${group}\n)`,
     `seen AS (\n  SELECT DISTINCT ${group}, state\n  FROM (SELECT ${group}, state_a AS state FROM pair UNION ALL SELECT ${group}, state_b AS state FROM pair) AS s\n)`,
