@@ -136,17 +136,26 @@ export function srcSql(q: EventQuery, d: Dialect, checks: readonly RowCheck[] = 
   return `SELECT\n    ${cols.join(',\n    ')}\n  FROM ${q.input}${where.length > 0 ? `\n  WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-/** The aggregates of a group of raw rows (with `checks`, the count of bad rows per check). */
+/**
+ * The aggregates of a group of raw rows (with `checks`, the count of bad rows per check). Counts
+ * are COUNTs (8-byte integers, where a SUM of integers is 16 bytes in DuckDB), and only the
+ * aggregates the measure reads are computed (the absolute total for the edges' `share`, the
+ * cooperative events for `coop_share`): less state per group, so a grouping by day and pair of
+ * 50 M events spills within its memory limit.
+ */
 function groupAggregates(q: EventQuery, d: Dialect, checks: readonly RowCheck[]): string[] {
   // without a selection every row is selected: the plain aggregates (fewer expressions per row)
   const all = selectionSql(q, d, 'quad') === '1 = 1';
+  const when = (cond: string) => (all ? cond : `sel = 1 AND ${cond}`);
+  const absolute = q.format.kind === 'edges' && q.measure === 'share';
+  const coop = q.columns.quad !== null && q.measure === 'coop_share';
   return [
     'COUNT(*) AS n_rows',
-    all ? 'COUNT(*) AS n' : 'SUM(sel) AS n',
-    all ? 'SUM(score) AS total' : 'SUM(CASE WHEN sel = 1 THEN score ELSE 0 END) AS total',
-    all ? 'SUM(ABS(score)) AS abs_total' : 'SUM(CASE WHEN sel = 1 THEN ABS(score) ELSE 0 END) AS abs_total',
-    q.columns.quad === null ? '0 AS coop' : all ? 'SUM(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END) AS coop' : 'SUM(CASE WHEN sel = 1 AND quad IN (1, 2) THEN 1 ELSE 0 END) AS coop',
-    ...checks.map((k) => `SUM(bad_${k.id}) AS bad_${k.id}`),
+    all ? 'COUNT(*) AS n' : 'COUNT(CASE WHEN sel = 1 THEN 1 END) AS n',
+    all ? 'SUM(score) AS total' : 'SUM(CASE WHEN sel = 1 THEN score END) AS total',
+    absolute ? (all ? 'SUM(ABS(score)) AS abs_total' : 'SUM(CASE WHEN sel = 1 THEN ABS(score) END) AS abs_total') : '0 AS abs_total',
+    coop ? `COUNT(CASE WHEN ${when('quad IN (1, 2)')} THEN 1 END) AS coop` : '0 AS coop',
+    ...checks.map((k) => `COUNT(CASE WHEN bad_${k.id} = 1 THEN 1 END) AS bad_${k.id}`),
   ];
 }
 
