@@ -8,7 +8,7 @@
 // CLI and its start-up dependencies (yargs, zod, yaml, csv-parse) one by one costs ~0.1 s
 // of every run; one bundle per entry point loads in a third of that. The large packages
 // loaded only by some runs (vega and vega-lite for `plot`, mathjs for `aggregation:
-// formula`, the native resvg binding and the font file) stay in node_modules.
+// formula`, the native resvg binding and the font file, DuckDB for event data) stay in node_modules.
 // All chunks sit in one folder, two levels below package.json, so relative look-ups
 // (`../../package.json`, `./sensitivity-worker.js`) find the same files as from dist/io/.
 // usage: node scripts/bundle.mjs  (run by `npm run build`)
@@ -30,7 +30,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunk-[hash]',
-  external: ['@resvg/resvg-js', 'dejavu-fonts-ttf', 'mathjs', 'vega', 'vega-lite'],
+  external: ['@duckdb/node-api', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'mathjs', 'vega', 'vega-lite'],
   // CommonJS dependencies (cli-progress) call require() for Node's own modules
   banner: { js: "import { createRequire as __ententeRequire } from 'node:module';\nconst require = __ententeRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -18,6 +18,7 @@ const generators = [
   ['unsc.mjs', null, null],
   ['ideal-points.mjs', null, null],
   ['igo.mjs', null, null],
+  ['events.mjs', null, null],
 ];
 
 for (const [file, fn, target] of generators) {

@@ -9,6 +9,9 @@ import type { Iso3 } from '../domain/country.js';
 import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
 import type { StateSystem } from '../domain/state-system.js';
 import { SortedDyadYearTable } from '../indicators/un-votes/sorted-dyad-year-table.js';
+import { iso3FromIndex } from '../domain/country.js';
+import { periodFromIndex } from '../domain/period.js';
+import type { PeriodData } from '../indicators/family.js';
 
 /**
  * The values of one state left out because it did not exist in their years.
@@ -101,4 +104,29 @@ export function droppedNote(dropped: DroppedValues, spellsOf: (state: Iso3) => s
   return [
     `${dropped.count} value(s) for pair-years in which a state did not exist (COW/Gleditsch–Ward membership, see README "Missing data, direction and coverage") were dropped, not scored: ${items.join('; ')}${more}`,
   ];
+}
+
+/**
+ * A dated family's per-period rows kept to the periods whose year both states exist in (the
+ * same rule as {@link restrictToStateSystem}, for `entente measures --period`), with the extra
+ * columns kept aligned. Returns the same data when nothing is dropped.
+ * @example restrictPeriodsToStateSystem(data, system).table.values.length // rows left
+ */
+export function restrictPeriodsToStateSystem(data: PeriodData, system: StateSystem): PeriodData {
+  const { pairs, periods, values, kind } = data.table;
+  const keep: number[] = [];
+  for (let r = 0; r < pairs.length; r++) {
+    const p = pairs[r]!;
+    const ib = p % 17576;
+    const year = periodFromIndex(kind, periods[r]!).year;
+    if (system.exists(iso3FromIndex((p - ib) / 17576), year) && system.exists(iso3FromIndex(ib), year)) keep.push(r);
+  }
+  if (keep.length === pairs.length) return data;
+  const pick = (col: Float64Array) => Float64Array.from(keep, (r) => col[r]!);
+  return {
+    ...data,
+    table: { kind, pairs: pick(pairs), periods: pick(periods), values: pick(values) },
+    extras: data.extras.map((x) => ({ ...x, values: pick(x.values) })),
+    notes: [...data.notes, `${pairs.length - keep.length} pair-${kind}(s) of states that did not exist in that year dropped`],
+  };
 }

@@ -3,6 +3,7 @@ import type { Crosswalk } from '../domain/crosswalk.js';
 import type { DyadYearTable } from '../domain/dyad-year-table.js';
 import type { StateSystem } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
+import type { PeriodKind } from '../domain/period.js';
 import type { Warning } from '../core/warnings.js';
 
 /** A source block of an indicator as written in the config (validated by the family's schema). */
@@ -58,6 +59,52 @@ export interface IndicatorData {
    * `datapackage.json`, which carry the notes. Optional: absent means none.
    */
   readonly details?: readonly string[];
+  /**
+   * How the values were computed, for `datapackage.json` (e.g. the SQL run, the engine and
+   * its version); plain JSON data, identical on a rerun.
+   */
+  readonly provenance?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Values of a dated family per pair of states and period (month, quarter or year), in columns
+ * sorted by (pair, period). `pairs` holds packed pairs `iso3Index(a)·26³ + iso3Index(b)` with
+ * `a < b`; `periods` the period index `year·k + sub − 1` of `domain/period.ts`.
+ */
+export interface DyadPeriodTable {
+  readonly kind: PeriodKind;
+  readonly pairs: Float64Array;
+  readonly periods: Float64Array;
+  readonly values: Float64Array;
+}
+
+/** An extra per-pair-period column (`<id>_<suffix>`), aligned with the table's rows; NaN = missing. */
+export interface PeriodExtraColumn {
+  readonly suffix: string;
+  readonly values: Float64Array;
+  readonly description: string;
+  readonly type: 'number' | 'integer';
+}
+
+/** What a dated family hands over for one indicator at one period kind. */
+export interface PeriodData {
+  readonly table: DyadPeriodTable;
+  readonly extras: readonly PeriodExtraColumn[];
+  readonly inputs: readonly InputFile[];
+  readonly notes: readonly string[];
+  readonly provenance?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The optional part of a family whose sources are dated (event data; UN roll calls have vote
+ * dates too): values per month or quarter as well as per year, for
+ * `entente measures --period`. The index stays yearly and uses {@link Family.load}.
+ */
+export interface DatedFamily {
+  /** The period kinds the family can compute (always including `year`). */
+  readonly kinds: readonly PeriodKind[];
+  /** Reads the sources and computes the measure per pair and period of `kind`. */
+  load(spec: IndicatorSpec, ctx: LoadContext, kind: PeriodKind): Promise<PeriodData>;
 }
 
 /**
@@ -136,4 +183,6 @@ export interface Family {
   defaultPolarity?(measure: string): 'positive' | 'negative';
   /** Reads the sources and computes the measure. Throws {@link InputError} for bad rows. */
   load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorData>;
+  /** Present when the family's sources are dated: values per month or quarter ({@link DatedFamily}). */
+  readonly periods?: DatedFamily;
 }

@@ -13,6 +13,9 @@ const SOURCE_FILE_KEYS = ['path', 'votes', 'rollcalls', 'issues', 'totals'] as c
  */
 const CONFIG_RELATIVE_SOURCE_KEYS = ['corrections'] as const;
 
+/** Characters that make a path a glob pattern. */
+const GLOB = /[*?[]/;
+
 /** Keys of an indicator's family options that name an input file (`gdp:` of the trade family). */
 const OPTION_FILE_KEYS = ['gdp'] as const;
 
@@ -44,6 +47,9 @@ export function configInputs(config: ResolvedConfig): ConfigInput[] {
       const at = list ? `indicators.${ind.id}.sources.${i}` : `indicators.${ind.id}.source`;
       for (const k of SOURCE_FILE_KEYS) {
         const written = fileRef(source[k]);
+        // a glob (the events family's `path: data/*.parquet`) is expanded by its family, which
+        // says when it matches nothing
+        if (written !== null && GLOB.test(written)) continue;
         if (written !== null) out.push({ key: `${at}.${k}`, written, path: resolveSourcePath(config, written) });
       }
       for (const k of CONFIG_RELATIVE_SOURCE_KEYS) {

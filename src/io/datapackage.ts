@@ -81,6 +81,14 @@ export function packageSources(config: ResolvedConfig, data: ReadonlyMap<string,
   );
 }
 
+/** Every text inside plain JSON data made portable ({@link portableText}). */
+function portableJson(config: ResolvedConfig, v: unknown): unknown {
+  if (typeof v === 'string') return portableText(config, v);
+  if (Array.isArray(v)) return v.map((x) => portableJson(config, x));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, portableJson(config, x)]));
+  return v;
+}
+
 /**
  * Builds `datapackage.json` (Frictionless Data Package with Table Schema) with provenance:
  * the config as used and its SHA-256, each input's path (relative to the config's folder)
@@ -123,6 +131,7 @@ export function buildDataPackage(args: {
         coverage: data.get(i.id)?.coverage ?? [],
         zero_inside_coverage: data.get(i.id)?.zeroInsideCoverage ?? false,
         notes: (data.get(i.id)?.notes ?? []).map((n) => portableText(config, n)),
+        ...(data.get(i.id)?.provenance ? { provenance: portableJson(config, data.get(i.id)!.provenance) } : {}),
       })),
       stochastic: args.stochastic ?? {},
       warnings: args.warnings ?? {},

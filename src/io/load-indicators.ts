@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { createCrosswalk, type Crosswalk } from '../domain/crosswalk.js';
 import { spellsText, stateSystemOf, type StateSystem } from '../domain/state-system.js';
-import { droppedNote, restrictToStateSystem } from '../core/state-membership.js';
+import { droppedNote, restrictPeriodsToStateSystem, restrictToStateSystem } from '../core/state-membership.js';
 import { AppError, InputError, type Problem } from '../errors.js';
-import type { IndicatorData, LoadContext } from '../indicators/family.js';
+import type { IndicatorData, LoadContext, PeriodData } from '../indicators/family.js';
+import type { PeriodKind } from '../domain/period.js';
 import { WarningCollector } from '../core/warnings.js';
 import { resolveSourcePath, type ResolvedConfig, type ResolvedIndicator } from './read-config.js';
 import { checkConfigInputs } from './config-inputs.js';
@@ -66,6 +67,37 @@ function keepToStateSystem(d: IndicatorData, system: StateSystem): IndicatorData
   const { table, dropped } = restrictToStateSystem(d.values, system);
   if (dropped.count === 0) return d;
   return { ...d, values: table, notes: [...d.notes, ...droppedNote(dropped, (s) => spellsText(system.spells(s)))] };
+}
+
+/**
+ * Loads the dated indicators of a config at a finer period (`entente measures --period`):
+ * those whose family can compute `kind` ({@link Family.periods}); problems of all of them
+ * are thrown together, as by {@link loadIndicators}.
+ */
+export async function loadPeriodIndicators(config: ResolvedConfig, kind: PeriodKind, progress: ProgressFn = () => {}): Promise<{ data: Map<string, PeriodData>; warnings: WarningCollector }> {
+  await checkConfigInputs(config);
+  const crosswalk = createCrosswalk({ succession: config.succession });
+  const stateSystem = stateSystemOf(crosswalk);
+  const warnings = new WarningCollector();
+  const data = new Map<string, PeriodData>();
+  const problems: Problem[] = [];
+  let omitted = 0;
+  for (const ind of config.indicators) {
+    const dated = ind.family.periods;
+    if (!dated || !dated.kinds.includes(kind)) continue;
+    try {
+      data.set(ind.id, restrictPeriodsToStateSystem(await dated.load(ind.spec, contextFor(config, ind, crosswalk, stateSystem, warnings, progress), kind), stateSystem));
+    } catch (e) {
+      if (e instanceof InputError) {
+        problems.push(...e.problems.map((p) => ({ ...p, message: `[${ind.id}] ${p.message}` })));
+        omitted += e.omitted;
+      } else if (e instanceof AppError) {
+        problems.push({ file: config.file, line: 0, path: `indicators.${ind.id}`, message: e.message });
+      } else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems, omitted, `${problems.length + omitted} problem(s) in the inputs; nothing was written`);
+  return { data, warnings };
 }
 
 function contextFor(

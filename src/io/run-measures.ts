@@ -7,7 +7,12 @@ import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from './read-config.js';
 import { applyOverrides, checkYearsCovered, isSampleOnly, runInputs, scoreInputs, scoreOptions, type RunOverrides } from './run-score.js';
 import { prepareReport, replaceReport } from './report-folder.js';
-import type { IndicatorData } from '../indicators/family.js';
+import type { IndicatorData, PeriodData } from '../indicators/family.js';
+import { loadPeriodIndicators } from './load-indicators.js';
+import { mergePeriodData, periodMeasuresFields, writePeriodMeasuresCsv } from './period-measures-csv.js';
+import type { PeriodKind } from '../domain/period.js';
+import { DyadYearTable } from '../domain/dyad-year-table.js';
+import { UsageError } from '../errors.js';
 
 /**
  * Writes a measure table as CSV: `state_a,state_b,year`, then `<id>_raw` per indicator and
@@ -60,9 +65,53 @@ export function measuresFields(table: MeasureTable, config: ResolvedConfig): Sch
   ];
 }
 
-/** The folder `entente measures` writes to: `--out`, else `reports/<name>-measures/` beside the config. */
-export function measuresDir(config: ResolvedConfig, out?: string): string {
-  return path.resolve(out ?? path.join(config.dir, 'reports', `${config.name}-measures`));
+/** The folder `entente measures` writes to: `--out`, else `reports/<name>-measures/` (`-measures-month/`, `-measures-quarter/` with `--period`) beside the config. */
+export function measuresDir(config: ResolvedConfig, out?: string, period: PeriodKind = 'year'): string {
+  return path.resolve(out ?? path.join(config.dir, 'reports', `${config.name}-measures${period === 'year' ? '' : `-${period}`}`));
+}
+
+/**
+ * `entente measures --period month|quarter`: the raw measures of the dated indicators (event
+ * data) per pair and period, in `measures_<period>.csv` with its data package; the indicators of
+ * yearly families are left out (and named on stderr by the command).
+ * @throws {UsageError} when no indicator of the config is dated.
+ */
+async function runPeriodMeasures(configFile: string, period: PeriodKind, overrides: RunOverrides, progress?: ProgressFn) {
+  const config = applyOverrides(await readConfig(configFile), overrides);
+  const target = { dir: measuresDir(config, overrides.out, period), configFile: config.file, force: overrides.force, note: overrides.note };
+  const dated = config.indicators.filter((i) => i.family.periods?.kinds.includes(period));
+  const skipped = config.indicators.filter((i) => !dated.includes(i)).map((i) => i.id);
+  if (dated.length === 0) {
+    throw new UsageError(`--period ${period}: no indicator of ${config.file} has dated sources (the events family has; ${config.indicators.map((i) => `${i.id} is ${i.family.name}`).join(', ')}); use --period year`);
+  }
+  await prepareReport(target, 'replace');
+  const loaded = await loadPeriodIndicators(config, period, progress);
+  const byId = new Map(dated.map((i) => [i.id, i]));
+  const table = mergePeriodData(period, loaded.data, config, (id) => {
+    const ind = byId.get(id)!;
+    return `${id}: ${ind.family.name} measure "${ind.spec.measure}" per ${period} — ${ind.family.describeMeasure(ind.spec.measure)}`;
+  });
+  const name = `measures_${period}.csv`;
+  const csv = hashedChunks((sink) => writePeriodMeasuresCsv(table, config.precision, sink));
+  const asData = new Map<string, IndicatorData>(
+    [...loaded.data].map(([id, d]: [string, PeriodData]) => [id, { values: new DyadYearTable(false), coverage: [], zeroInsideCoverage: false, extras: [], inputs: d.inputs, notes: d.notes, ...(d.provenance ? { provenance: d.provenance } : {}) }]),
+  );
+  const sample = config.sampleDeclared || isSampleOnly(asData);
+  const datedConfig = { ...config, indicators: dated };
+  const resource = (): CsvResource => ({
+    name: `measures_${period}`,
+    path: name,
+    description: `One row per pair of states and ${period}: the raw measure of each dated indicator and its extra columns (the index itself stays yearly).`,
+    fields: periodMeasuresFields(table),
+    primaryKey: ['state_a', 'state_b', 'year', period],
+    hash: csv.sha256(),
+  });
+  const files = new Map<string, ReportContent>([
+    [name, csv.content],
+    ['datapackage.json', { kind: 'deferred', make: () => buildDataPackage({ config: datedConfig, data: asData, resources: [resource()], sample }) }],
+  ]);
+  const { dropped } = await replaceReport(target, 'measures', files, runInputs(datedConfig, asData));
+  return { outDir: target.dir, file: name, rows: table.keys.length, sha256: csv.sha256(), sample, warnings: loaded.warnings, skipped, dropped };
 }
 
 /**
@@ -70,7 +119,8 @@ export function measuresDir(config: ResolvedConfig, out?: string): string {
  * normalisation, no index), written as `measures.csv` with its `datapackage.json`, replacing
  * the folder `reports/<name>-measures/` in one committed step (same rules as `score`).
  */
-export async function runMeasures(configFile: string, overrides: RunOverrides = {}, progress?: ProgressFn) {
+export async function runMeasures(configFile: string, overrides: RunOverrides & { readonly period?: PeriodKind | undefined } = {}, progress?: ProgressFn) {
+  if (overrides.period !== undefined && overrides.period !== 'year') return runPeriodMeasures(configFile, overrides.period, overrides, progress);
   const config = applyOverrides(await readConfig(configFile), overrides);
   const target = { dir: measuresDir(config, overrides.out), configFile: config.file, force: overrides.force, note: overrides.note };
   await prepareReport(target, 'replace');
@@ -95,5 +145,5 @@ export async function runMeasures(configFile: string, overrides: RunOverrides = 
   ]);
   const { dropped } = await replaceReport(target, 'measures', files, runInputs(config, loaded.data));
   const sha256 = csv.sha256();
-  return { outDir: target.dir, rows: table.keys.length, sha256, sample, warnings: loaded.warnings, dropped };
+  return { outDir: target.dir, file: 'measures.csv', rows: table.keys.length, sha256, sample, warnings: loaded.warnings, dropped, skipped: [] as string[] };
 }

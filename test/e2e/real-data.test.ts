@@ -8,12 +8,12 @@ import { ROOT } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
 
 describeShared('examples/real-data.yaml on the real published files', (dataDir) => {
-  it('scores all seven families, with values per decade inside coverage and empty outside it', async () => {
+  it('scores all eight families, with values per decade inside coverage and empty outside it', async () => {
     const config = await readConfig(path.join(ROOT, 'examples/real-data.yaml'), { ENTENTE_DATA_DIR: dataDir });
     const run = await computeScore(config);
     const t = run.table;
     expect(run.sample).toBe(false);
-    expect(t.ids).toEqual(['un', 'arms', 'drills', 'trade', 'ideal', 'alliance', 'igo']);
+    expect(t.ids).toEqual(['un', 'arms', 'drills', 'trade', 'ideal', 'alliance', 'igo', 'events']);
     const perDecade = new Map<string, Map<number, number>>();
     t.ids.forEach((id, i) => {
       const counts = new Map<number, number>();
@@ -45,6 +45,7 @@ describeShared('examples/real-data.yaml on the real published files', (dataDir) 
     expect(inRanges(1964, cov('ideal'))).toBe(false); // no session 19
     expect(cov('alliance')).toEqual([{ from: 1815, to: 2018 }]);
     expect(cov('igo')).toEqual([{ from: 1816, to: 2014 }]);
+    expect(cov('events')).toEqual([{ from: 2018, to: 2023 }]); // 2024 is partial (54 of 366 days)
     // each family has values in each decade it covers
     expect(perDecade.get('un')!.get(2010)).toBeGreaterThan(100_000);
     expect(perDecade.get('drills')!.get(2000)).toBeGreaterThan(1000);
@@ -56,6 +57,8 @@ describeShared('examples/real-data.yaml on the real published files', (dataDir) 
     expect(perDecade.get('ideal')!.get(2010)).toBeGreaterThan(100_000);
     expect(perDecade.get('alliance')!.get(1900)).toBeGreaterThan(1000); // zeros inside ATOP's years count
     expect(perDecade.get('igo')!.get(2020) ?? 0).toBe(0);
+    expect(perDecade.get('events')!.get(2020)).toBeGreaterThan(50_000);
+    expect(perDecade.get('events')!.get(2010)).toBeGreaterThan(10_000);
 
     // the founding pair: Russia–Iran has UN, arms and trade values in 2005, no drills (none in MME)
     const find = (a: string, b: string, y: number) => {

@@ -39,8 +39,9 @@ const REAL_DATA_FILES = [
   'unga/voeten_idealpointestimates_All_apr2020.csv.gz',
   'alliances/atop5.1_ddyr_peacesciencer.csv.gz',
   'igo/cow_igo_ndy.csv.gz',
+  'events/gdelt_graph_daily_edges_2018-2024.csv.gz',
 ];
-const REAL_DATA_KEYS = ['un.source.votes', 'un.source.rollcalls', 'un.source.issues', 'arms.source.path', 'drills.source.path', 'trade.source.path', 'ideal.source.path', 'alliance.source.path', 'igo.source.path'];
+const REAL_DATA_KEYS = ['un.source.votes', 'un.source.rollcalls', 'un.source.issues', 'arms.source.path', 'drills.source.path', 'trade.source.path', 'ideal.source.path', 'alliance.source.path', 'igo.source.path', 'events.source.path'];
 
 describe('a missing data folder is one message listing every missing file', () => {
   it('lists the input files a config names, with the key that names each', async () => {
@@ -59,7 +60,7 @@ describe('a missing data folder is one message listing every missing file', () =
     await checkConfigInputs(config); // all there
   });
 
-  it('examples/real-data.yaml without ../shared: all nine files, data_dir and ENTENTE_DATA_DIR named', async () => {
+  it('examples/real-data.yaml without ../shared: all ten files, data_dir and ENTENTE_DATA_DIR named', async () => {
     const file = realDataWithoutShared();
     const e = await inputError(checkConfigInputs(await readConfig(file, {})));
     const shared = path.resolve(path.dirname(file), '../../shared/data');
@@ -67,7 +68,7 @@ describe('a missing data folder is one message listing every missing file', () =
       REAL_DATA_FILES.map((f, i) => [path.join(shared, f), `indicators.${REAL_DATA_KEYS[i]}`, `does not exist (the config says \`${f}\`)`]),
     );
     expect(e.message.split('\n').slice(0, 2)).toEqual([
-      `9 of the 9 input file(s) named by ${file} cannot be read; nothing was read or written`,
+      `10 of the 10 input file(s) named by ${file} cannot be read; nothing was read or written`,
       `Relative source paths are resolved against ${shared} (from \`data_dir: ../../shared/data\` of the config, a folder that does not exist); put the data there, or point ENTENTE_DATA_DIR (it overrides \`data_dir:\`) at the folder that holds it.`,
     ]);
   });

@@ -7,6 +7,7 @@ import { alliancesFamily } from '../../families/alliances/family.js';
 import { idealPointsFamily } from '../../families/ideal-points/family.js';
 import { igoFamily } from '../../families/igo/family.js';
 import { armsTransfersFamily } from './arms-transfers.js';
+import { eventsFamily } from '../../families/events/family.js';
 import { dyadYearFamily } from './dyad-year.js';
 import { jointDrillsFamily } from './joint-drills.js';
 import { tradeFamily } from './trade.js';
@@ -15,5 +16,5 @@ import { unscFamily } from '../../families/un-security-council/family.js';
 
 /** Every family Entente knows, by its `family:` name. */
 export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, unscFamily, idealPointsFamily, igoFamily, alliancesFamily].map((f) => [f.name, f]),
+  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, unscFamily, idealPointsFamily, igoFamily, alliancesFamily, eventsFamily].map((f) => [f.name, f]),
 );
