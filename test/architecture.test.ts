@@ -13,12 +13,12 @@ function files(dir: string): string[] {
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('architecture', () => {
-  for (const layer of ['domain', 'indicators', 'core']) {
-    it(`src/${layer} imports neither node:* nor io/ nor cli/`, () => {
+  for (const layer of ['domain', 'core', 'analysis']) {
+    it(`src/${layer} imports neither node:* nor format/ nor cli/`, () => {
       const bad: string[] = [];
       for (const f of files(path.join(ROOT, 'src', layer))) {
         for (const m of importsOf(f)) {
-          if (m.startsWith('node:') || /(^|\/)(io|cli)\//.test(m)) bad.push(`${path.relative(ROOT, f)} imports ${m}`);
+          if (m.startsWith('node:') || /(^|\/)(format|cli)\//.test(m)) bad.push(`${path.relative(ROOT, f)} imports ${m}`);
         }
       }
       expect(bad).toEqual([]);
@@ -32,7 +32,7 @@ describe('architecture', () => {
       // the events family's I/O side: the DuckDB engine, probing its input files, running the query
       if (/(^|\/)events\/(duckdb-engine|input-files|locate-rows|run-events-query)\.ts$/.test(f)) continue;
       for (const m of importsOf(f)) {
-        if (m.startsWith('node:') || /(^|\/)(io|cli)\//.test(m)) bad.push(`${path.relative(ROOT, f)} imports ${m}`);
+        if (m.startsWith('node:') || /(^|\/)(format|cli)\//.test(m)) bad.push(`${path.relative(ROOT, f)} imports ${m}`);
       }
     }
     expect(bad).toEqual([]);

@@ -14,7 +14,7 @@ import { iso3Index, type Iso3 } from '../domain/country.js';
 import { DyadYearTable, yearOfKey } from '../domain/dyad-year-table.js';
 import type { StateSystem } from '../domain/state-system.js';
 import { inRanges, mergeRanges, yearRanges, type YearRange } from '../domain/year.js';
-import type { IndicatorData } from '../indicators/family.js';
+import type { IndicatorData } from '../families/family.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
 import { combiners, type CombineName } from './combine.js';
 import type { CompiledFormula } from './formula.js';

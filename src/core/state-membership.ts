@@ -8,10 +8,10 @@
 import type { Iso3 } from '../domain/country.js';
 import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
 import type { StateSystem } from '../domain/state-system.js';
-import { SortedDyadYearTable } from '../indicators/un-votes/sorted-dyad-year-table.js';
+import { SortedDyadYearTable } from '../domain/sorted-dyad-year-table.js';
 import { iso3FromIndex } from '../domain/country.js';
 import { periodFromIndex } from '../domain/period.js';
-import type { PeriodData } from '../indicators/family.js';
+import type { PeriodData } from '../families/family.js';
 
 /**
  * The values of one state left out because it did not exist in their years.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { runCli, ROOT, tempCopy } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
-import { pngSize } from '../../src/io/render-chart.js';
+import { pngSize } from '../../src/report/chart/render-chart.js';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 const SAMPLE = path.join(ROOT, 'entente.yaml');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { unpackKey } from '../../src/domain/dyad-year-table.js';
 import type { Iso3 } from '../../src/domain/country.js';
-import { alignmentCsv } from '../../src/io/alignment-csv.js';
+import { alignmentCsv } from '../../src/report/alignment-csv.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 

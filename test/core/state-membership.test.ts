@@ -6,8 +6,8 @@ import { droppedNote, restrictToStateSystem } from '../../src/core/state-members
 import type { Iso3 } from '../../src/domain/country.js';
 import { DyadYearTable, unpackKey } from '../../src/domain/dyad-year-table.js';
 import { spellsText } from '../../src/domain/state-system.js';
-import { SortedDyadYearTable } from '../../src/indicators/un-votes/sorted-dyad-year-table.js';
-import { alignmentCsv } from '../../src/io/alignment-csv.js';
+import { SortedDyadYearTable } from '../../src/domain/sorted-dyad-year-table.js';
+import { alignmentCsv } from '../../src/report/alignment-csv.js';
 import { dataOf, indicator } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 

@@ -5,7 +5,7 @@ import type { CodeSystem } from '../../src/domain/code-system.js';
 import { asIso3 } from '../../src/domain/country.js';
 import { createCrosswalk, foldName, type Crosswalk } from '../../src/domain/crosswalk.js';
 import { AGGREGATE_NAMES, COUNTRIES, DEFAULT_SUCCESSION } from '../../src/domain/crosswalk-data.js';
-import { UnknownCountryError } from '../../src/errors.js';
+import { UnknownCountryError } from '../../src/domain/errors.js';
 import { describeShared, readGzipCsv } from '../helpers/shared-data.js';
 
 /** The default crosswalk (USSR → RUS, Yugoslavia → SRB, North Yemen → YEM …). */

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
-import { auditPanel } from '../../core/audit.js';
-import { auditFile } from '../../io/audit-csv.js';
-import { writeToolkitFiles } from '../../io/toolkit-run.js';
+import { auditPanel } from '../../analysis/audit.js';
+import { auditFile } from '../../report/audit-csv.js';
+import { writeToolkitFiles } from '../../pipeline/toolkit.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { num, recompute, reportWritten, textTable } from './toolkit-common.js';

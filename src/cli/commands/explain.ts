@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { explainPair } from '../../core/explain.js';
+import { explainPair } from '../../analysis/explain.js';
 import { asStateArg } from './toolkit-args.js';
 import { yearOption } from '../option-checks.js';
-import { explainFile } from '../../io/explain-csv.js';
-import { explainModelOf, writeToolkitFiles } from '../../io/toolkit-run.js';
-import { UsageError } from '../../errors.js';
+import { explainFile } from '../../report/explain-csv.js';
+import { explainModelOf, writeToolkitFiles } from '../../pipeline/toolkit.js';
+import { UsageError } from '../../domain/errors.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { num, recompute, reportWritten, textTable } from './toolkit-common.js';

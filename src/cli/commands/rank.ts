@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { latestScoredYear, rankPairs, topBottom, type RankEntry } from '../../core/rank.js';
-import { UsageError } from '../../errors.js';
+import { latestScoredYear, rankPairs, topBottom, type RankEntry } from '../../analysis/rank.js';
+import { UsageError } from '../../domain/errors.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import type { Iso3 } from '../../domain/country.js';

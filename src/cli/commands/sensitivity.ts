@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { sensitivityFile, sobolFile } from '../../io/sensitivity-csv.js';
-import { sensitivityInputs, writeToolkitFiles } from '../../io/toolkit-run.js';
-import { defaultThreads, runSensitivityThreaded } from '../../io/run-sensitivity.js';
+import { sensitivityFile, sobolFile } from '../../report/sensitivity-csv.js';
+import { sensitivityInputs, writeToolkitFiles } from '../../pipeline/toolkit.js';
+import { defaultThreads, runSensitivityThreaded } from '../../pipeline/sensitivity-threads.js';
 import { countOption } from '../option-checks.js';
 import { progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';

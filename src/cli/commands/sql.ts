@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { readConfig, resolveSourcePath } from '../../io/read-config.js';
+import { readConfig, resolveSourcePath } from '../../config/read-config.js';
 import { createCrosswalk } from '../../domain/crosswalk.js';
-import { UsageError } from '../../errors.js';
-import { toolVersion } from '../../io/tool-version.js';
+import { UsageError } from '../../domain/errors.js';
+import { toolVersion } from '../../report/tool-version.js';
 import { PERIOD_KINDS, type PeriodKind } from '../../domain/period.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pc } from '../colour.js';
-import { loadToolkitRun, type ToolkitRun } from '../../io/toolkit-run.js';
+import { loadToolkitRun, type ToolkitRun } from '../../pipeline/toolkit.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { displayPath } from './score.js';

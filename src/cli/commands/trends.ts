@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_CHANGE_POINT_OPTIONS, pairBreaks } from '../../core/change-points.js';
-import { latestScoredYear } from '../../core/rank.js';
-import { pairTrends } from '../../core/trend.js';
-import { UsageError } from '../../errors.js';
-import { breaksFile, trendsFile } from '../../io/trends-csv.js';
-import { writeToolkitFiles } from '../../io/toolkit-run.js';
+import { DEFAULT_CHANGE_POINT_OPTIONS, pairBreaks } from '../../analysis/change-points.js';
+import { latestScoredYear } from '../../analysis/rank.js';
+import { pairTrends } from '../../analysis/trend.js';
+import { UsageError } from '../../domain/errors.js';
+import { breaksFile, trendsFile } from '../../report/trends-csv.js';
+import { writeToolkitFiles } from '../../pipeline/toolkit.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { countOption, positiveOption, yearOption, yearOrder } from '../option-checks.js';

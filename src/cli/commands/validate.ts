@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { readConfig } from '../../io/read-config.js';
-import { loadIndicators } from '../../io/load-indicators.js';
+import { readConfig } from '../../config/read-config.js';
+import { loadIndicators } from '../../pipeline/load-indicators.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { terminalText } from '../../escape.js';
+import { terminalText } from '../../domain/escape.js';
 
 /**
  * `entente validate`: checks the config and every input file, prints every problem

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { mergeRanges, yearsIn, type YearRange } from '../../domain/year.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
-import { hashFile } from '../../io/hash-file.js';
+import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../family.js';
+import { hashFile } from '../../format/hash-file.js';
 import { computePortfolio, DISTANCE_METRICS, TIE_CODINGS } from './compute-portfolio.js';
 import { collapseTies, type AllianceRows } from './compute-ties.js';
 import { ALLIANCE_MEASURE_NAMES, ALLIANCE_MEASURES, isAllianceMeasureName, isPortfolioMeasure } from './measures.js';

@@ -10,7 +10,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../../errors.js';
+import { InputError } from '../../domain/errors.js';
 
 /** Engine settings as configured (`engine:` of the indicator). */
 export interface EngineOptions {

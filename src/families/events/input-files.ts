@@ -6,9 +6,9 @@
  * @module
  */
 import { open } from 'node:fs/promises';
-import { InputError, type Problem } from '../../errors.js';
-import { checkTextBytes, isGzip, openByteStream } from '../../io/open-text.js';
-import { withCsvRows } from '../../io/read-csv.js';
+import { InputError, type Problem } from '../../domain/errors.js';
+import { checkTextBytes, isGzip, openByteStream } from '../../format/open-text.js';
+import { withCsvRows } from '../../format/read-csv.js';
 import type { DuckEngine } from './duckdb-engine.js';
 import type { ColumnType, EventFormat, SourceColumns } from './formats.js';
 

@@ -5,9 +5,9 @@
  * wrong, so a clean file is scanned once, by DuckDB.
  * @module
  */
-import type { Problem } from '../../errors.js';
-import { readCsv } from '../../io/read-csv.js';
-import { DEFAULTS } from '../../defaults.js';
+import type { Problem } from '../../domain/errors.js';
+import { readCsv } from '../../format/read-csv.js';
+import { DEFAULTS } from '../../domain/defaults.js';
 import type { EventFormat, RowCheck } from './formats.js';
 import type { ProbedFile } from './input-files.js';
 

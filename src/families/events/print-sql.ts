@@ -6,7 +6,7 @@
  * `gdelt_v2`). The BigQuery text carries a `maximum_bytes_billed` guard.
  * @module
  */
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { PeriodKind } from '../../domain/period.js';
 import { staticCodeMapping, type ActorCodeSystem } from './actor-codes.js';
@@ -17,7 +17,7 @@ import { EVENT_FORMATS } from './formats.js';
 import { eventMeasures, type EventMeasureName } from './measures.js';
 import { prepareQuery, runEventsQuery, type RowSourceSpec } from './run-events-query.js';
 import { DIALECTS, type DialectName } from './sql-dialect.js';
-import type { IndicatorSpec } from '../../indicators/family.js';
+import type { IndicatorSpec } from '../family.js';
 
 /** The default cap of `bq query --maximum_bytes_billed`: 100 GB (decimal). */
 export const DEFAULT_MAX_BYTES_BILLED = 100_000_000_000;

@@ -5,14 +5,14 @@
  * (see `build-sql.ts`), the notes for `entente validate` and the provenance.
  * @module
  */
-import { InputError, type Problem } from '../../errors.js';
-import { DEFAULTS } from '../../defaults.js';
+import { InputError, type Problem } from '../../domain/errors.js';
+import { DEFAULTS } from '../../domain/defaults.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import { COUNTRIES } from '../../domain/crosswalk-data.js';
 import type { Iso3 } from '../../domain/country.js';
 import type { PeriodKind } from '../../domain/period.js';
-import { hashFile } from '../../io/hash-file.js';
-import type { InputFile } from '../../indicators/family.js';
+import { hashFile } from '../../format/hash-file.js';
+import type { InputFile } from '../family.js';
 import { classifyUnmapped, codeKey, staticCodeMapping, type ActorAliases, type ActorCodeSystem, type CodeMapping, type SkipReason } from './actor-codes.js';
 import { fullSql, measureSql, rawGroupsSql, srcSql, type EventQuery, type Selection } from './build-sql.js';
 import type { DuckEngine, Cell } from './duckdb-engine.js';

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { yearRanges } from '../../domain/year.js';
-import { InputError } from '../../errors.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
-import { hashFile } from '../../io/hash-file.js';
+import { InputError } from '../../domain/errors.js';
+import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../family.js';
+import { hashFile } from '../../format/hash-file.js';
 import { computeDistances, INTERVAL_RULES, type IntervalRule, type StateYearIdealPoints } from './compute-distance.js';
 import { IDEAL_POINT_MEASURE_NAMES, IDEAL_POINT_MEASURES, isIdealPointMeasureName } from './measures.js';
 import { IDEAL_DIMENSIONS, readVoetenIdeal, SESSION_YEAR_OFFSET } from './read-voeten-ideal.js';

@@ -10,7 +10,7 @@
  * @module
  */
 import { DyadYearTable, unpackKey } from '../../domain/dyad-year-table.js';
-import type { StateYearTable } from '../../indicators/trade/state-year-table.js';
+import type { StateYearTable } from '../../domain/state-year-table.js';
 
 /** The shares, and the pair-years left empty and why. */
 export interface IgoShares {

@@ -18,10 +18,10 @@ import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { PackedKeyMap } from '../../domain/packed-key-map.js';
-import { UnknownCountryError } from '../../errors.js';
-import { StateYearTable } from '../../indicators/trade/state-year-table.js';
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader, parseYearCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../io/read-csv.js';
+import { UnknownCountryError } from '../../domain/errors.js';
+import { StateYearTable } from '../../domain/state-year-table.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader, parseYearCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../format/read-csv.js';
 
 /** The dyad-year counts of a COW IGO file, with the years they cover. */
 export interface CowIgoDyads {

@@ -5,7 +5,7 @@ import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { inRanges } from '../../../src/domain/year.js';
 import { alliancesFamily as fam } from '../../../src/families/alliances/family.js';
 import { atopLevel } from '../../../src/families/alliances/obligation-scale.js';
-import type { IndicatorData } from '../../../src/indicators/family.js';
+import type { IndicatorData } from '../../../src/families/family.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { describeShared, readGzipCsv } from '../../helpers/shared-data.js';
 import { STATE_SYSTEM } from '../../helpers/state-system.js';

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../../src/domain/errors.js';
 import { iso3Index, type Iso3 } from '../../../src/domain/country.js';
 import { eventsFamily } from '../../../src/families/events/family.js';
 import { testContext } from '../../helpers/load-context.js';

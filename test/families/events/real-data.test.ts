@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { IndicatorData } from '../../../src/indicators/family.js';
+import type { IndicatorData } from '../../../src/families/family.js';
 import { describeShared } from '../../helpers/shared-data.js';
 import { at, loadEvents } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { DuckEngine, engineSettings } from '../../../src/families/events/duckdb-
 import { eventsFamily } from '../../../src/families/events/family.js';
 import { EVENT_MEASURE_NAMES } from '../../../src/families/events/measures.js';
 import { DEFAULT_MAX_BYTES_BILLED, printSql } from '../../../src/families/events/print-sql.js';
-import type { IndicatorSpec } from '../../../src/indicators/family.js';
+import type { IndicatorSpec } from '../../../src/families/family.js';
 import { testContext } from '../../helpers/load-context.js';
 import { fixture } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { inRanges } from '../../../src/domain/year.js';
-import type { IndicatorData } from '../../../src/indicators/family.js';
+import type { IndicatorData } from '../../../src/families/family.js';
 import { idealPointsFamily as fam } from '../../../src/families/ideal-points/family.js';
 import { readVoetenIdeal } from '../../../src/families/ideal-points/read-voeten-ideal.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
