@@ -17,10 +17,9 @@
  * skipped (the series is the years that have one).
  */
 import { iso3FromIndex, type Iso3 } from '../domain/country.js';
-import { pairOfKey, pairRuns, yearOfKey } from '../core/panel-keys.js';
+import { pairRuns } from '../core/panel-keys.js';
+import { pairOfKey, yearOfKey, CODE_SPAN as N } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
-
-const N = 17576;
 
 /** Settings of the detector. */
 export interface ChangePointOptions {

@@ -7,7 +7,8 @@
  */
 import type { Iso3 } from '../domain/country.js';
 import { aggregators, scaleResult, type AggregateSettings, type AggregationName } from '../core/aggregate.js';
-import { rowsByYear, rowsOfPair, yearOfKey } from '../core/panel-keys.js';
+import { rowsByYear, rowsOfPair } from '../core/panel-keys.js';
+import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
 
 /** How the index was aggregated, so a counterfactual index can be recomputed. */

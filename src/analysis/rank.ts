@@ -3,10 +3,9 @@
  * of one state, with each pair's rank change since an earlier year.
  */
 import { iso3FromIndex, iso3Index, type Iso3 } from '../domain/country.js';
-import { pairOfKey, rowsByYear, yearOfKey } from '../core/panel-keys.js';
+import { rowsByYear } from '../core/panel-keys.js';
+import { pairOfKey, yearOfKey, CODE_SPAN as N } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
-
-const N = 17576;
 
 /** One ranked pair. */
 export interface RankEntry {

@@ -4,11 +4,9 @@
  * coverage of each indicator. Ties are broken by pair code so the result never depends on
  * row order.
  */
-import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey, YEAR_SPAN as Y } from '../domain/dyad-year-key.js';
 import type { Iso3 } from '../domain/country.js';
 import type { ScoreTable } from '../core/score.js';
-
-const Y = 4096;
 
 /** Extent of a scored panel. */
 export interface PanelFacts {

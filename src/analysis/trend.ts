@@ -3,10 +3,9 @@
  * (COINr `get_trends` with a linear fit).
  */
 import { iso3FromIndex, type Iso3 } from '../domain/country.js';
-import { pairOfKey, pairRuns, yearOfKey } from '../core/panel-keys.js';
+import { pairRuns } from '../core/panel-keys.js';
+import { pairOfKey, yearOfKey, CODE_SPAN as N } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
-
-const N = 17576;
 
 /** A least-squares line through (year, value) points. */
 export interface LinearFit {

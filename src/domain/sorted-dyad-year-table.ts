@@ -1,5 +1,6 @@
 import type { Iso3 } from './country.js';
-import { DyadYearTable, packKey, unpackKey, type DyadYearValue, yearOfKey } from './dyad-year-table.js';
+import { DyadYearTable, type DyadYearValue } from './dyad-year-table.js';
+import { packKey, unpackKey, yearOfKey } from './dyad-year-key.js';
 import { PackedKeyMap } from './packed-key-map.js';
 
 /** The year span of the packed keys (key = pair · span + year), read off the packing itself. */

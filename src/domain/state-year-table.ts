@@ -1,7 +1,5 @@
 import { iso3FromIndex, iso3Index, type Iso3 } from './country.js';
-import { yearOfKey } from './dyad-year-table.js';
-
-const Y = 4096; // years 0..4095, as in DyadYearTable
+import { yearOfKey, YEAR_SPAN as Y } from './dyad-year-key.js';
 
 /**
  * One value of a {@link StateYearTable}.

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Crosswalk } from '../domain/crosswalk.js';
-import type { DyadYearTable } from '../domain/dyad-year-table.js';
 import type { StateSystem } from '../domain/state-system.js';
-import type { YearRange } from '../domain/year.js';
 import type { PeriodKind } from '../domain/period.js';
 import type { Warning } from '../core/warnings.js';
+import type { IndicatorData, PeriodData } from '../domain/indicator-data.js';
+
+/** The data types of the contract, re-exported so a family reads its whole contract here. */
+export type { DyadPeriodTable, ExtraColumn, IndicatorData, InputFile, PeriodData, PeriodExtraColumn } from '../domain/indicator-data.js';
 
 /** A source block of an indicator as written in the config (validated by the family's schema). */
 export type SourceSpec = Readonly<Record<string, unknown>> & { readonly format: string };
@@ -20,79 +22,6 @@ export interface IndicatorSpec<O = Record<string, unknown>> {
   readonly sources: readonly SourceSpec[];
   readonly measure: string;
   readonly options: O;
-}
-
-/** An input file the indicator read, for provenance (`datapackage.json`). */
-export interface InputFile {
-  readonly path: string;
-  readonly sha256: string;
-  /** What the file is for this indicator, e.g. `votes`, `rollcalls`, `path`. */
-  readonly role: string;
-}
-
-/** An extra per-pair-year column an indicator adds to the report as `<id>_<suffix>`. */
-export interface ExtraColumn {
-  readonly suffix: string;
-  readonly table: DyadYearTable;
-  readonly description: string;
-  readonly type: 'number' | 'integer';
-}
-
-/** What a family hands to the core for one indicator. */
-export interface IndicatorData {
-  /** The measure per dyad-year; directed tables are combined by the indicator's `combine` rule. */
-  readonly values: DyadYearTable;
-  /**
-   * The years the source covers. Inside them, a pair-year in the panel without a value is
-   * `0` when `zeroInsideCoverage` is true (the source records absence as "none"), else
-   * missing. Outside them every value is missing, whatever the source says.
-   */
-  readonly coverage: readonly YearRange[];
-  readonly zeroInsideCoverage: boolean;
-  readonly extras: readonly ExtraColumn[];
-  readonly inputs: readonly InputFile[];
-  /** Lines for `entente validate` (e.g. skipped non-state entities with counts). */
-  readonly notes: readonly string[];
-  /**
-   * Longer listings that only `entente validate` prints, one item a line, after the notes
-   * (e.g. every correction applied to a source); kept out of `summary.md` and
-   * `datapackage.json`, which carry the notes. Optional: absent means none.
-   */
-  readonly details?: readonly string[];
-  /**
-   * How the values were computed, for `datapackage.json` (e.g. the SQL run, the engine and
-   * its version); plain JSON data, identical on a rerun.
-   */
-  readonly provenance?: Readonly<Record<string, unknown>>;
-}
-
-/**
- * Values of a dated family per pair of states and period (month, quarter or year), in columns
- * sorted by (pair, period). `pairs` holds packed pairs `iso3Index(a)·26³ + iso3Index(b)` with
- * `a < b`; `periods` the period index `year·k + sub − 1` of `domain/period.ts`.
- */
-export interface DyadPeriodTable {
-  readonly kind: PeriodKind;
-  readonly pairs: Float64Array;
-  readonly periods: Float64Array;
-  readonly values: Float64Array;
-}
-
-/** An extra per-pair-period column (`<id>_<suffix>`), aligned with the table's rows; NaN = missing. */
-export interface PeriodExtraColumn {
-  readonly suffix: string;
-  readonly values: Float64Array;
-  readonly description: string;
-  readonly type: 'number' | 'integer';
-}
-
-/** What a dated family hands over for one indicator at one period kind. */
-export interface PeriodData {
-  readonly table: DyadPeriodTable;
-  readonly extras: readonly PeriodExtraColumn[];
-  readonly inputs: readonly InputFile[];
-  readonly notes: readonly string[];
-  readonly provenance?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -148,7 +77,7 @@ export function directionOf(family: Pick<Family, 'direction' | 'measureDirection
 
 /**
  * An indicator family: reads one kind of source and turns it into dyad-year values.
- * Families are registered in `indicators/registry.ts` (the strategy table).
+ * Families are registered in `families/registry.ts` (the strategy table).
  */
 export interface Family {
   /** The `family:` value in the config, e.g. `un_votes`. */
@@ -185,4 +114,32 @@ export interface Family {
   load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorData>;
   /** Present when the family's sources are dated: values per month or quarter ({@link DatedFamily}). */
   readonly periods?: DatedFamily;
+  /** Present when the family can print its aggregation as SQL for another engine (`entente sql`). */
+  readonly sql?: SqlExport;
+}
+
+/** The SQL dialects `entente sql` prints. */
+export type SqlDialectName = 'duckdb' | 'spark' | 'bigquery' | 'trino';
+
+/** What `entente sql` asks a family to print. */
+export interface SqlPrintOptions {
+  readonly dialect: SqlDialectName;
+  readonly period: PeriodKind;
+  /** The table the non-DuckDB dialects read (default: the format's). */
+  readonly table?: string | undefined;
+  /** Decimals of the measure in the output (the config's `precision`). */
+  readonly precision: number;
+  /** BigQuery's cap on billed bytes. */
+  readonly maxBytesBilled?: number | undefined;
+  readonly toolVersion: string;
+}
+
+/**
+ * The optional part of a family whose aggregation runs as SQL: the statement for another
+ * engine, with its output schema in header comments, so the aggregation can run where the raw
+ * rows live (`entente sql`).
+ */
+export interface SqlExport {
+  /** The SQL text (ends with `;` and a newline). */
+  print(spec: IndicatorSpec, crosswalk: Crosswalk, resolvePath: (path: string) => string, options: SqlPrintOptions): Promise<string>;
 }

@@ -1,4 +1,4 @@
-import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
+import { unpackKey, YEAR_SPAN, yearOfKey } from '../domain/dyad-year-key.js';
 
 /**
  * A byte buffer for writing large ASCII CSV files without building one JavaScript string per
@@ -172,7 +172,7 @@ export class AsciiWriter {
    */
   pairYear(key: number): void {
     const year = yearOfKey(key);
-    const pair = (key - year) / 4096;
+    const pair = (key - year) / YEAR_SPAN;
     if (pair !== this.lastPair) {
       const { a, b } = unpackKey(key);
       const text = `${a},${b},`;

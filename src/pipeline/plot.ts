@@ -14,14 +14,15 @@ import {
   type ChartValue,
 } from '../report/chart/chart-spec.js';
 import type { Iso3 } from '../domain/country.js';
-import { unpackKey } from '../domain/dyad-year-table.js';
+import { pairOfKey, unpackKey, unpackPair } from '../domain/dyad-year-key.js';
 import { UsageError } from '../domain/errors.js';
 import { hashText } from '../format/hash-file.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig } from '../config/read-config.js';
 import { readIntervalBands } from '../report/chart/read-interval-bands.js';
 import { CHART_FONT_FAMILY, renderSvg, svgToPng } from '../report/chart/render-chart.js';
-import { applyOverrides, computeScore, reportDir, scoreInputs, scoreOptions, type ScoreRun } from './score.js';
+import { applyOverrides, computeScore, reportDir, scoreInputs, scoreOptions } from './score.js';
+import type { ScoreRun } from '../report/score-run.js';
 import { scorePanel } from '../core/score.js';
 import { prepareReport, type ReportTarget } from '../report/report-folder.js';
 import { addToScoreReport, checkSameVersion } from './toolkit.js';
@@ -195,10 +196,10 @@ export function defaultPlotName(pairs: readonly ChartPair[], o: Pick<PlotOptions
 
 function statesInData(run: ScoreRun): Set<string> {
   const pairs = new Set<number>();
-  for (const d of run.data.values()) for (const k of d.values.keys()) pairs.add(Math.floor(k / 4096));
+  for (const d of run.data.values()) for (const k of d.values.keys()) pairs.add(pairOfKey(k));
   const out = new Set<string>();
   for (const p of pairs) {
-    const { a, b } = unpackKey(p * 4096);
+    const { a, b } = unpackPair(p);
     out.add(a);
     out.add(b);
   }

@@ -16,7 +16,8 @@ import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
 import { prepareReport, replaceReport } from '../report/report-folder.js';
 import type { WarningCollector } from '../core/warnings.js';
-import { yearOfKey } from '../domain/dyad-year-table.js';
+import { yearOfKey } from '../domain/dyad-year-key.js';
+import type { ScoreRun } from '../report/score-run.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -29,17 +30,6 @@ export interface RunOverrides {
   readonly states?: string | undefined;
   readonly from?: number | undefined;
   readonly to?: number | undefined;
-}
-
-/** Everything a scoring run produced. */
-export interface ScoreRun {
-  readonly config: ResolvedConfig;
-  readonly data: ReadonlyMap<string, IndicatorData>;
-  readonly table: ScoreTable;
-  readonly sample: boolean;
-  readonly warnings: WarningCollector;
-  /** Which states exist when (the panel holds only pair-years of existing states). */
-  readonly stateSystem: StateSystem;
 }
 
 /**

@@ -7,7 +7,8 @@ import { UsageError } from '../domain/errors.js';
 import { packageSources, type PackageSource, type StochasticParams } from '../report/datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
-import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions, type ScoreRun } from './score.js';
+import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions } from './score.js';
+import type { ScoreRun } from '../report/score-run.js';
 import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
 import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from '../report/update-datapackage.js';
 
@@ -25,6 +26,26 @@ export interface ToolkitOptions {
   readonly writes?: boolean;
   /** Notes for the user while checking and writing the folder. */
   readonly note?: (text: string) => void;
+}
+
+/** What a toolkit command tells its caller while it runs. */
+export interface ToolkitHooks {
+  readonly progress?: ProgressFn | undefined;
+  /** Notes for the user while checking and writing the folder. */
+  readonly note?: ((text: string) => void) | undefined;
+  /** Called once the panel is scored, before anything is analysed or written (warnings, the sample note). */
+  readonly loaded?: ((run: ScoreRun) => void) | undefined;
+}
+
+/**
+ * {@link loadToolkitRun} with the caller's hooks: scores the configured panel, then calls
+ * `hooks.loaded`.
+ * @example const tk = await scoreForToolkit('entente.yaml', undefined, { loaded: (run) => console.log(run.table.keys.length) });
+ */
+export async function scoreForToolkit(configFile: string, out: string | undefined, hooks: ToolkitHooks, writes = true): Promise<ToolkitRun> {
+  const tk = await loadToolkitRun(configFile, out, hooks.progress, { writes, note: hooks.note });
+  hooks.loaded?.(tk.run);
+  return tk;
 }
 
 /**

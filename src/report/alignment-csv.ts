@@ -1,4 +1,4 @@
-import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
+import { pairOfKey, unpackKey, yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
 import { formatFixed } from '../format/format-number.js';
 import { AsciiWriter } from '../format/ascii-writer.js';
@@ -88,10 +88,10 @@ export function alignmentWideCsv(table: ScoreTable, precision: number): string {
   let r = 0;
   const n = table.keys.length;
   while (r < n) {
-    const pair = Math.floor(table.keys[r]! / 4096);
+    const pair = pairOfKey(table.keys[r]!);
     const { a, b } = unpackKey(table.keys[r]!);
     const cells = new Array<string>(ys.length).fill('');
-    while (r < n && Math.floor(table.keys[r]! / 4096) === pair) {
+    while (r < n && pairOfKey(table.keys[r]!) === pair) {
       cells[pos.get(yearOfKey(table.keys[r]!))!] = formatFixed(table.index[r]!, precision);
       r++;
     }

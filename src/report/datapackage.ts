@@ -5,7 +5,6 @@ import type { ResolvedConfig } from '../config/read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
 import { portableText } from '../format/portable-path.js';
-import { resourceJson } from './update-datapackage.js';
 
 /** A Table Schema field. */
 export interface SchemaField {
@@ -138,4 +137,30 @@ export function buildDataPackage(args: {
     },
   };
   return JSON.stringify(pkg, null, 2) + '\n';
+}
+
+export type ResourceJson = Record<string, unknown> & { name?: string; path?: string };
+
+/**
+ * Describes a CSV resource as `datapackage.json` holds it (Frictionless tabular data
+ * resource with a Table Schema; `""` is the missing value), the same shape `entente score`
+ * writes.
+ * @example resourceJson(r).hash // 'sha256:9f86…'
+ */
+export function resourceJson(r: CsvResource): ResourceJson {
+  return {
+    profile: 'tabular-data-resource',
+    name: r.name,
+    path: r.path,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    hash: `sha256:${r.hash}`,
+    description: r.description,
+    schema: {
+      fields: r.fields,
+      missingValues: [''],
+      ...(r.primaryKey ? { primaryKey: r.primaryKey } : {}),
+    },
+  };
 }

@@ -10,8 +10,7 @@ import type { PeriodData } from '../families/family.js';
 import type { YearRange } from '../domain/year.js';
 import { AsciiWriter } from '../format/ascii-writer.js';
 import type { SchemaField } from './datapackage.js';
-
-const N = 17576;
+import { CODE_SPAN as N, YEAR_SPAN } from '../domain/dyad-year-key.js';
 
 /** The merged table: row keys (pair·P + period index) ascending, one column per indicator and extra. */
 export interface PeriodMeasureTable {
@@ -33,7 +32,7 @@ export interface PeriodFilters {
  * @example mergePeriodData('month', new Map([['events', data]]), { years: null, states: null, pairs: null }).keys.length // rows
  */
 export function mergePeriodData(kind: PeriodKind, data: ReadonlyMap<string, PeriodData>, f: PeriodFilters, describe: (id: string) => string): PeriodMeasureTable {
-  const P = 4096 * 12;
+  const P = YEAR_SPAN * 12;
   const keySet = new Set<number>();
   const states = f.states ? new Set(f.states.map((s) => iso3Index(s))) : null;
   const pairs = f.pairs ? new Set(f.pairs.map(([a, b]) => Math.min(iso3Index(a), iso3Index(b)) * N + Math.max(iso3Index(a), iso3Index(b)))) : null;
@@ -72,7 +71,7 @@ export function mergePeriodData(kind: PeriodKind, data: ReadonlyMap<string, Peri
 /** Writes the table as CSV: `state_a,state_b,year,<period>,…` (one chunk sink, as measures.csv). */
 export function writePeriodMeasuresCsv(t: PeriodMeasureTable, precision: number, sink: (chunk: Uint8Array) => void): void {
   const w = AsciiWriter.streaming(sink);
-  const P = 4096 * 12;
+  const P = YEAR_SPAN * 12;
   w.text(['state_a', 'state_b', 'year', t.kind, ...t.columns.map((c) => c.name)].join(','));
   w.byte(10);
   for (let r = 0; r < t.keys.length; r++) {

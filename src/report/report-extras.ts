@@ -1,6 +1,6 @@
 import type { CsvResource } from './datapackage.js';
 import type { ReportContent } from './report-content.js';
-import type { ScoreRun } from '../pipeline/score.js';
+import type { ScoreRun } from './score-run.js';
 import { stateNames } from './state-names.js';
 import { statesReport } from './states-csv.js';
 import { buildSummary } from './summary.js';

@@ -1,11 +1,9 @@
 import type { ScoreTable } from '../core/score.js';
 import type { Iso3 } from '../domain/country.js';
-import { unpackKey, yearOfKey } from '../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey, YEAR_SPAN as Y } from '../domain/dyad-year-key.js';
 import { csvText } from '../format/csv-cell.js';
 import type { CsvResource, SchemaField } from './datapackage.js';
 import { hashText } from '../format/hash-file.js';
-
-const Y = 4096;
 
 /** The columns of `states.csv`, described for `datapackage.json`. */
 export const STATES_FIELDS: readonly SchemaField[] = [

@@ -3,7 +3,7 @@ import { portableText } from '../format/portable-path.js';
 import type { Iso3 } from '../domain/country.js';
 import { biggestMovers, indicatorCoverage, lastIndexYear, panelFacts, yearRanking, type Mover, type RankedPair } from '../analysis/summary-stats.js';
 import { formatFixed } from '../format/format-number.js';
-import type { ScoreRun } from '../pipeline/score.js';
+import type { ScoreRun } from './score-run.js';
 import { stateNames } from './state-names.js';
 import { toolVersion } from './tool-version.js';
 import { markdownCode, markdownText as md } from '../domain/escape.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../domain/errors.js';
-import type { CsvResource, StochasticParams } from './datapackage.js';
+import { resourceJson, type CsvResource, type ResourceJson, type StochasticParams } from './datapackage.js';
 import { hashText } from '../format/hash-file.js';
 import { addToReport } from './report-folder.js';
 import type { ReportContent, ReportFiles } from './report-content.js';
@@ -10,32 +10,6 @@ interface PackageJson {
   resources?: ResourceJson[];
   entente?: { config?: { sha256?: string }; stochastic?: Record<string, StochasticParams> } & Record<string, unknown>;
   [key: string]: unknown;
-}
-
-export type ResourceJson = Record<string, unknown> & { name?: string; path?: string };
-
-/**
- * Describes a CSV resource as `datapackage.json` holds it (Frictionless tabular data
- * resource with a Table Schema; `""` is the missing value), the same shape `entente score`
- * writes.
- * @example resourceJson(r).hash // 'sha256:9f86…'
- */
-export function resourceJson(r: CsvResource): ResourceJson {
-  return {
-    profile: 'tabular-data-resource',
-    name: r.name,
-    path: r.path,
-    format: 'csv',
-    mediatype: 'text/csv',
-    encoding: 'utf-8',
-    hash: `sha256:${r.hash}`,
-    description: r.description,
-    schema: {
-      fields: r.fields,
-      missingValues: [''],
-      ...(r.primaryKey ? { primaryKey: r.primaryKey } : {}),
-    },
-  };
 }
 
 /**

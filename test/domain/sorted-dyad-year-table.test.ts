@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../src/domain/country.js';
-import { DyadYearTable, packKey } from '../../src/domain/dyad-year-table.js';
+import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
+import { packKey } from '../../src/domain/dyad-year-key.js';
 import { SortedDyadYearTable } from '../../src/domain/sorted-dyad-year-table.js';
 
 const I = (c: string): Iso3 => c as Iso3;

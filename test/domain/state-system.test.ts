@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Iso3 } from '../../src/domain/country.js';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
-import { packKey } from '../../src/domain/dyad-year-table.js';
+import { packKey } from '../../src/domain/dyad-year-key.js';
 import { COW_SPELLS, GW_SPELLS } from '../../src/domain/state-system-data.js';
 import { STATE_SYSTEM_ADDITIONS } from '../../src/domain/state-system-additions.js';
 import { spellsText, stateSystemOf, type StateSystem } from '../../src/domain/state-system.js';

@@ -63,7 +63,7 @@ type Options = z.infer<typeof optionsSchema>;
  * The arms transfers family (`family: arms_transfers`, default id `arms`): reads SIPRI's trade
  * register exactly as downloaded (plus optional SIPRI TIV tables) and gives one directed value
  * per supplier → recipient and year — `log_tiv` (default), `tiv`, `import_share`,
- * `export_share` or `stock`. See docs/families/arms.md.
+ * `export_share` or `stock`. See src/families/arms-transfers/README.md.
  * @example
  * // entente.yaml
  * // arms: { family: arms_transfers, source: { format: sipri_register, path: trade-register.csv }, measure: log_tiv }

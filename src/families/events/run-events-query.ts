@@ -15,10 +15,10 @@ import { hashFile } from '../../format/hash-file.js';
 import type { InputFile } from '../family.js';
 import { classifyUnmapped, codeKey, staticCodeMapping, type ActorAliases, type ActorCodeSystem, type CodeMapping, type SkipReason } from './actor-codes.js';
 import { fullSql, measureSql, rawGroupsSql, srcSql, type EventQuery, type Selection } from './build-sql.js';
-import type { DuckEngine, Cell } from './duckdb-engine.js';
+import type { DuckEngine, Cell } from './run-duckdb.js';
 import { EVENT_FORMATS, type EventFormatName, type RowCheck } from './formats.js';
-import { duckInput, expandPath, firstLine, integerColumn, probeFile, typedDay, type ProbedFile } from './input-files.js';
-import { checkTest, locateRows, type CellTest } from './locate-rows.js';
+import { duckInput, expandPath, firstLine, integerColumn, probeFile, typedDay, type ProbedFile } from './read-input-files.js';
+import { checkTest, locateRows, type CellTest } from './read-row-locations.js';
 import type { EventMeasureName } from './measures.js';
 import { DIALECTS } from './sql-dialect.js';
 

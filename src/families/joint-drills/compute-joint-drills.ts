@@ -3,7 +3,8 @@
  * cross-source duplicates, gives every pair of participants of an exercise its share, and
  * applies the coverage rule (inside coverage no exercise means 0, outside absent).
  */
-import { DyadYearTable, unpackKey, yearOfKey } from '../../domain/dyad-year-table.js';
+import { DyadYearTable } from '../../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey, YEAR_SPAN as Y } from '../../domain/dyad-year-key.js';
 import type { StateSystem } from '../../domain/state-system.js';
 import { yearsIn, type YearRange } from '../../domain/year.js';
 import type { Exercise } from './exercise.js';
@@ -121,7 +122,6 @@ export function computeJointDrills(
   };
 }
 
-const Y = 4096;
 
 function smooth(
   base: DyadYearTable,

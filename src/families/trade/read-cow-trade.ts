@@ -24,6 +24,7 @@ import { readBytes } from '../../format/open-text.js';
 import { MAX_RECORD_BYTES, recordTooLongError, recordTooLongMessage } from '../../format/record-size.js';
 import { ProblemList } from '../../domain/problem-list.js';
 import { checkWidth, indexHeader, parseNumberCell, parseYearCell, READABLE_YEARS, type CsvRow, withCsvRows } from '../../format/read-csv.js';
+import { YEAR_SPAN } from '../../domain/dyad-year-key.js';
 
 /**
  * Which COW flow columns are read: the raw flows or COW's smoothed ones (v4.0 only).
@@ -436,7 +437,7 @@ export function cowTradeFlowSet(cols: CowTradeColumns, file: string, crosswalk: 
   }
   const cache = new Map<number, number | UnknownCountryError>();
   const resolve = (code: number, year: number): number | UnknownCountryError => {
-    const k = code * 4096 + year;
+    const k = code * YEAR_SPAN + year;
     let r = cache.get(k);
     if (r === undefined) {
       try {
@@ -505,7 +506,7 @@ function duplicateRows(cols: CowTradeColumns): Map<number, number> {
   const keyOf = (i: number) => {
     const x = cols.ccode1[i]!;
     const y = cols.ccode2[i]!;
-    return (Math.min(x, y) * 10000 + Math.max(x, y)) * 4096 + cols.year[i]!;
+    return (Math.min(x, y) * 10000 + Math.max(x, y)) * YEAR_SPAN + cols.year[i]!;
   };
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = keyOf(i);

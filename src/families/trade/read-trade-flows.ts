@@ -1,6 +1,6 @@
 import type { CodeSystem } from '../../domain/code-system.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
-import { unpackKey } from '../../domain/dyad-year-table.js';
+import { unpackKey } from '../../domain/dyad-year-key.js';
 import type { YearRange } from '../../domain/year.js';
 import type { StateYearTable } from '../../domain/state-year-table.js';
 import { FlowListBuilder, NO_FLOWS } from './flow-list.js';

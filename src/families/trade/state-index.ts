@@ -1,5 +1,6 @@
 import { iso3FromIndex, type Iso3 } from '../../domain/country.js';
 import type { FlowList } from './flow-list.js';
+import { CODE_SPAN } from '../../domain/dyad-year-key.js';
 
 /**
  * The states appearing in some flow lists, numbered 0..size−1 in alphabetical (ISO3) order,
@@ -19,14 +20,14 @@ export class StateIndex {
   readonly local: Int16Array;
 
   constructor(lists: readonly FlowList[]) {
-    const seen = new Uint8Array(17576);
+    const seen = new Uint8Array(CODE_SPAN);
     for (const l of lists) {
       for (let k = 0; k < l.count; k++) {
         seen[l.exporter[k]!] = 1;
         seen[l.importer[k]!] = 1;
       }
     }
-    this.local = new Int16Array(17576).fill(-1);
+    this.local = new Int16Array(CODE_SPAN).fill(-1);
     const codes: Iso3[] = [];
     for (let i = 0; i < seen.length; i++) {
       if (seen[i]) {

@@ -1,4 +1,5 @@
 import type { FlowList } from './flow-list.js';
+import { YEAR_SPAN } from '../../domain/dyad-year-key.js';
 
 /**
  * The flows of a list grouped by year: `order[start..end)` are the flows of one year.
@@ -21,12 +22,12 @@ export function yearBuckets(list: FlowList): YearBuckets {
   const counts = new Uint32Array(4097);
   for (let k = 0; k < list.count; k++) counts[list.year[k]! + 1]!++;
   const ranges = new Map<number, readonly [number, number]>();
-  for (let y = 0; y < 4096; y++) {
+  for (let y = 0; y < YEAR_SPAN; y++) {
     const n = counts[y + 1]!;
     counts[y + 1] = counts[y]! + n;
     if (n > 0) ranges.set(y, [counts[y]!, counts[y + 1]!]);
   }
-  const next = counts.slice(0, 4096);
+  const next = counts.slice(0, YEAR_SPAN);
   const order = new Uint32Array(list.count);
   for (let k = 0; k < list.count; k++) order[next[list.year[k]!]!++] = k;
   return { order, ranges };

@@ -6,7 +6,7 @@
 import { STRIDE, sumsFromTable, ComponentsCursor, type PairYearComponents } from './pair-components.js';
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
-import { seededRandom } from './seeded-random.js';
+import { createRandom, streamSeed } from '../../core/random.js';
 
 /** Bootstrap settings: number of resamples and the central interval's coverage. */
 export interface BootstrapOptions {
@@ -53,7 +53,7 @@ export function bootstrapIntervals(
   // the same resamples for every pair of a year
   const byYear = new Map<number, { m: YearMatrix; weights: Uint16Array }>();
   years.forEach((m) => {
-    byYear.set(m.year, { m, weights: drawWeights(m.calls.length, draws, seededRandom(seed, m.year)) });
+    byYear.set(m.year, { m, weights: drawWeights(m.calls.length, draws, createRandom(streamSeed(seed, m.year))) });
   });
   const table = new Float64Array(16);
   const scratch: PairYearComponents = { size: 1, a: new Uint16Array(1), b: new Uint16Array(1), year: new Uint16Array(1), sums: new Int32Array(STRIDE) };

@@ -4,7 +4,8 @@
  * `measures.ts` (METHODS.md §1; SOURCE.md "Verified reproduction").
  */
 import type { Iso3 } from '../../domain/country.js';
-import { packKey, type DyadYearTable } from '../../domain/dyad-year-table.js';
+import { type DyadYearTable } from '../../domain/dyad-year-table.js';
+import { packKey } from '../../domain/dyad-year-key.js';
 import { yearRanges, type YearRange } from '../../domain/year.js';
 import type { RollCallData } from './roll-call-data.js';
 import { selectRollCalls, type RollCallSelection, type SelectionOptions } from './select-roll-calls.js';

@@ -9,10 +9,7 @@ import { svgText } from '../../domain/escape.js';
 import { iso3Index, type Iso3 } from '../../domain/country.js';
 import type { YearRange } from '../../domain/year.js';
 import type { ScoreTable } from '../../core/score.js';
-import { yearOfKey } from '../../domain/dyad-year-table.js';
-
-const N = 17576;
-const Y = 4096;
+import { yearOfKey, CODE_SPAN as N, YEAR_SPAN as Y } from '../../domain/dyad-year-key.js';
 
 /** A pair of states to draw, in the order the user wrote it (`RUS-IRN` stays RUS first). */
 export interface ChartPair {

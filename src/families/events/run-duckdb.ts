@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../domain/errors.js';
+import { EventsConfigError, MEMORY_SIZE_PATTERN, type EventsOptions } from './schema.js';
 
 /** Engine settings as configured (`engine:` of the indicator). */
 export interface EngineOptions {
@@ -37,7 +38,7 @@ export interface EngineSettings {
   readonly tempDirectory: string | null;
 }
 
-const MEMORY = /^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i;
+const MEMORY = MEMORY_SIZE_PATTERN;
 
 /**
  * The settings in force: config, then environment, then defaults (threads: the cores, at most
@@ -61,8 +62,14 @@ export function engineSettings(o: EngineOptions, env: NodeJS.ProcessEnv = proces
   };
 }
 
-/** A memory size as the config accepts it, e.g. `2GB`, `512MB`. */
-export const MEMORY_SIZE_PATTERN = MEMORY;
+/** The engine settings of an indicator (config, environment, defaults). @throws {EventsConfigError} for a malformed environment value. */
+export function indicatorEngineSettings(opts: EventsOptions): EngineSettings {
+  try {
+    return engineSettings(opts.engine);
+  } catch (e) {
+    throw new EventsConfigError((e as Error).message);
+  }
+}
 
 type Connection = import('@duckdb/node-api').DuckDBConnection;
 type Instance = import('@duckdb/node-api').DuckDBInstance;

@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import { InputError, type Problem } from '../../domain/errors.js';
 import { checkTextBytes, isGzip, openByteStream } from '../../format/open-text.js';
 import { withCsvRows } from '../../format/read-csv.js';
-import type { DuckEngine } from './duckdb-engine.js';
+import type { DuckEngine } from './run-duckdb.js';
 import type { ColumnType, EventFormat, SourceColumns } from './formats.js';
 
 /** How a file is stored. */

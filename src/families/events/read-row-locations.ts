@@ -9,7 +9,7 @@ import type { Problem } from '../../domain/errors.js';
 import { readCsv } from '../../format/read-csv.js';
 import { DEFAULTS } from '../../domain/defaults.js';
 import type { EventFormat, RowCheck } from './formats.js';
-import type { ProbedFile } from './input-files.js';
+import type { ProbedFile } from './read-input-files.js';
 
 /** A cell test to locate: the column, whether a cell fails, and the message. */
 export interface CellTest {

@@ -11,29 +11,19 @@ import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { PeriodKind } from '../../domain/period.js';
 import { staticCodeMapping, type ActorCodeSystem } from './actor-codes.js';
 import { fullSql, outputSchema, type EventQuery } from './build-sql.js';
-import { DuckEngine } from './duckdb-engine.js';
-import { eventsOptionsSchema, eventsSourceSchema, indicatorEngineSettings } from './family.js';
+import { DuckEngine, indicatorEngineSettings } from './run-duckdb.js';
+import { eventsOptionsSchema, eventsSourceSchema } from './schema.js';
 import { EVENT_FORMATS } from './formats.js';
 import { eventMeasures, type EventMeasureName } from './measures.js';
 import { prepareQuery, runEventsQuery, type RowSourceSpec } from './run-events-query.js';
 import { DIALECTS, type DialectName } from './sql-dialect.js';
-import type { IndicatorSpec } from '../family.js';
+import type { IndicatorSpec, SqlPrintOptions } from '../family.js';
 
 /** The default cap of `bq query --maximum_bytes_billed`: 100 GB (decimal). */
 export const DEFAULT_MAX_BYTES_BILLED = 100_000_000_000;
 
 /** What to print. */
-export interface PrintSqlOptions {
-  readonly dialect: DialectName;
-  readonly period: PeriodKind;
-  /** The table the non-DuckDB dialects read (default: the format's). */
-  readonly table?: string | undefined;
-  /** Decimals of the measure in the output (the config's `precision`). */
-  readonly precision: number;
-  /** BigQuery's cap on billed bytes. */
-  readonly maxBytesBilled?: number | undefined;
-  readonly toolVersion: string;
-}
+export type PrintSqlOptions = SqlPrintOptions;
 
 /**
  * The SQL text with its header comments (ends with `;` and a newline).
