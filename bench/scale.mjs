@@ -151,7 +151,7 @@ process.exitCode = failed > 0 || (check && realOutcome === 'missed') ? 1 : 0;
  */
 async function usableConfig(file) {
   const YAML = await import('yaml');
-  const { families } = await import(pathToFileURL(path.join(dist, 'families/registry.js')).href);
+  const { families } = await import(pathToFileURL(path.join(dist, 'families/families.js')).href);
   const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
   const inds = doc.get('indicators');
   const missing = [];

@@ -3,21 +3,10 @@ import path from 'node:path';
 import { InputError, type Problem } from '../domain/errors.js';
 import { inputFileFault } from '../format/input-file.js';
 import { resolveSourcePath, type ResolvedConfig } from './read-config.js';
-
-/** Keys of a source block that name an input file (a path, or `{ path, codes }` for `totals`). */
-const SOURCE_FILE_KEYS = ['path', 'votes', 'rollcalls', 'issues', 'totals'] as const;
-
-/**
- * Keys of a source block that name a project-owned file kept beside the config (the Security
- * Council's `corrections:`), resolved against the config's folder, never the data folder.
- */
-const CONFIG_RELATIVE_SOURCE_KEYS = ['corrections'] as const;
+import type { InputFileKey } from '../families/family.js';
 
 /** Characters that make a path a glob pattern. */
 const GLOB = /[*?[]/;
-
-/** Keys of an indicator's family options that name an input file (`gdp:` of the trade family). */
-const OPTION_FILE_KEYS = ['gdp'] as const;
 
 /** One input file a config names. */
 export interface ConfigInput {
@@ -42,24 +31,25 @@ function fileRef(value: unknown): string | null {
 export function configInputs(config: ResolvedConfig): ConfigInput[] {
   const out: ConfigInput[] = [];
   for (const ind of config.indicators) {
+    // the keys the family declares (Family.inputFiles), in its order
+    const keys = ind.family.inputFiles;
+    const resolve = (written: string, k: InputFileKey) => (k.relativeTo === 'config' ? path.resolve(config.dir, written) : resolveSourcePath(config, written));
     const list = config.raw.indicators[ind.id]?.sources !== undefined;
     ind.spec.sources.forEach((source, i) => {
       const at = list ? `indicators.${ind.id}.sources.${i}` : `indicators.${ind.id}.source`;
-      for (const k of SOURCE_FILE_KEYS) {
-        const written = fileRef(source[k]);
+      for (const k of keys) {
+        if (k.in !== 'source') continue;
+        const written = fileRef(source[k.key]);
         // a glob (the events family's `path: data/*.parquet`) is expanded by its family, which
         // says when it matches nothing
-        if (written !== null && GLOB.test(written)) continue;
-        if (written !== null) out.push({ key: `${at}.${k}`, written, path: resolveSourcePath(config, written) });
-      }
-      for (const k of CONFIG_RELATIVE_SOURCE_KEYS) {
-        const written = fileRef(source[k]);
-        if (written !== null) out.push({ key: `${at}.${k}`, written, path: path.resolve(config.dir, written) });
+        if (written !== null && k.relativeTo === 'data' && GLOB.test(written)) continue;
+        if (written !== null) out.push({ key: `${at}.${k.key}`, written, path: resolve(written, k) });
       }
     });
-    for (const k of OPTION_FILE_KEYS) {
-      const written = fileRef(ind.spec.options[k]);
-      if (written !== null) out.push({ key: `indicators.${ind.id}.${k}`, written, path: resolveSourcePath(config, written) });
+    for (const k of keys) {
+      if (k.in !== 'options') continue;
+      const written = fileRef(ind.spec.options[k.key]);
+      if (written !== null) out.push({ key: `indicators.${ind.id}.${k.key}`, written, path: resolve(written, k) });
     }
   }
   return out;

@@ -16,7 +16,7 @@ import { createCrosswalk } from '../domain/crosswalk.js';
 import { lookupPair, lookupState } from '../domain/state-lookup.js';
 import { stateSystemOf } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
-import { families } from '../families/registry.js';
+import { families } from '../families/families.js';
 import { DEFAULTS } from '../domain/defaults.js';
 
 /** One indicator after validation, with its family resolved. */

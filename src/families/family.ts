@@ -62,6 +62,47 @@ export interface LoadContext {
   progress(label: string, done: number, total: number): void;
 }
 
+/** One measure of a family as its README's measure table lists it. */
+export interface MeasureInfo {
+  /** Unit of the raw value, e.g. `share`, `TIV millions`. */
+  readonly unit: string;
+  /** Range of the raw value as the README writes it, e.g. `0–1`, `≥ 0`, `−1–1` (see {@link rangeText}). */
+  readonly range: string;
+}
+
+/** A key that names an input file: in every source block (`source`) or in the indicator's options (`options`). */
+export interface InputFileKey {
+  readonly key: string;
+  readonly in: 'source' | 'options';
+  /**
+   * `data`: a relative path is resolved against `data_dir:` / `ENTENTE_DATA_DIR`, else the
+   * config's folder; `config`: always against the config's folder (a project-owned file kept
+   * beside the config, such as the Security Council's corrections).
+   */
+  readonly relativeTo: 'data' | 'config';
+}
+
+/**
+ * A numeric range as the READMEs write it: `lo–hi`, `≥ lo` when unbounded above, with a true
+ * minus sign.
+ * @example rangeText([0, 1]) // '0–1'
+ * @example rangeText([-1, 1]) // '−1–1'
+ * @example rangeText([0, Infinity]) // '≥ 0'
+ */
+export function rangeText(range: readonly [number, number | null]): string {
+  const n = (x: number) => String(x).replace('-', '−');
+  const [lo, hi] = range;
+  return hi === null || hi === Infinity ? `≥ ${n(lo)}` : `${n(lo)}–${n(hi)}`;
+}
+
+/**
+ * The measure table of a family from its own measures table (unit and numeric range per name).
+ * @example measureTableOf({ share: { unit: 'share', range: [0, 1] } }) // { share: { unit: 'share', range: '0–1' } }
+ */
+export function measureTableOf(measures: Readonly<Record<string, { readonly unit: string; readonly range: readonly [number, number | null] }>>): Record<string, MeasureInfo> {
+  return Object.fromEntries(Object.entries(measures).map(([name, m]) => [name, { unit: m.unit, range: rangeText(m.range) }]));
+}
+
 /** Whether a measure gives one value per pair (`symmetric`) or one per direction A → B (`directed`). */
 export type MeasureDirection = 'symmetric' | 'directed';
 
@@ -88,6 +129,17 @@ export interface Family {
   readonly title: string;
   /** Names accepted by `measure:`; the first is the default. */
   readonly measures: readonly string[];
+  /**
+   * Unit and range of every measure, as the family's README lists them in its measure table
+   * (a contract test compares the two).
+   */
+  readonly measureTable: Readonly<Record<string, MeasureInfo>>;
+  /**
+   * The keys that name input files, in the source blocks or the indicator's options, and what
+   * their relative paths are relative to. The up-front check of a config's files
+   * (`config/config-inputs.ts`) reads them: a family's files are checked without touching it.
+   */
+  readonly inputFiles: readonly InputFileKey[];
   /** Whether values are `symmetric` or `directed` (then `combine:` applies). */
   readonly direction: MeasureDirection;
   /**

@@ -1,20 +1,15 @@
 /**
- * The indicator families by `family:` name — the strategy table the config and the
- * pipeline look families up in.
+ * The registry: one line per indicator family. Adding a family is its folder under
+ * `src/families/`, its tests under `test/families/` and one line here (the contract test
+ * walks these entries; see the README's Development section).
  */
-import type { Family } from './family.js';
-import { alliancesFamily } from './alliances/family.js';
-import { idealPointsFamily } from './ideal-points/family.js';
-import { igoFamily } from './igo/family.js';
-import { armsTransfersFamily } from './arms-transfers/family.js';
-import { eventsFamily } from './events/family.js';
-import { dyadYearFamily } from './dyad-year/family.js';
-import { jointDrillsFamily } from './joint-drills/family.js';
-import { tradeFamily } from './trade/family.js';
-import { unVotesFamily } from './un-votes/family.js';
-import { unscFamily } from './un-security-council/family.js';
-
-/** Every family Entente knows, by its `family:` name. */
-export const families: Readonly<Record<string, Family>> = Object.fromEntries(
-  [unVotesFamily, armsTransfersFamily, jointDrillsFamily, tradeFamily, dyadYearFamily, unscFamily, idealPointsFamily, igoFamily, alliancesFamily, eventsFamily].map((f) => [f.name, f]),
-);
+export { alliancesFamily } from './alliances/family.js';
+export { armsTransfersFamily } from './arms-transfers/family.js';
+export { dyadYearFamily } from './dyad-year/family.js';
+export { eventsFamily } from './events/family.js';
+export { idealPointsFamily } from './ideal-points/family.js';
+export { igoFamily } from './igo/family.js';
+export { jointDrillsFamily } from './joint-drills/family.js';
+export { tradeFamily } from './trade/family.js';
+export { unscFamily } from './un-security-council/family.js';
+export { unVotesFamily } from './un-votes/family.js';

@@ -8,7 +8,7 @@ import { createCrosswalk } from '../domain/crosswalk.js';
 import { UsageError } from '../domain/errors.js';
 import type { PeriodKind } from '../domain/period.js';
 import type { SqlDialectName } from '../families/family.js';
-import { families as registry } from '../families/registry.js';
+import { families as registry } from '../families/families.js';
 import { toolVersion } from '../report/tool-version.js';
 
 /** What to print. */

@@ -36,9 +36,9 @@ export async function loadCase(c: FamilyCase, bytes: Readonly<Record<string, Buf
   return { data: await loadIndicator(c.family, 'fuzz', c.sources(paths), c.measure, options, testContext({ ...(crosswalk ? { crosswalk } : {}), ...c.context })), paths };
 }
 
-/** The bytes of a fixture under test/. */
+/** The bytes of a fixture under test/ (or at an absolute path). */
 export function fixture(rel: string): Buffer {
-  return readFileSync(path.join(ROOT, 'test', rel));
+  return readFileSync(path.isAbsolute(rel) ? rel : path.join(ROOT, 'test', rel));
 }
 
 /**

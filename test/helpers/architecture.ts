@@ -12,7 +12,8 @@
  * 2. No import cycle, type-only imports included.
  * 3. A family folder (`families/<f>/`) imports only itself, the shared family modules
  *    (`families/*.ts`, `families/kit/`) and lower layers — never another family. The
- *    shared family modules import no family folder, except the registry.
+ *    shared family modules import no family folder, except the registry (`registry.ts`: one
+ *    line per family, its `family.ts`).
  * 4. Pure modules touch no input or output: `domain/`, `core/`, `analysis/`, and every
  *    module of a family folder or `families/kit/` except its I/O modules, never import
  *    `node:*`, an I/O package (DuckDB, resvg, csv-parse), a `format/` module, or (other than

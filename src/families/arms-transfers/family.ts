@@ -3,7 +3,7 @@ import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { mergeRanges, yearRanges, type YearRange } from '../../domain/year.js';
 import { InputError, type Problem } from '../../domain/errors.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../family.js';
+import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
 import { ALLOCATION_NAMES } from './allocate.js';
 import { computeArms, type ArmsOptions } from './compute-arms.js';
 import { dealKey, type SipriDeal } from './deal.js';
@@ -73,6 +73,8 @@ export const armsTransfersFamily: Family = {
   defaultId: 'arms',
   title: 'Arms transfers: SIPRI trend-indicator values (TIV) delivered supplier → recipient per year',
   measures: ARMS_MEASURE_NAMES,
+  measureTable: measureTableOf(ARMS_MEASURES),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }],
   direction: 'directed',
   formats: ['sipri_register', 'sipri_tiv'],
   optionsSchema,

@@ -20,6 +20,10 @@ export interface ArmsMeasureInput {
 
 /** One measure: a directed series per supplier → recipient pair. */
 export interface ArmsMeasure {
+  /** Unit of the raw value (the README's measure table). */
+  readonly unit: string;
+  /** Range of the raw value: [min, max], `Infinity` = unbounded. */
+  readonly range: readonly [number, number];
   /** Unit and meaning, for the data package. */
   readonly description: string;
   /** The value of one pair's series (index 0 = the panel's first year). */
@@ -40,22 +44,32 @@ export interface ArmsMeasure {
  */
 export const ARMS_MEASURES: Readonly<Record<ArmsMeasureName, ArmsMeasure>> = {
   log_tiv: {
+    unit: 'log TIV millions',
+    range: [0, Infinity],
     description: 'log(1 + TIV delivered supplier → recipient in the year), TIV in millions',
     compute: (f) => f.map((v) => Math.log1p(v)),
   },
   tiv: {
+    unit: 'TIV millions',
+    range: [0, Infinity],
     description: 'SIPRI trend-indicator value (TIV, millions) delivered supplier → recipient in the year',
     compute: (f) => f,
   },
   import_share: {
+    unit: 'share',
+    range: [0, 1],
     description: "supplier's share of the recipient's arms imports (TIV) in the year, 0–1",
     compute: (f, pair, input) => ratio(f, input.imports.peek(unpackPair(pair).recipient)),
   },
   export_share: {
+    unit: 'share',
+    range: [0, 1],
     description: "recipient's share of the supplier's arms exports (TIV) in the year, 0–1",
     compute: (f, pair, input) => ratio(f, input.exports.peek(unpackPair(pair).supplier)),
   },
   stock: {
+    unit: 'TIV millions',
+    range: [0, Infinity],
     description: 'decayed stock of TIV delivered supplier → recipient, S_t = (1 − δ)·S_{t−1} + TIV_t, δ = 1 − 2^(−1/half-life), TIV millions',
     compute: (f, _pair, input) => decayedStock(f, input.stockHalfLife),
   },

@@ -35,6 +35,8 @@ export const dyadYearFamily: Family = {
   defaultId: 'custom',
   title: 'Generic dyad-year values (state_a, state_b, year, value)',
   measures: ['value'],
+  measureTable: { value: { unit: 'as in the file', range: 'any real number' } },
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ['dyad_year'],
   optionsSchema,

@@ -106,6 +106,8 @@ export const eventsFamily: Family = {
   defaultId: 'events',
   title: 'Event data (GDELT, ICEWS, POLECAT, daily pair scores) aggregated by an embedded DuckDB',
   measures: EVENT_MEASURE_NAMES,
+  measureTable: Object.fromEntries(EVENT_MEASURE_NAMES.map((m) => [m, { unit: eventMeasures[m].unit, range: eventMeasures[m].range }])),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ['edges', 'gdelt_v2', 'icews', 'polecat', 'aggregated'],
   optionsSchema: eventsOptionsSchema,

@@ -11,7 +11,7 @@ import { CODE_SYSTEMS, type CodeSystem } from '../../domain/code-system.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
 import { InputError, UnknownCountryError, type Problem } from '../../domain/errors.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../family.js';
+import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
 import { computeJointDrills, type JointDrillsSource } from './compute-joint-drills.js';
 import { DOMAINS, FOCI, type ExerciseList } from './exercise.js';
 import { DURATION_WEIGHTING_NAMES } from './exercise-weight.js';
@@ -123,6 +123,8 @@ export const jointDrillsFamily: Family = {
   defaultId: 'drills',
   title: 'Joint military exercises (MME, JME, event lists): bilateral-weighted exercises per pair and year',
   measures: JOINT_DRILLS_MEASURES,
+  measureTable: measureTableOf(jointDrillsMeasures),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ['mme', 'mme_long', 'jme', 'events', 'wide_list'],
   optionsSchema: jointDrillsOptionsSchema,

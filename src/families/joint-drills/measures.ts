@@ -96,6 +96,10 @@ export interface MeasureImpl {
   readonly share: (base: PairShareName) => PairShareName;
   /** The smoothing of the yearly series, or null for the plain yearly base. */
   readonly series: SeriesTransform | null;
+  /** Unit of the raw value (the README's measure table). */
+  readonly unit: string;
+  /** Range of the raw value: [min, max], `Infinity` = unbounded. */
+  readonly range: readonly [number, number];
   /** Unit and meaning of the raw value, for the data package. */
   readonly description: string;
 }
@@ -103,21 +107,29 @@ export interface MeasureImpl {
 /** The measures by name. @example jointDrillsMeasures.stock.share('count') // 'count' */
 export const jointDrillsMeasures: Readonly<Record<JointDrillsMeasure, MeasureImpl>> = {
   weighted: {
+    unit: 'weighted exercises',
+    range: [0, Infinity],
     share: () => 'weighted',
     series: null,
     description: 'bilateral-weighted number of joint exercises started in the year: Σ_e w_e/(n_e − 1) (1 per bilateral exercise)',
   },
   count: {
+    unit: 'exercises',
+    range: [0, Infinity],
     share: () => 'count',
     series: null,
     description: 'number of joint exercises started in the year (weighted by w_e when domain, focus or duration weights are set)',
   },
   stock: {
+    unit: 'weighted exercises',
+    range: [0, Infinity],
     share: (base) => base,
     series: decayedStock,
     description: 'decayed stock of joint exercises: S_t = 2^(−1/h)·S_{t−1} + x_t, x = the yearly base (`weighted` by default)',
   },
   window: {
+    unit: 'exercises per year',
+    range: [0, Infinity],
     share: (base) => base,
     series: movingAverage,
     description: 'moving average of the yearly base (`weighted` by default) over the last k covered years',

@@ -9,7 +9,7 @@ import type { Crosswalk } from '../../domain/crosswalk.js';
 import { isIso3Shape, type Iso3 } from '../../domain/country.js';
 import { mergeRanges } from '../../domain/year.js';
 import { AppError, UnknownCountryError } from '../../domain/errors.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../family.js';
+import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
 import { computeTrade } from './compute-trade.js';
 import { MIRROR_RULE_NAMES, type MirrorRuleName } from './mirror-rules.js';
 import type { StateYearTable } from '../../domain/state-year-table.js';
@@ -154,6 +154,8 @@ export const tradeFamily: Family = {
   defaultId: 'trade',
   title: 'Bilateral trade: shares, salience, symmetry, interdependence and dependence (COW Dyadic Trade, IMF DOTS)',
   measures: TRADE_MEASURE_NAMES,
+  measureTable: measureTableOf(tradeMeasures),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }, { key: 'totals', in: 'source', relativeTo: 'data' }, { key: 'gdp', in: 'options', relativeTo: 'data' }],
   direction: 'directed',
   formats: ['cow_trade', 'imf_dots', 'trade_flows'],
   optionsSchema: tradeOptionsSchema,

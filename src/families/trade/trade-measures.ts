@@ -36,6 +36,10 @@ export interface TradeMeasure {
   readonly directed: boolean;
   /** Inputs beyond bilateral trade: state totals (`totals`) or GDP (`gdp`). */
   readonly needs: 'trade' | 'totals' | 'gdp';
+  /** Unit of the raw value (the README's measure table). */
+  readonly unit: string;
+  /** Range of the raw value: [min, max], `Infinity` = unbounded. */
+  readonly range: readonly [number, number];
   /** Unit and meaning of the raw value, for the data package. */
   readonly description: string;
   /** The value for the pair-year (seen from a), or `null` when it cannot be computed. */
@@ -59,48 +63,64 @@ const both = (x: number | null, y: number | null): x is number => x !== null && 
  */
 export const tradeMeasures: Readonly<Record<TradeMeasureName, TradeMeasure>> = {
   salience: {
+    unit: 'share',
+    range: [0, 1],
     directed: false,
     needs: 'totals',
     description: 'trade salience sqrt(share_a · share_b), 0–1 (Barbieri 1996)',
     value: (f) => (both(f.shareA, f.shareB) ? Math.sqrt(f.shareA * f.shareB!) : null),
   },
   total: {
+    unit: 'log USD millions',
+    range: [0, Infinity],
     directed: false,
     needs: 'trade',
     description: 'ln(1 + bilateral trade in current million USD)',
     value: (f) => Math.log1p(f.trade),
   },
   share: {
+    unit: 'share',
+    range: [0, 1],
     directed: true,
     needs: 'totals',
     description: "a's trade with b over a's total trade, 0–1 (directed a → b)",
     value: (f) => f.shareA,
   },
   symmetry: {
+    unit: 'similarity',
+    range: [0, 1],
     directed: false,
     needs: 'totals',
     description: 'trade symmetry 1 − |share_a − share_b|, 0–1 (Barbieri 1996)',
     value: (f) => (both(f.shareA, f.shareB) ? 1 - Math.abs(f.shareA - f.shareB!) : null),
   },
   interdependence: {
+    unit: 'index',
+    range: [0, 1],
     directed: false,
     needs: 'totals',
     description: 'trade interdependence salience × symmetry, 0–1 (Barbieri 1996)',
     value: (f) => (both(f.shareA, f.shareB) ? Math.sqrt(f.shareA * f.shareB!) * (1 - Math.abs(f.shareA - f.shareB!)) : null),
   },
   dependence: {
+    unit: 'share',
+    range: [0, 1],
     directed: false,
     needs: 'totals',
     description: 'weak-link trade dependence min(share_a, share_b), 0–1 (after Oneal & Russett 1997)',
     value: (f) => (both(f.shareA, f.shareB) ? Math.min(f.shareA, f.shareB!) : null),
   },
   share_gdp: {
+    unit: 'share of GDP',
+    range: [0, Infinity],
     directed: true,
     needs: 'gdp',
     description: "bilateral trade over a's GDP, ≥ 0 (directed a → b; Oneal & Russett 1997)",
     value: (f) => f.gdpRatioA,
   },
   dependence_gdp: {
+    unit: 'share of GDP',
+    range: [0, Infinity],
     directed: false,
     needs: 'gdp',
     description: 'weak-link dependence min(trade/GDP_a, trade/GDP_b), ≥ 0 (Oneal & Russett 1997)',

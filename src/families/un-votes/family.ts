@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext, ExtraColumn } from '../family.js';
+import { type ExtraColumn, type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { hashFile } from '../../format/hash-file.js';
@@ -88,6 +88,8 @@ export const unVotesFamily: Family = {
   defaultId: 'un',
   title: 'UN General Assembly voting similarity from roll calls (Voeten data)',
   measures: UN_MEASURE_NAMES,
+  measureTable: measureTableOf(UN_MEASURES),
+  inputFiles: [{ key: 'votes', in: 'source', relativeTo: 'data' }, { key: 'rollcalls', in: 'source', relativeTo: 'data' }, { key: 'issues', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ['unvotes', 'voeten'],
   optionsSchema: unVotesOptionsSchema,

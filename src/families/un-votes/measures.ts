@@ -39,6 +39,8 @@ export type UnMeasureName = (typeof UN_MEASURE_NAMES)[number];
 export interface UnMeasure {
   /** Value for a pair with K ≥ 1, or null when undefined (κ, π with a zero denominator). */
   compute(c: PairComponents): number | null;
+  /** Unit of the raw value (the README's measure table). */
+  readonly unit: string;
   readonly range: readonly [number, number];
   readonly description: string;
 }
@@ -69,26 +71,31 @@ export interface UnMeasure {
  */
 export const UN_MEASURES: Readonly<Record<UnMeasureName, UnMeasure>> = {
   agree: {
+    unit: 'share',
     compute: (c) => 1 - c.sad / (D_MAX * c.k),
     range: [0, 1],
     description: 'voting agreement (Voeten/Lijphart): mean of 1 − |x − y|/2 over joint votes, abstention = half agreement; 0–1',
   },
   identical: {
+    unit: 'share',
     compute: (c) => c.same / c.k,
     range: [0, 1],
     description: 'share of identical votes (yes/abstain/no) among joint votes, as the published pctagree columns; 0–1',
   },
   s_abs: {
+    unit: 'similarity',
     compute: (c) => 1 - (2 * c.sad) / (D_MAX * c.k),
     range: [-1, 1],
     description: "Signorino–Ritter S, absolute distances, unweighted, d_max = 2 from the coding (= 2·agree − 1); −1 to 1",
   },
   s_sq: {
+    unit: 'similarity',
     compute: (c) => 1 - (2 * c.ssd) / (D_MAX * D_MAX * c.k),
     range: [-1, 1],
     description: 'Signorino–Ritter S, squared distances, unweighted, d_max = 2 from the coding; −1 to 1',
   },
   kappa: {
+    unit: 'similarity',
     compute: (c) => {
       // K·(Σx² + Σy²) − 2·Σx·Σy, exact in integers
       const den = c.k * (c.sxx + c.syy) - 2 * c.sx * c.sy;
@@ -98,6 +105,7 @@ export const UN_MEASURES: Readonly<Record<UnMeasureName, UnMeasure>> = {
     description: "Cohen's κ with squared distances (Häge 2011; Lin's concordance); absent when neither state's votes vary and they coincide; −1 to 1",
   },
   pi: {
+    unit: 'similarity',
     compute: (c) => {
       // 2K·(Σx² + Σy²) − (Σx + Σy)², exact in integers
       const s = c.sx + c.sy;

@@ -6,7 +6,7 @@ import { InputError } from '../../../src/domain/errors.js';
 import { directionOf, type IndicatorData } from '../../../src/families/family.js';
 import { unscFamily as fam } from '../../../src/families/un-security-council/family.js';
 import { UNSC_MEASURES } from '../../../src/families/un-security-council/measures.js';
-import { families } from '../../../src/families/registry.js';
+import { families } from '../../../src/families/families.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { ROOT } from '../../helpers/cli.js';
 
