@@ -132,6 +132,17 @@ describe('architecture', () => {
     expect(bad.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 
+  it('cites no document the repository does not have (METHODS.md lives outside it): src/, docs/ and the README', () => {
+    const docs = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? docs(p) : /\.(ts|md)$/.test(e.name) ? [p] : [];
+      });
+    const all = [...docs(SRC), ...docs(path.join(ROOT, 'docs')), path.join(ROOT, 'README.md')];
+    const bad = all.filter((f) => /METHODS\.md/.test(readFileSync(f, 'utf8')));
+    expect(bad.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+
   it('never calls process.exit, and only the executable (cli/bin.ts) sets process.exitCode', () => {
     expect(files(SRC).filter((f) => /process\.exit\(/.test(readFileSync(f, 'utf8')))).toEqual([]);
     const setters = files(SRC).filter((f) => /process\.exitCode\s*=[^=]/.test(readFileSync(f, 'utf8')));

@@ -1,5 +1,5 @@
 /**
- * `audit`: the JRC statistical audit of a scored panel (METHODS.md §2.2), as one long
+ * `audit`: the JRC statistical audit of a scored panel (README, `entente audit`: the JRC audit practice of Saisana, Saltelli & Tarantola 2005), as one long
  * table of checks — coverage per indicator and year; skewness, kurtosis and the outlier
  * flag with a suggested treatment; correlations of the normalised indicators with each
  * other and with the index, pooled and per year; Cronbach's alpha, pooled and per year;

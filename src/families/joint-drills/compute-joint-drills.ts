@@ -1,5 +1,5 @@
 /**
- * Joint military exercises → dyad-year values (METHODS.md §4.2): merges the sources, removes
+ * Joint military exercises → dyad-year values (this family's README.md): merges the sources, removes
  * cross-source duplicates, gives every pair of participants of an exercise its share, and
  * applies the coverage rule (inside coverage no exercise means 0, outside absent).
  */

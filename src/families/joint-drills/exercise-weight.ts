@@ -1,5 +1,5 @@
 /**
- * The weight of one exercise (METHODS.md §4.2: "weight by duration (days), by domain (CPX vs
+ * The weight of one exercise (this family's README.md: "weight by duration (days), by domain (CPX vs
  * live), by focus"): w_e = Π_{domain flags of e} domain_weight · Π_{focus flags of e}
  * focus_weight · duration_weight(days_e). Every weight defaults to 1, so with no options
  * w_e = 1 and the measures are plain counts.

@@ -1,5 +1,5 @@
 /**
- * The record every joint-exercise reader produces (METHODS.md §4.2): one exercise with its
+ * The record every joint-exercise reader produces (this family's README.md): one exercise with its
  * start (and end) date, its state participants as ISO3 codes and its MME-style domain and
  * focus flags. Readers live in `src/io/read-*.ts`; everything after reading is pure.
  */

@@ -1,6 +1,6 @@
 /**
  * The `joint_drills` family (default id `drills`): joint military exercises → a symmetric
- * dyad-year signal (METHODS.md §4.2, src/families/joint-drills/README.md). Reads MME v7 (wide or the
+ * dyad-year signal (this family's README.md). Reads MME v7 (wide or the
  * troopdata long form), D'Orazio's JME v3 sheet, plain event lists and wide year-only lists
  * (e.g. Russia's exercises with `implicit_participant: RUS`); merges several sources with
  * duplicates reported; applies the coverage rule (inside coverage no exercise is 0).

@@ -1,5 +1,5 @@
 /**
- * The measures of the joint-drills family (METHODS.md §4.2), as a table keyed by name.
+ * The measures of the joint-drills family (this family's README.md), as a table keyed by name.
  *
  * Every measure starts from a yearly base per pair, x_{ab,t} = Σ_e w_e · s(n_e) · share_{e,t}
  * over the exercises e with both a and b among their n_e distinct state participants, where

@@ -1,7 +1,7 @@
 /**
  * The `trade` family: bilateral trade from COW Dyadic Trade (v3.0/v4.0), IMF DOTS tables and
  * generic directed flows, turned into shares, salience, symmetry, interdependence and
- * dependence (METHODS.md §4.3; src/families/trade/README.md).
+ * dependence (this family's README.md).
  */
 import { z } from 'zod';
 import { CODE_SYSTEMS, type CodeSystem } from '../../domain/code-system.js';

@@ -1,5 +1,5 @@
 /**
- * The trade measures (METHODS.md §4.3): from a pair's bilateral trade and each side's share
+ * The trade measures (this family's README.md): from a pair's bilateral trade and each side's share
  * of it, one number per pair-year. Barbieri (1996) for share, salience, symmetry and
  * interdependence; Oneal & Russett (1997) for the weak-link dependence and trade/GDP.
  */

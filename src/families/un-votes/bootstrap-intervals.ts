@@ -1,6 +1,6 @@
 /**
  * Bootstrap intervals for UN voting measures: resample the roll calls of each year with
- * replacement and recompute the measure for every pair (METHODS.md §6 gap 2: no peer
+ * replacement and recompute the measure for every pair (README.md, "Uncertainty": no peer
  * reports uncertainty per dyad-year).
  */
 import { STRIDE, sumsFromTable, ComponentsCursor, type PairYearComponents } from './pair-components.js';

@@ -1,6 +1,6 @@
 /**
  * The `un_votes` family: UN General Assembly voting similarity per pair and year, computed
- * from raw roll calls (METHODS.md §1; SOURCE.md of the UNGA data). Wires the two readers
+ * from raw roll calls (this family's README.md; SOURCE.md of the UNGA data). Wires the two readers
  * to the pure computation in `indicators/un-votes/`.
  */
 import { stat } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * The UN voting similarity measures (METHODS.md §1.2–1.4), all computed from one set of
+ * The UN voting similarity measures (this family's README.md), all computed from one set of
  * per-pair component sums over the pair's joint votes, with yes = 1, abstain = 2, no = 3.
  */
 

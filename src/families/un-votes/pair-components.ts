@@ -1,6 +1,6 @@
 /**
  * Per-pair component sums for every pair of states in every year, in one pass over each
- * year's vote matrix (METHODS.md §1.4: Häge's replication code builds the same sums).
+ * year's vote matrix (this family's README.md: Häge's replication code builds the same sums).
  */
 import type { PairComponents } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';

@@ -2,7 +2,7 @@
  * The typed intermediate both UN vote readers produce (the `unvotes` release and the numeric
  * COW-coded Voeten release): roll calls as parallel typed arrays, votes as (state, roll call,
  * code) triples. No row objects, so 10^6 votes fit in a few megabytes.
- * Methods: METHODS.md §1.1 (the raw data and its quirks).
+ * Methods: this family's README.md (the raw data and its quirks).
  */
 import type { Iso3 } from '../../domain/country.js';
 

@@ -1,7 +1,7 @@
 /**
  * UN General Assembly voting similarity per pair and year, from raw roll calls: selection,
  * vote matrices, one pass of component sums, then any measure of the table in
- * `measures.ts` (METHODS.md §1; SOURCE.md "Verified reproduction").
+ * `measures.ts` (this family's README.md; SOURCE.md "Verified reproduction").
  */
 import type { Iso3 } from '../../domain/country.js';
 import { type DyadYearTable } from '../../domain/dyad-year-table.js';

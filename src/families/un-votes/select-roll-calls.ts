@@ -1,6 +1,6 @@
 /**
  * Roll-call selection for UN voting measures: the dataset authors' recipe (SOURCE.md
- * "Verified reproduction"; METHODS.md §1.1–1.2) with every choice explicit.
+ * "Verified reproduction"; this family's README.md) with every choice explicit.
  */
 import { dateYear, ISSUE_BITS, type IssueName, type RollCallData } from './roll-call-data.js';
 

@@ -1,6 +1,6 @@
 /**
  * Per-year vote matrices (states × roll calls, one byte per cell) with the absence policy
- * applied — the representation every UN voting measure is counted over (METHODS.md §1.1).
+ * applied — the representation every UN voting measure is counted over (this family's README.md).
  */
 import type { RollCallData } from './roll-call-data.js';
 import type { RollCallSelection } from './select-roll-calls.js';
