@@ -1,7 +1,7 @@
 /**
  * Reading the cells shared by the exercise lists (MME wide and long, JME): start and end
  * dates given both as parsed parts (`s.year`, `s.month`, `s.day`) and as text, and 0/1 flags.
- * Pure: the readers in `src/io` pass cells in and report the problems with their lines.
+ * Pure: the exercise-list reader (`read-exercise-list.ts`) passes cells in and reports the problems with their lines.
  */
 import { earliestDay, formatPartialDate, latestDay, parseDateText, partialDateFromCells, type PartialDate } from './partial-date.js';
 

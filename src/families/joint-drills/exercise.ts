@@ -1,7 +1,7 @@
 /**
  * The record every joint-exercise reader produces (this family's README.md): one exercise with its
  * start (and end) date, its state participants as ISO3 codes and its MME-style domain and
- * focus flags. Readers live in `src/io/read-*.ts`; everything after reading is pure.
+ * focus flags. One reader, `read-exercise-list.ts`, reads every format through its column mapping; everything after reading is pure.
  */
 import type { Iso3 } from '../../domain/country.js';
 import type { YearRange } from '../../domain/year.js';

@@ -19,11 +19,9 @@ import { addImplicitParticipant } from './implicit-participant.js';
 import { JOINT_DRILLS_MEASURES, jointDrillsMeasures, type JointDrillsMeasure } from './measures.js';
 import { DEFAULT_DUPLICATE_DAYS } from './merge-sources.js';
 import { hashFile } from '../../format/hash-file.js';
-import { readEventList } from './read-event-list.js';
-import { readJme } from './read-jme.js';
-import { readMme } from './read-mme.js';
-import { readMmeLong } from './read-mme-long.js';
-import { readWideEventList, WIDE_EVENT_LIST_DEFAULTS } from './read-wide-event-list.js';
+import { eventListMapping, JME_MAPPING, MME_LONG_MAPPING, MME_MAPPING, WIDE_EVENT_LIST_DEFAULTS, wideListMapping } from './exercise-list-formats.js';
+import type { ExerciseListMapping } from './exercise-list-mapping.js';
+import { readExerciseList } from './read-exercise-list.js';
 
 const year = z.number().int().min(1000).max(4095);
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO3 code of three capital letters, e.g. RUS');
@@ -95,19 +93,21 @@ export const jointDrillsOptionsSchema = z.strictObject({
 /** Validated family options. */
 export type JointDrillsOptionsSpec = z.infer<typeof jointDrillsOptionsSchema>;
 
-type Reader = (file: string, crosswalk: Crosswalk, source: JointDrillsSourceSpec) => Promise<ExerciseList>;
+type SourceOf<F extends JointDrillsSourceSpec['format']> = Extract<JointDrillsSourceSpec, { format: F }>;
 
-/** The readers by `format:`. */
-const readers: Readonly<Record<JointDrillsSourceSpec['format'], Reader>> = {
-  mme: (file, cw) => readMme(file, cw),
-  mme_long: (file, cw) => readMmeLong(file, cw),
-  jme: (file, cw) => readJme(file, cw),
-  events: (file, cw, s) => readEventList(file, cw, { codes: (s as { codes: CodeSystem }).codes }),
-  wide_list: (file, cw, s) => {
-    const w = s as Extract<JointDrillsSourceSpec, { format: 'wide_list' }>;
-    return readWideEventList(file, cw, { codes: w.codes, yearColumn: w.year_column, nameColumn: w.name_column, participantPrefix: w.participant_prefix });
-  },
+/** The column mapping of each `format:` (exercise-list-formats.ts), read by the one exercise-list reader. */
+const mappings: { readonly [F in JointDrillsSourceSpec['format']]: (source: SourceOf<F>) => ExerciseListMapping } = {
+  mme: () => MME_MAPPING,
+  mme_long: () => MME_LONG_MAPPING,
+  jme: () => JME_MAPPING,
+  events: (s) => eventListMapping({ codes: s.codes }),
+  wide_list: (s) => wideListMapping({ codes: s.codes, yearColumn: s.year_column, nameColumn: s.name_column, participantPrefix: s.participant_prefix }),
 };
+
+/** The mapping of a validated source block. */
+function mappingOf(s: JointDrillsSourceSpec): ExerciseListMapping {
+  return (mappings[s.format] as (source: JointDrillsSourceSpec) => ExerciseListMapping)(s);
+}
 
 const MAX_LINES_LISTED = 12;
 
@@ -153,7 +153,7 @@ async function loadJointDrills(spec: IndicatorSpec, ctx: LoadContext): Promise<I
     ctx.progress(`reading ${path.basename(file)}`, done, spec.sources.length);
     let list: ExerciseList;
     try {
-      list = await readers[s.format](file, ctx.crosswalk, s);
+      list = await readExerciseList(file, ctx.crosswalk, mappingOf(s));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
