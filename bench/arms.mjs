@@ -19,7 +19,7 @@ const register = path.join(dataDir, 'arms', 'raw', 'sipri_trade_register_2025-03
 
 if (process.argv[2] === '--family-only') {
   // child mode: time the family alone in this fresh process
-  const { armsTransfersFamily: fam } = await import(pathToFileURL(path.join(dist, 'io/families/arms-transfers.js')).href);
+  const { armsTransfersFamily: fam } = await import(pathToFileURL(path.join(dist, 'families/arms-transfers/family.js')).href);
   const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
   const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
   const crosswalk = createCrosswalk();
@@ -45,7 +45,7 @@ if (!existsSync(register)) {
   console.log(`arms: skipped — SIPRI register not found at ${register}`);
   process.exit(0);
 }
-if (!existsSync(path.join(dist, 'io/families/arms-transfers.js'))) {
+if (!existsSync(path.join(dist, 'families/arms-transfers/family.js'))) {
   console.log(`arms: no build in ${dist}; run \`npm run build\` first (npm run bench does)`);
   process.exit(1);
 }

@@ -33,7 +33,7 @@ if (process.argv[2] === '--child') await child(process.argv[3], Number(process.a
 else parent();
 
 function parent() {
-  if (!existsSync(path.join(dist, 'io', 'latent-pool.js'))) {
+  if (!existsSync(path.join(dist, 'pipeline', 'latent-pool.js'))) {
     console.log(`latent: no build in ${dist}; run \`npm run build\` first (npm run bench does)`);
     process.exitCode = 1;
     return;
@@ -85,7 +85,7 @@ function parent() {
 
 async function child(name, threads, file) {
   const imp = (p) => import(pathToFileURL(path.join(dist, p)).href);
-  const { fitLatentModelThreaded } = await imp('io/latent-pool.js');
+  const { fitLatentModelThreaded } = await imp('pipeline/latent-pool.js');
   let keys;
   let indicators;
   if (name === 'synthetic') {

@@ -151,7 +151,7 @@ process.exitCode = failed > 0 || (check && realOutcome === 'missed') ? 1 : 0;
  */
 async function usableConfig(file) {
   const YAML = await import('yaml');
-  const { families } = await import(pathToFileURL(path.join(dist, 'io/families/registry.js')).href);
+  const { families } = await import(pathToFileURL(path.join(dist, 'families/families.js')).href);
   const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
   const inds = doc.get('indicators');
   const missing = [];
@@ -257,9 +257,9 @@ async function runPhases(label, config, out, env) {
 
 /** Child: the same work as `entente score`, step by step (progress events mark the steps). */
 async function phasesChild(config, out) {
-  const { readConfig } = await import(pathToFileURL(path.join(dist, 'io/read-config.js')).href);
-  const { computeScore, reportContents } = await import(pathToFileURL(path.join(dist, 'io/run-score.js')).href);
-  const { writeFolderAtomically } = await import(pathToFileURL(path.join(dist, 'io/write-folder.js')).href);
+  const { readConfig } = await import(pathToFileURL(path.join(dist, 'config/read-config.js')).href);
+  const { computeScore, reportContents } = await import(pathToFileURL(path.join(dist, 'pipeline/score.js')).href);
+  const { writeFolderAtomically } = await import(pathToFileURL(path.join(dist, 'report/write-folder.js')).href);
   const steps = [];
   let t = performance.now();
   const mark = (step) => {

@@ -21,7 +21,7 @@ const cowV4 = path.join(dataDir, 'trade', 'cow_dyadic_trade_v4.0_rounded_peacesc
 
 if (process.argv[2] === '--family-only') {
   // child mode: time the family alone in this fresh process
-  const { tradeFamily: fam } = await import(pathToFileURL(path.join(dist, 'io/families/trade.js')).href);
+  const { tradeFamily: fam } = await import(pathToFileURL(path.join(dist, 'families/trade/family.js')).href);
   const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
   const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
   const crosswalk = createCrosswalk();
@@ -45,7 +45,7 @@ if (!existsSync(cowV4)) {
   console.log(`trade: skipped — COW v4.0 copy not found at ${cowV4}`);
   process.exit(0);
 }
-if (!existsSync(path.join(dist, 'io/families/trade.js'))) {
+if (!existsSync(path.join(dist, 'families/trade/family.js'))) {
   console.log(`trade: no build in ${dist}; run \`npm run build\` first (npm run bench does)`);
   process.exit(1);
 }

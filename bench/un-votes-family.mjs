@@ -18,7 +18,7 @@ if (!votes || !rollcalls || !out) {
   process.exit(2);
 }
 
-const { unVotesFamily: fam } = await import(pathToFileURL(path.join(dist, 'io/families/un-votes.js')).href);
+const { unVotesFamily: fam } = await import(pathToFileURL(path.join(dist, 'families/un-votes/family.js')).href);
 const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
 const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
 const { packKey, unpackKey } = await import(pathToFileURL(path.join(dist, 'domain/dyad-year-table.js')).href);

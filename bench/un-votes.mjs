@@ -39,7 +39,7 @@ if (!existsSync(votes) || !existsSync(rollcalls)) {
   console.log(`un-votes: skipped — the unvotes release is not in ${path.join(dataDir, 'unga')}`);
   process.exit(0);
 }
-if (!existsSync(path.join(dist, 'io/families/un-votes.js'))) {
+if (!existsSync(path.join(dist, 'families/un-votes/family.js'))) {
   console.log(`un-votes: no build in ${dist}; run \`npm run build\` first (npm run bench does)`);
   process.exit(1);
 }

@@ -22,7 +22,7 @@ const outdir = path.join(root, 'dist', 'bin');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { entente: 'dist/cli/bin.js', 'sensitivity-worker': 'dist/io/sensitivity-worker.js', 'latent-worker': 'dist/io/latent-worker.js' },
+  entryPoints: { entente: 'dist/cli/bin.js', 'sensitivity-worker': 'dist/pipeline/sensitivity-worker.js', 'latent-worker': 'dist/pipeline/latent-worker.js' },
   outdir,
   bundle: true,
   splitting: true,

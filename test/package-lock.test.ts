@@ -15,3 +15,17 @@ describe('package-lock.json', () => {
     }
   });
 });
+
+describe('package.json main and types', () => {
+  it('point at the built front door src/index.ts, which loads and exposes the library (run after `npm run build`)', async () => {
+    const pkg = json('package.json');
+    expect(pkg.main).toBe('dist/index.js');
+    expect(pkg.types).toBe('dist/index.d.ts');
+    const built = path.join(ROOT, String(pkg.main));
+    const lib = (await import(built)) as Record<string, unknown>;
+    for (const name of ['main', 'readConfig', 'computeScore', 'runScore', 'runMeasures', 'scorePanel', 'families']) {
+      expect(lib[name], name).toBeDefined();
+    }
+    expect(readFileSync(path.join(ROOT, String(pkg.types)), 'utf8')).toContain('runScore');
+  });
+});

@@ -5,11 +5,11 @@
  */
 import yargs from 'yargs';
 import { pc } from './colour.js';
-import { AppError, UsageError } from '../errors.js';
-import { terminalLines } from '../escape.js';
+import { AppError, UsageError } from '../domain/errors.js';
+import { terminalLines } from '../domain/escape.js';
 import { pathOption } from './option-checks.js';
-import { DEFAULTS } from '../defaults.js';
-import { toolVersion } from '../io/tool-version.js';
+import { DEFAULTS } from '../domain/defaults.js';
+import { toolVersion } from '../report/tool-version.js';
 import { processTerminal, type Terminal } from './terminal.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';

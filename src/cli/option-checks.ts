@@ -6,7 +6,7 @@
  * {@link UsageError} saying what was expected.
  */
 import type { Options } from 'yargs';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../domain/errors.js';
 import { asStateArg, countArg, yearArg } from './commands/toolkit-args.js';
 
 /** The value of an option given once (yargs makes an array of a repeated one). */

@@ -1,8 +1,8 @@
 import cliProgress from 'cli-progress';
 import { pc } from './colour.js';
-import type { ProgressFn } from '../io/load-indicators.js';
+import type { ProgressFn } from '../pipeline/load-indicators.js';
 import type { WarningCollector } from '../core/warnings.js';
-import { terminalText } from '../escape.js';
+import { terminalText } from '../domain/escape.js';
 
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Terminal {

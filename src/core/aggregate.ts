@@ -7,7 +7,7 @@
  * caller scales both to the configured range [lo, hi] with {@link scaleResult}.
  */
 import type { CompiledFormula } from './formula.js';
-import { DEFAULTS } from '../defaults.js';
+import { DEFAULTS } from '../domain/defaults.js';
 
 /** Names accepted by `aggregation:`. */
 export type AggregationName = 'arithmetic' | 'geometric' | 'formula';

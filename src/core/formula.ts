@@ -6,7 +6,7 @@
  * definitions, `import(...)`, conditionals, matrices and unknown names are rejected with the
  * position in the formula. The formula sees the *normalised* values (0–1).
  */
-import { FormulaError } from '../errors.js';
+import { FormulaError } from '../domain/errors.js';
 
 /** A compiled formula over named inputs. */
 export interface CompiledFormula {

@@ -4,29 +4,8 @@
  * one year, and the lookup of a pair. Shared by explain, rank, trends, change points,
  * sensitivity and audit.
  */
-import { iso3Index, type Iso3 } from '../domain/country.js';
-import { yearOfKey } from '../domain/dyad-year-table.js';
-
-/** Multiplier of the pair in a packed key: key = pair·YEAR_SPAN + year. */
-export const YEAR_SPAN = 4096;
-const N = 17576;
-
-export { yearOfKey };
-
-/** The pair part of a packed key. @example pairOfKey(5 * 4096 + 2016) // 5 */
-export function pairOfKey(key: number): number {
-  return Math.floor(key / YEAR_SPAN);
-}
-
-/**
- * The canonical pair number of two states (alphabetical order), as packed in the keys.
- * @example pairNumber('RUS' as Iso3, 'IRN' as Iso3) === pairNumber('IRN' as Iso3, 'RUS' as Iso3) // true
- */
-export function pairNumber(a: Iso3, b: Iso3): number {
-  const ia = iso3Index(a);
-  const ib = iso3Index(b);
-  return ia < ib ? ia * N + ib : ib * N + ia;
-}
+import type { Iso3 } from '../domain/country.js';
+import { pairNumber, pairOfKey, YEAR_SPAN, yearOfKey } from '../domain/dyad-year-key.js';
 
 /**
  * Start offsets of each pair's run of rows, plus a final sentinel `n`: rows

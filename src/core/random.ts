@@ -39,6 +39,16 @@ export function createRandom(seed: number): Random {
 }
 
 /**
+ * The seed of one of several independent streams drawn from one seed (e.g. one stream per
+ * year, so a year's draws do not depend on the other years): the seed mixed with the stream
+ * number by splitmix32. Feed it to {@link createRandom}.
+ * @example createRandom(streamSeed(42, 1990))() === createRandom(streamSeed(42, 1990))() // true
+ */
+export function streamSeed(seed: number, stream: number): number {
+  return splitmix32(((seed >>> 0) ^ Math.imul(stream >>> 0, 0x9e3779b1)) >>> 0).value;
+}
+
+/**
  * xoshiro128** from an explicit 128-bit state (four 32-bit words, not all zero); each call
  * returns the next 32-bit output divided by 2^32.
  * @example xoshiro128ss(1, 2, 3, 4)() * 2 ** 32 // 11520

@@ -11,10 +11,11 @@
  * bytes whichever `years`, `states` or `pairs` a run asks for.
  */
 import { iso3Index, type Iso3 } from '../domain/country.js';
-import { DyadYearTable, yearOfKey } from '../domain/dyad-year-table.js';
+import { DyadYearTable } from '../domain/dyad-year-table.js';
+import { yearOfKey, CODE_SPAN as N, YEAR_SPAN as Y } from '../domain/dyad-year-key.js';
 import type { StateSystem } from '../domain/state-system.js';
 import { inRanges, mergeRanges, yearRanges, type YearRange } from '../domain/year.js';
-import type { IndicatorData } from '../indicators/family.js';
+import type { IndicatorData } from '../domain/indicator-data.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
 import { combiners, type CombineName } from './combine.js';
 import type { CompiledFormula } from './formula.js';
@@ -22,9 +23,7 @@ import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
 import { restrictToStateSystem } from './state-membership.js';
-
-const N = 17576;
-const Y = 4096;
+import type { ScoreExtra, ScoreTable } from './score-table.js';
 
 /** One indicator as the scorer needs it. */
 export interface ScoreIndicator {
@@ -54,28 +53,7 @@ export interface ScoreOptions {
   readonly stateSystem: StateSystem;
 }
 
-/** An extra column carried into the report. */
-export interface ScoreExtra {
-  readonly column: string;
-  readonly values: Float64Array;
-  readonly type: 'number' | 'integer';
-  readonly description: string;
-}
-
-/** The scored panel, one row per pair-year sorted by (state_a, state_b, year). */
-export interface ScoreTable {
-  /** Packed canonical keys ((index(a)·26³ + index(b))·4096 + year), ascending. */
-  readonly keys: Float64Array;
-  readonly ids: readonly string[];
-  readonly index: Float64Array;
-  readonly coverage: Float64Array;
-  readonly raw: readonly Float64Array[];
-  readonly norm: readonly Float64Array[];
-  readonly contrib: readonly Float64Array[];
-  /** The weight each indicator had in the index of each row (renormalised, NaN when absent). */
-  readonly weightUsed: readonly Float64Array[];
-  readonly extras: readonly ScoreExtra[];
-}
+export type { ScoreExtra, ScoreTable } from './score-table.js';
 
 /**
  * Scores a panel. Symmetric in the pair (the panel is undirected), independent of the order

@@ -10,8 +10,9 @@
  * still add up to the smoothed index. Normalised values, coverage and weights used are
  * left as they are (they describe the year itself).
  */
-import { pairRuns, yearOfKey } from './panel-keys.js';
-import type { ScoreTable } from './score.js';
+import { pairRuns } from './panel-keys.js';
+import { yearOfKey } from '../domain/dyad-year-key.js';
+import type { ScoreTable } from './score-table.js';
 
 /**
  * Smooths a series given by years (ascending) and values (NaN = missing): trailing mean

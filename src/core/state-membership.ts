@@ -6,12 +6,13 @@
  * `entente validate`.
  */
 import type { Iso3 } from '../domain/country.js';
-import { DyadYearTable, unpackKey } from '../domain/dyad-year-table.js';
+import { DyadYearTable } from '../domain/dyad-year-table.js';
+import { unpackKey, unpackPair } from '../domain/dyad-year-key.js';
 import type { StateSystem } from '../domain/state-system.js';
-import { SortedDyadYearTable } from '../indicators/un-votes/sorted-dyad-year-table.js';
+import { SortedDyadYearTable } from '../domain/sorted-dyad-year-table.js';
 import { iso3FromIndex } from '../domain/country.js';
 import { periodFromIndex } from '../domain/period.js';
-import type { PeriodData } from '../indicators/family.js';
+import type { PeriodData } from '../domain/indicator-data.js';
 
 /**
  * The values of one state left out because it did not exist in their years.
@@ -117,9 +118,9 @@ export function restrictPeriodsToStateSystem(data: PeriodData, system: StateSyst
   const keep: number[] = [];
   for (let r = 0; r < pairs.length; r++) {
     const p = pairs[r]!;
-    const ib = p % 17576;
+    const { a, b } = unpackPair(p);
     const year = periodFromIndex(kind, periods[r]!).year;
-    if (system.exists(iso3FromIndex((p - ib) / 17576), year) && system.exists(iso3FromIndex(ib), year)) keep.push(r);
+    if (system.exists(a, year) && system.exists(b, year)) keep.push(r);
   }
   if (keep.length === pairs.length) return data;
   const pick = (col: Float64Array) => Float64Array.from(keep, (r) => col[r]!);

@@ -14,7 +14,7 @@ import type { CodeSystem } from './code-system.js';
 import { CODE_SYSTEMS } from './code-system.js';
 import type { Iso3 } from './country.js';
 import { asIso3 } from './country.js';
-import { UnknownCountryError } from '../errors.js';
+import { UnknownCountryError } from './errors.js';
 import { boundedEditDistance } from './edit-distance.js';
 import { COUNTRIES, DEFAULT_SUCCESSION, type CountryRecord, type Identifier } from './crosswalk-data.js';
 

@@ -1,8 +1,6 @@
-import { iso3FromIndex, iso3Index, type Iso3 } from './country.js';
+import { iso3Index, type Iso3 } from './country.js';
+import { CODE_SPAN, unpackKey, YEAR_SPAN, yearOfKey } from './dyad-year-key.js';
 import { PackedKeyMap } from './packed-key-map.js';
-
-const N = 17576; // 26^3 ISO3 codes
-const Y = 4096; // years 0..4095
 
 /** One value of a dyad-year table. For a directed table `a` is the origin, `b` the target. */
 export interface DyadYearValue {
@@ -46,7 +44,7 @@ export class DyadYearTable {
       ia = ib;
       ib = t;
     }
-    return (ia * N + ib) * Y + year;
+    return (ia * CODE_SPAN + ib) * YEAR_SPAN + year;
   }
 
   /** Sets a value. @throws {RangeError} for a self-pair or a non-finite value. */
@@ -123,27 +121,4 @@ export class DyadYearTable {
     for (const k of this.map.keys()) out.add(yearOfKey(k));
     return out;
   }
-}
-
-/**
- * The year of a packed key (`pair·4096 + year`). Written with a floor, not `%`: on keys above
- * 2^31 V8's `%` is a call into C, ~15× slower in the loops over a million rows.
- * Range: 0…4095. @example yearOfKey(5 * 4096 + 2016) // 2016
- */
-export function yearOfKey(key: number): number {
-  return key - Math.floor(key / Y) * Y;
-}
-
-/** Packs (a, b, year) without canonicalising. */
-export function packKey(a: Iso3, b: Iso3, year: number): number {
-  return (iso3Index(a) * N + iso3Index(b)) * Y + year;
-}
-
-/** Unpacks a key made by {@link DyadYearTable.key} or {@link packKey}. */
-export function unpackKey(key: number): { a: Iso3; b: Iso3; year: number } {
-  const year = yearOfKey(key);
-  const pair = (key - year) / Y;
-  const ib = pair % N;
-  const ia = (pair - ib) / N;
-  return { a: iso3FromIndex(ia), b: iso3FromIndex(ib), year };
 }

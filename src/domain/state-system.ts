@@ -20,9 +20,7 @@ import { iso3Index } from './country.js';
 import { mergeRanges, type YearRange } from './year.js';
 import { COW_SPELLS, GW_SPELLS, type ListedSpell } from './state-system-data.js';
 import { STATE_SYSTEM_ADDITIONS } from './state-system-additions.js';
-
-const N = 17576; // 26^3 ISO3 codes
-const Y = 4096; // years 0..4095 in a packed key
+import { CODE_SPAN as N, YEAR_SPAN as Y } from './dyad-year-key.js';
 
 /**
  * Which states exist in which year.

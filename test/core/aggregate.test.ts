@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aggregateArithmetic, aggregateFormula, aggregateGeometric, scaleResult, DEFAULT_AGGREGATE_SETTINGS } from '../../src/core/aggregate.js';
 import { compileFormula as compileWith } from '../../src/core/formula.js';
-import { mathjsParser } from '../../src/io/formula-parser.js';
+import { mathjsParser } from '../../src/config/formula-parser.js';
 
 const compileFormula = (s: string, ids: readonly string[]) => compileWith(mathjsParser(), s, ids);
 

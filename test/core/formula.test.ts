@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileFormula as compileWith, FORMULA_LIMITS, type MathNode } from '../../src/core/formula.js';
-import { mathjsParser } from '../../src/io/formula-parser.js';
+import { mathjsParser } from '../../src/config/formula-parser.js';
 
 const compileFormula = (s: string, ids: readonly string[]) => compileWith(mathjsParser(), s, ids);
-import { FormulaError } from '../../src/errors.js';
+import { FormulaError } from '../../src/domain/errors.js';
 
 const ids = ['un', 'arms', 'trade', 'drills'];
 

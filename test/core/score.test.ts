@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
-import { unpackKey } from '../../src/domain/dyad-year-table.js';
+import { unpackKey } from '../../src/domain/dyad-year-key.js';
 import type { Iso3 } from '../../src/domain/country.js';
-import { alignmentCsv } from '../../src/io/alignment-csv.js';
+import { alignmentCsv } from '../../src/report/alignment-csv.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 

@@ -4,10 +4,11 @@ import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { measurePanel } from '../../src/core/measure-panel.js';
 import { droppedNote, restrictToStateSystem } from '../../src/core/state-membership.js';
 import type { Iso3 } from '../../src/domain/country.js';
-import { DyadYearTable, unpackKey } from '../../src/domain/dyad-year-table.js';
+import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
+import { unpackKey } from '../../src/domain/dyad-year-key.js';
 import { spellsText } from '../../src/domain/state-system.js';
-import { SortedDyadYearTable } from '../../src/indicators/un-votes/sorted-dyad-year-table.js';
-import { alignmentCsv } from '../../src/io/alignment-csv.js';
+import { SortedDyadYearTable } from '../../src/domain/sorted-dyad-year-table.js';
+import { alignmentCsv } from '../../src/report/alignment-csv.js';
 import { dataOf, indicator } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 

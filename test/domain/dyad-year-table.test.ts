@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { iso3FromIndex } from '../../src/domain/country.js';
-import { DyadYearTable, packKey, unpackKey, yearOfKey } from '../../src/domain/dyad-year-table.js';
+import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
+import { packKey, unpackKey, yearOfKey } from '../../src/domain/dyad-year-key.js';
 
 const iso3 = fc.integer({ min: 0, max: 17575 }).map(iso3FromIndex);
 

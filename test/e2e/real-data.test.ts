@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import path from 'node:path';
-import { readConfig } from '../../src/io/read-config.js';
-import { computeScore } from '../../src/io/run-score.js';
-import { unpackKey } from '../../src/domain/dyad-year-table.js';
+import { readConfig } from '../../src/config/read-config.js';
+import { computeScore } from '../../src/pipeline/score.js';
+import { unpackKey } from '../../src/domain/dyad-year-key.js';
 import { inRanges } from '../../src/domain/year.js';
 import { ROOT } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readConfig } from '../../src/io/read-config.js';
-import { computeScore, reportFiles } from '../../src/io/run-score.js';
+import { readConfig } from '../../src/config/read-config.js';
+import { computeScore, reportFiles } from '../../src/pipeline/score.js';
 import { ROOT } from '../helpers/cli.js';
 
 const text = (v: string | Uint8Array | undefined) => (typeof v === 'string' ? v : Buffer.from(v!).toString('utf8'));

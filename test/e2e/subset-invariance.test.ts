@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scorePanel, type ScoreIndicator, type ScoreTable } from '../../src/core/score.js';
 import type { Iso3 } from '../../src/domain/country.js';
-import { unpackKey } from '../../src/domain/dyad-year-table.js';
-import { alignmentCsv } from '../../src/io/alignment-csv.js';
-import { loadIndicators, type LoadedIndicators } from '../../src/io/load-indicators.js';
-import { parseConfigText, readConfig, type ResolvedConfig } from '../../src/io/read-config.js';
-import { applyOverrides, computeScore, reportFiles, scoreInputs, scoreOptions } from '../../src/io/run-score.js';
+import { unpackKey } from '../../src/domain/dyad-year-key.js';
+import { alignmentCsv } from '../../src/report/alignment-csv.js';
+import { loadIndicators, type LoadedIndicators } from '../../src/pipeline/load-indicators.js';
+import { parseConfigText, readConfig, type ResolvedConfig } from '../../src/config/read-config.js';
+import { applyOverrides, computeScore, reportFiles, scoreInputs, scoreOptions } from '../../src/pipeline/score.js';
 import { ROOT } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
 

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
-import { AppError } from '../../src/errors.js';
-import { parseConfigText } from '../../src/io/read-config.js';
+import { AppError } from '../../src/domain/errors.js';
+import { parseConfigText } from '../../src/config/read-config.js';
 import { ROOT } from '../helpers/cli.js';
 import { armsCases, drillsCases, tradeCases, unVotesCases } from './family-cases.js';
 import { checkIndicatorData, fixture, loadCase, type FamilyCase } from './family-harness.js';
@@ -23,7 +23,7 @@ const MB = 1 << 20;
 const TIMEOUT = FUZZ_CASE_TIMEOUT_MS * (BIG_RUNS + 2);
 
 /** Lines above the header that keep their place (SIPRI's raw exports). */
-const KEEP: Readonly<Record<string, number>> = { 'arms/register_raw.csv': 7, 'arms/pairs_raw.csv': 8, 'arms/importers_raw.csv': 8, 'arms/exporters_raw.csv': 8 };
+const KEEP: Readonly<Record<string, number>> = { 'families/arms-transfers/fixtures/register_raw.csv': 7, 'families/arms-transfers/fixtures/pairs_raw.csv': 8, 'families/arms-transfers/fixtures/importers_raw.csv': 8, 'families/arms-transfers/fixtures/exporters_raw.csv': 8 };
 
 /** Every (case, file) the family fuzzers cover, each file once. */
 const TARGETS: readonly { c: FamilyCase; role: string; rel: string }[] = (() => {

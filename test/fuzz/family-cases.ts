@@ -3,17 +3,17 @@
  * (each file fuzzed in turn while the others stay valid). Shared by the per-family fuzzers and
  * the big-input fuzzer (`big-inputs.test.ts`).
  */
-import { unVotesFamily } from '../../src/io/families/un-votes.js';
-import { armsTransfersFamily } from '../../src/io/families/arms-transfers.js';
-import { jointDrillsFamily } from '../../src/io/families/joint-drills.js';
-import { tradeFamily } from '../../src/io/families/trade.js';
+import { unVotesFamily } from '../../src/families/un-votes/family.js';
+import { armsTransfersFamily } from '../../src/families/arms-transfers/family.js';
+import { jointDrillsFamily } from '../../src/families/joint-drills/family.js';
+import { tradeFamily } from '../../src/families/trade/family.js';
 import type { FamilyCase } from './family-harness.js';
 
 /** The `unvotes` release: votes, roll calls and issues (each fuzzed while the others stay valid). */
 const UN_UNVOTES: FamilyCase = {
   family: unVotesFamily,
   measure: 'agree',
-  files: { votes: 'un/un_votes.csv', rollcalls: 'un/un_roll_calls.csv', issues: 'un/un_roll_call_issues.csv' },
+  files: { votes: 'families/un-votes/fixtures/un_votes.csv', rollcalls: 'families/un-votes/fixtures/un_roll_calls.csv', issues: 'families/un-votes/fixtures/un_roll_call_issues.csv' },
   sources: (p) => [{ format: 'unvotes', votes: p.votes, rollcalls: p.rollcalls, issues: p.issues }],
 };
 
@@ -24,7 +24,7 @@ const UN_UNVOTES_ISSUES: FamilyCase = { ...UN_UNVOTES, measure: 'kappa', options
 const UN_VOETEN: FamilyCase = {
   family: unVotesFamily,
   measure: 's_sq',
-  files: { votes: 'un/votes_voeten.csv', rollcalls: 'un/rollcalls_voeten.csv' },
+  files: { votes: 'families/un-votes/fixtures/votes_voeten.csv', rollcalls: 'families/un-votes/fixtures/rollcalls_voeten.csv' },
   sources: (p) => [{ format: 'voeten', votes: p.votes, rollcalls: p.rollcalls }],
 };
 
@@ -39,7 +39,7 @@ const UN_UNVOTES_BY_DATE: FamilyCase = {
 const UN_BOTH: FamilyCase = {
   family: unVotesFamily,
   measure: 'agree',
-  files: { ...UN_UNVOTES.files, vvotes: 'un/votes_voeten.csv', vrollcalls: 'un/rollcalls_voeten.csv' },
+  files: { ...UN_UNVOTES.files, vvotes: 'families/un-votes/fixtures/votes_voeten.csv', vrollcalls: 'families/un-votes/fixtures/rollcalls_voeten.csv' },
   sources: (p) => [...UN_UNVOTES.sources(p), { format: 'voeten', votes: p.vvotes, rollcalls: p.vrollcalls }],
 };
 
@@ -50,7 +50,7 @@ export const unVotesCases = { UNVOTES: UN_UNVOTES, UNVOTES_ISSUES: UN_UNVOTES_IS
 const ARMS_RAW_REGISTER: FamilyCase = {
   family: armsTransfersFamily,
   measure: 'log_tiv',
-  files: { register: 'arms/register_raw.csv' },
+  files: { register: 'families/arms-transfers/fixtures/register_raw.csv' },
   sources: (p) => [{ format: 'sipri_register', path: p.register }],
 };
 
@@ -59,7 +59,7 @@ const ARMS_CLEAN_REGISTER: FamilyCase = {
   family: armsTransfersFamily,
   measure: 'stock',
   options: { allocation: 'even', flow_window: 3, exclude_uncertain: true },
-  files: { register: 'arms/register_clean.csv' },
+  files: { register: 'families/arms-transfers/fixtures/register_clean.csv' },
   sources: (p) => [{ format: 'sipri_register', path: p.register, encoding: 'utf8' }],
 };
 
@@ -67,7 +67,7 @@ const ARMS_CLEAN_REGISTER: FamilyCase = {
 const ARMS_TIV: FamilyCase = {
   family: armsTransfersFamily,
   measure: 'import_share',
-  files: { register: 'arms/register_clean.csv', pairs: 'arms/pairs_raw.csv', importers: 'arms/importers_raw.csv', exporters: 'arms/exporters_raw.csv' },
+  files: { register: 'families/arms-transfers/fixtures/register_clean.csv', pairs: 'families/arms-transfers/fixtures/pairs_raw.csv', importers: 'families/arms-transfers/fixtures/importers_raw.csv', exporters: 'families/arms-transfers/fixtures/exporters_raw.csv' },
   sources: (p) => [
     { format: 'sipri_register', path: p.register },
     { format: 'sipri_tiv', path: p.pairs, table: 'pairs' },
@@ -80,7 +80,7 @@ const ARMS_TIV: FamilyCase = {
 const ARMS_CLEAN_PAIRS: FamilyCase = {
   family: armsTransfersFamily,
   measure: 'tiv',
-  files: { pairs: 'arms/pairs_clean.csv' },
+  files: { pairs: 'families/arms-transfers/fixtures/pairs_clean.csv' },
   sources: (p) => [{ format: 'sipri_tiv', path: p.pairs, table: 'pairs' }],
 };
 
@@ -89,7 +89,7 @@ const ARMS_TWO_REGISTERS: FamilyCase = {
   family: armsTransfersFamily,
   measure: 'export_share',
   options: { flow_window: 5, pair_precedence: 'supplier_year', allocation: 'even' },
-  files: { raw: 'arms/register_raw.csv', clean: 'arms/register_clean.csv', pairs: 'arms/pairs_clean.csv' },
+  files: { raw: 'families/arms-transfers/fixtures/register_raw.csv', clean: 'families/arms-transfers/fixtures/register_clean.csv', pairs: 'families/arms-transfers/fixtures/pairs_clean.csv' },
   sources: (p) => [
     { format: 'sipri_register', path: p.raw },
     { format: 'sipri_register', path: p.clean, coverage: { from: 1990, to: 2022 } },
@@ -109,18 +109,18 @@ const oneDrillsFile = (format: string, file: string, measure: string, extra: Rec
 });
 
 /** Every drills reader, each through the family's load() with options that reach the date and duration logic. */
-const DRILLS_MME = oneDrillsFile('mme', 'drills/mme_small.csv', 'weighted', {}, { split_years: true, duration_weighting: 'log_days', domain_weights: { CPX: 0.5 } });
-const DRILLS_MME_LONG = oneDrillsFile('mme_long', 'drills/mme_long_small.csv', 'stock', {}, { duration_weighting: 'days' });
-const DRILLS_JME = oneDrillsFile('jme', 'drills/jme_small.csv', 'window', {}, { split_years: true });
-const DRILLS_EVENTS = oneDrillsFile('events', 'drills/events_small.csv', 'count', { codes: 'iso3' }, { duration_weighting: 'days', focus_weights: { Humanitarian: 0.5 } });
-const DRILLS_WIDE = oneDrillsFile('wide_list', 'drills/wide_list_small.csv', 'weighted', { implicit_participant: 'RUS' });
+const DRILLS_MME = oneDrillsFile('mme', 'families/joint-drills/fixtures/mme_small.csv', 'weighted', {}, { split_years: true, duration_weighting: 'log_days', domain_weights: { CPX: 0.5 } });
+const DRILLS_MME_LONG = oneDrillsFile('mme_long', 'families/joint-drills/fixtures/mme_long_small.csv', 'stock', {}, { duration_weighting: 'days' });
+const DRILLS_JME = oneDrillsFile('jme', 'families/joint-drills/fixtures/jme_small.csv', 'window', {}, { split_years: true });
+const DRILLS_EVENTS = oneDrillsFile('events', 'families/joint-drills/fixtures/events_small.csv', 'count', { codes: 'iso3' }, { duration_weighting: 'days', focus_weights: { Humanitarian: 0.5 } });
+const DRILLS_WIDE = oneDrillsFile('wide_list', 'families/joint-drills/fixtures/wide_list_small.csv', 'weighted', { implicit_participant: 'RUS' });
 
 /** DRILLS_MME and an event list as two sources (duplicates merged across them). */
 const DRILLS_MERGED: FamilyCase = {
   family: jointDrillsFamily,
   measure: 'stock',
   options: { duplicate_days: 30 },
-  files: { mme: 'drills/mme_small.csv', events: 'drills/events_small.csv' },
+  files: { mme: 'families/joint-drills/fixtures/mme_small.csv', events: 'families/joint-drills/fixtures/events_small.csv' },
   sources: (p) => [
     { format: 'mme', path: p.mme },
     { format: 'events', path: p.events, codes: 'iso3', coverage: { from: 2000, to: 2022 } },
@@ -133,33 +133,33 @@ export const drillsCases = { MME: DRILLS_MME, MME_LONG: DRILLS_MME_LONG, JME: DR
 const TRADE_COW_V4: FamilyCase = {
   family: tradeFamily,
   measure: 'salience',
-  files: { path: 'trade/cow_v4_small.csv' },
+  files: { path: 'families/trade/fixtures/cow_v4_small.csv' },
   sources: (p) => [{ format: 'cow_trade', path: p.path, flows: 'smoothed' }],
 };
 const TRADE_COW_V3: FamilyCase = {
   family: tradeFamily,
   measure: 'interdependence',
-  files: { path: 'trade/cow_v3_quoted.csv' },
+  files: { path: 'families/trade/fixtures/cow_v3_quoted.csv' },
   sources: (p) => [{ format: 'cow_trade', path: p.path }],
 };
 /** IMF TRADE_DOTS exports with the partners' totals (both fuzzed in turn). */
 const TRADE_DOTS: FamilyCase = {
   family: tradeFamily,
   measure: 'dependence',
-  files: { path: 'trade/dots_exports_small.csv', totals: 'trade/totals.csv' },
+  files: { path: 'families/trade/fixtures/dots_exports_small.csv', totals: 'families/trade/fixtures/totals.csv' },
   sources: (p) => [{ format: 'imf_dots', path: p.path, reporter: 'RUS', flow: 'exports', totals: p.totals }],
 };
 const TRADE_DOTS_IMPORTS: FamilyCase = {
   family: tradeFamily,
   measure: 'share',
-  files: { path: 'trade/dots_imports_small.csv' },
+  files: { path: 'families/trade/fixtures/dots_imports_small.csv' },
   sources: (p) => [{ format: 'imf_dots', path: p.path, reporter: 'Russia', flow: 'imports' }],
 };
 /** Generic directed flows with GDP (a GDP measure reads the `gdp:` file). */
 const TRADE_FLOWS: FamilyCase = {
   family: tradeFamily,
   measure: 'dependence_gdp',
-  files: { path: 'trade/flows_small.csv', gdp: 'trade/gdp.csv' },
+  files: { path: 'families/trade/fixtures/flows_small.csv', gdp: 'families/trade/fixtures/gdp.csv' },
   options: (p) => ({ gdp: { path: p.gdp, codes: 'iso3' } }),
   sources: (p) => [{ format: 'trade_flows', path: p.path, reported_by: 'exporter' }],
 };
@@ -169,7 +169,7 @@ const TRADE_MERGED: FamilyCase = {
   family: tradeFamily,
   measure: 'symmetry',
   options: { mirror: 'mean' },
-  files: { cow: 'trade/cow_v4_small.csv', dots: 'trade/dots_imports_small.csv' },
+  files: { cow: 'families/trade/fixtures/cow_v4_small.csv', dots: 'families/trade/fixtures/dots_imports_small.csv' },
   sources: (p) => [
     { format: 'cow_trade', path: p.cow },
     { format: 'imf_dots', path: p.dots, reporter: 'IRN', flow: 'imports' },

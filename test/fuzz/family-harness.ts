@@ -2,20 +2,21 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCrosswalk, type Crosswalk } from '../../src/domain/crosswalk.js';
-import { unpackKey, type DyadYearTable } from '../../src/domain/dyad-year-table.js';
-import { AppError } from '../../src/errors.js';
-import type { Family, IndicatorData, LoadContext } from '../../src/indicators/family.js';
+import { type DyadYearTable } from '../../src/domain/dyad-year-table.js';
+import { unpackKey } from '../../src/domain/dyad-year-key.js';
+import { AppError } from '../../src/domain/errors.js';
+import type { Family, IndicatorData, LoadContext } from '../../src/families/family.js';
 import { loadIndicator, testContext } from '../helpers/load-context.js';
 import { ROOT } from '../helpers/cli.js';
 import { FUZZ_CASE_TIMEOUT_MS, FUZZ_RUNS, checkTypedError, hostileBytes, tempDir, withinCaseTime, type HostileOptions } from './hostile.js';
 
-/** One indicator of a family, over a set of files (role → fixture path under test/fixtures). */
+/** One indicator of a family, over a set of files (role → fixture path under test/). */
 export interface FamilyCase {
   readonly family: Family;
   readonly measure: string;
   /** The family's own keys; a function when they name a file (e.g. trade's `gdp:`). */
   readonly options?: Record<string, unknown> | ((paths: Readonly<Record<string, string>>) => Record<string, unknown>);
-  /** Role → fixture path relative to test/fixtures, e.g. `{ votes: 'un/un_votes.csv' }`. */
+  /** Role → fixture path relative to test/, e.g. `{ votes: 'families/un-votes/fixtures/un_votes.csv' }`. */
   readonly files: Readonly<Record<string, string>>;
   /** The source blocks, given the temporary path of each role's file. */
   readonly sources: (paths: Readonly<Record<string, string>>) => Record<string, unknown>[];
@@ -35,9 +36,9 @@ export async function loadCase(c: FamilyCase, bytes: Readonly<Record<string, Buf
   return { data: await loadIndicator(c.family, 'fuzz', c.sources(paths), c.measure, options, testContext({ ...(crosswalk ? { crosswalk } : {}), ...c.context })), paths };
 }
 
-/** The bytes of a fixture under test/fixtures. */
+/** The bytes of a fixture under test/ (or at an absolute path). */
 export function fixture(rel: string): Buffer {
-  return readFileSync(path.join(ROOT, 'test/fixtures', rel));
+  return readFileSync(path.isAbsolute(rel) ? rel : path.join(ROOT, 'test', rel));
 }
 
 /**

@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readDyadYear } from '../../src/io/read-dyad-year.js';
-import { parseConfigText } from '../../src/io/read-config.js';
+import { readDyadYear } from '../../src/families/kit/read-dyad-year.js';
+import { parseConfigText } from '../../src/config/read-config.js';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
-import { AppError } from '../../src/errors.js';
+import { AppError } from '../../src/domain/errors.js';
 import { ROOT } from '../helpers/cli.js';
 import { FUZZ_RUNS, FUZZ_TEST_TIMEOUT_MS, HOSTILE_CELLS, hostileBytes, mustFailCleanly, removeTempFiles, tempFile, withinCaseTime } from './hostile.js';
 

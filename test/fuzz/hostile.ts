@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { AppError, ConfigError, InputError } from '../../src/errors.js';
+import { AppError, ConfigError, InputError } from '../../src/domain/errors.js';
 
 /** Cases per reader: bounded in CI, more with ENTENTE_FUZZ_RUNS=N. */
 export const FUZZ_RUNS = Number(process.env.ENTENTE_FUZZ_RUNS ?? 60);

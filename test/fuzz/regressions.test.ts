@@ -7,24 +7,24 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createCrosswalk, MAX_SUGGESTED_SPELLINGS } from '../../src/domain/crosswalk.js';
-import { clipQuotedCells, ConfigError, InputError } from '../../src/errors.js';
-import { ProblemList } from '../../src/io/problem-list.js';
-import { MAX_VOTE_ENTITIES } from '../../src/io/roll-call-builder.js';
-import { parseConfigText } from '../../src/io/read-config.js';
-import { readCowTrade } from '../../src/io/read-cow-trade.js';
-import { parseNumberCell, readCsvParsed } from '../../src/io/read-csv.js';
-import { readDyadYear } from '../../src/io/read-dyad-year.js';
-import { readEventList } from '../../src/io/read-event-list.js';
-import { readIntervalBands } from '../../src/io/read-interval-bands.js';
-import { readJme } from '../../src/io/read-jme.js';
-import { readMmeLong } from '../../src/io/read-mme-long.js';
-import { readWideEventList, WIDE_EVENT_LIST_DEFAULTS } from '../../src/io/read-wide-event-list.js';
-import { readImfDots } from '../../src/io/read-imf-dots.js';
-import { readMme } from '../../src/io/read-mme.js';
-import { readSipriRegister } from '../../src/io/read-sipri-register.js';
-import { readSipriTivPairs, readSipriTivTotals } from '../../src/io/read-sipri-tiv.js';
-import { readStateYearValues } from '../../src/io/read-state-year-values.js';
-import { readUnvotes } from '../../src/io/read-unvotes.js';
+import { clipQuotedCells, ConfigError, InputError } from '../../src/domain/errors.js';
+import { ProblemList } from '../../src/domain/problem-list.js';
+import { MAX_VOTE_ENTITIES } from '../../src/families/un-votes/roll-call-builder.js';
+import { parseConfigText } from '../../src/config/read-config.js';
+import { readCowTrade } from '../../src/families/trade/read-cow-trade.js';
+import { parseNumberCell, readCsvParsed } from '../../src/format/read-csv.js';
+import { readDyadYear } from '../../src/families/kit/read-dyad-year.js';
+import { readEventList } from '../../src/families/joint-drills/read-event-list.js';
+import { readIntervalBands } from '../../src/report/chart/read-interval-bands.js';
+import { readJme } from '../../src/families/joint-drills/read-jme.js';
+import { readMmeLong } from '../../src/families/joint-drills/read-mme-long.js';
+import { readWideEventList, WIDE_EVENT_LIST_DEFAULTS } from '../../src/families/joint-drills/read-wide-event-list.js';
+import { readImfDots } from '../../src/families/trade/read-imf-dots.js';
+import { readMme } from '../../src/families/joint-drills/read-mme.js';
+import { readSipriRegister } from '../../src/families/arms-transfers/read-sipri-register.js';
+import { readSipriTivPairs, readSipriTivTotals } from '../../src/families/arms-transfers/read-sipri-tiv.js';
+import { readStateYearValues } from '../../src/families/trade/read-state-year-values.js';
+import { readUnvotes } from '../../src/families/un-votes/read-unvotes.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { ROOT } from '../helpers/cli.js';
 import { removeTempFiles, tempFile } from './hostile.js';
@@ -32,7 +32,7 @@ import { removeTempFiles, tempFile } from './hostile.js';
 afterAll(removeTempFiles);
 
 const cw = createCrosswalk();
-const fixture = (rel: string) => readFileSync(path.join(ROOT, 'test/fixtures', rel), 'utf8');
+const fixture = (rel: string) => readFileSync(path.join(ROOT, 'test', rel), 'utf8');
 const file = (text: string, name = 'input.csv') => tempFile(Buffer.from(text, 'utf8'), name);
 
 /** The InputError a read throws (fails the test when it returns or throws anything else). */
@@ -49,7 +49,7 @@ async function inputError(read: Promise<unknown>): Promise<InputError> {
 describe('regressions: years outside 1000–4095 (they landed in another pair\'s packed dyad-year key)', () => {
   it('SIPRI register: a delivery year 9999 and an order year 0000 are row errors', async () => {
     // fuzz counterexample: "rows: duplicate" with "2006; 2007" → "9999" gave RUS→IRO in year 0
-    const text = fixture('arms/register_clean.csv').replace('2006; 2007', '9999').replace('Iran,Russia,2015', 'Iran,Russia,0000');
+    const text = fixture('families/arms-transfers/fixtures/register_clean.csv').replace('2006; 2007', '9999').replace('Iran,Russia,2015', 'Iran,Russia,0000');
     const e = await inputError(readSipriRegister(file(text, 'register.csv'), { encoding: 'utf8' }));
     expect(e.message).toMatch(/register\.csv:2: column "Year\(s\) of delivery": expected years \(1000–4095\) separated by "; "/);
     expect(e.message).toMatch(/register\.csv:3: column "Year of order": expected a 4-digit year \(1000–4095\), got "0000"/);
@@ -57,10 +57,10 @@ describe('regressions: years outside 1000–4095 (they landed in another pair\'s
 
   it('COW trade: a year 0000 is a row error, on the byte scanner and on the CSV path', async () => {
     // fuzz counterexample: "cells: 0000" gave RUS–USA in year 0 (value 1)
-    const plain = fixture('trade/cow_v4_small.csv').replace('2,365,1990,100', '2,365,0000,100');
+    const plain = fixture('families/trade/fixtures/cow_v4_small.csv').replace('2,365,1990,100', '2,365,0000,100');
     const e = await inputError(readCowTrade(file(plain, 'cow.csv'), cw, { flows: 'raw' }));
     expect(e.problems).toEqual([{ file: expect.stringMatching(/cow\.csv$/), line: 2, column: 'year', message: 'expected a four-digit year (1000–4095), got "0000"' }]);
-    const quoted = fixture('trade/cow_v3_quoted.csv').replace('2,365,1990', '2,365,9999');
+    const quoted = fixture('families/trade/fixtures/cow_v3_quoted.csv').replace('2,365,1990', '2,365,9999');
     const q = await inputError(readCowTrade(file(quoted, 'cow3.csv'), cw, { flows: 'raw' }));
     expect(q.problems.map((p) => [p.line, p.column])).toEqual([[2, 'year']]);
   });
@@ -75,9 +75,9 @@ describe('regressions: years outside 1000–4095 (they landed in another pair\'s
   it('IMF DOTS and SIPRI TIV tables: a header year 9999 is an error at the header', async () => {
     const dots = await inputError(readImfDots(file('Counterpart Country,2011,9999\nAustralia,1,2\n', 'dots.csv'), cw, { reporter: 'RUS' as Iso3, flow: 'exports' }));
     expect(dots.problems).toEqual([expect.objectContaining({ line: 1, column: 3, message: expect.stringMatching(/four-digit year \(1000–4095\) as column header, got "9999"/) })]);
-    const imp = await inputError(readSipriTivTotals(file(fixture('arms/importers_raw.csv').replace('Recipient,2019,2020', 'Recipient,2019,9999'), 'imp.csv'), 'importers'));
+    const imp = await inputError(readSipriTivTotals(file(fixture('families/arms-transfers/fixtures/importers_raw.csv').replace('Recipient,2019,2020', 'Recipient,2019,9999'), 'imp.csv'), 'importers'));
     expect(imp.message).toMatch(/imp\.csv:8:3: the year column "9999" is outside 1000–4095/);
-    const pairs = await inputError(readSipriTivPairs(file(fixture('arms/pairs_clean.csv').replace('Recipient,2024,', 'Recipient,0000,'), 'pairs.csv')));
+    const pairs = await inputError(readSipriTivPairs(file(fixture('families/arms-transfers/fixtures/pairs_clean.csv').replace('Recipient,2024,', 'Recipient,0000,'), 'pairs.csv')));
     expect(pairs.message).toMatch(/pairs\.csv:1:3: the year column "0000" is outside 1000–4095/);
   });
 });
@@ -139,7 +139,7 @@ describe('regressions: cells of 20 MB and more (exit 1 with a stack trace before
   it('a vote file with more than 65,535 distinct countries is a row problem, not a RangeError', async () => {
     const rows = Array.from({ length: MAX_VOTE_ENTITIES + 2 }, (_, i) => `11,Name ${i},,yes`).join('\n');
     const votes = file(`rcid,country,country_code,vote\n${rows}\n`, 'votes.csv');
-    const e = await inputError(readUnvotes({ votes, rollcalls: path.join(ROOT, 'test/fixtures/un/un_roll_calls.csv') }, cw));
+    const e = await inputError(readUnvotes({ votes, rollcalls: path.join(ROOT, 'test/families/un-votes/fixtures/un_roll_calls.csv') }, cw));
     expect(e.problems.length + e.omitted).toBe(MAX_VOTE_ENTITIES + 2); // two rows over the limit, then every unknown name
     expect(e.problems.some((p) => p.line === MAX_VOTE_ENTITIES + 2 && p.message.startsWith('more than 65,535 distinct countries in the vote file'))).toBe(true);
   });
@@ -164,7 +164,7 @@ describe('regressions: UTF-16 and binary files are refused at once', () => {
   // fuzz counterexample: "body: many rows" + "utf-16" on mme_small.csv (4 MB) took 25 s to list
   // 689 551 problems, one per garbled cell; now every byte path refuses it with one clear error
   const utf16 = (text: string, bom = false) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
-  const mme = fixture('drills/mme_small.csv');
+  const mme = fixture('families/joint-drills/fixtures/mme_small.csv');
 
   it('through the streaming CSV reader, plain or gzip, with or without a BOM', async () => {
     for (const [bytes, what] of [
@@ -181,8 +181,8 @@ describe('regressions: UTF-16 and binary files are refused at once', () => {
   it('through the whole-file readers (SIPRI, UN votes), naming the line of the first NUL', async () => {
     const reg = await inputError(readSipriRegister(tempFile(Buffer.from('note\nRecipient,Supplier\u0000\n'), 'reg.csv')));
     expect(reg.message).toMatch(/reg\.csv:2: the file has NUL bytes/);
-    const votes = tempFile(gzipSync(utf16(fixture('un/un_votes.csv'))), 'votes.csv.gz');
-    const e = await inputError(readUnvotes({ votes, rollcalls: path.join(ROOT, 'test/fixtures/un/un_roll_calls.csv') }, cw));
+    const votes = tempFile(gzipSync(utf16(fixture('families/un-votes/fixtures/un_votes.csv'))), 'votes.csv.gz');
+    const e = await inputError(readUnvotes({ votes, rollcalls: path.join(ROOT, 'test/families/un-votes/fixtures/un_roll_calls.csv') }, cw));
     expect(e.message).toMatch(/votes\.csv\.gz:1: the file has NUL bytes/);
   });
 });

@@ -2,7 +2,7 @@
  * Running the real `entente` executable (the bundle `npm run build` makes, package.json's
  * `bin`) from tests: build it when missing or older than `src/`, run it to the end, or start
  * it and stop it at a named moment of a report write (`ENTENTE_TEST_PAUSE`, see
- * `src/io/pause-point.ts`).
+ * `src/report/pause-point.ts`).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import type { Iso3 } from '../../src/domain/country.js';
-import type { IndicatorData } from '../../src/indicators/family.js';
+import type { IndicatorData } from '../../src/families/family.js';
 import type { ScoreIndicator } from '../../src/core/score.js';
 
 /** A row of a tiny in-memory indicator: [a, b, year, value]. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
 import type { Warning } from '../../src/core/warnings.js';
 import { stateSystemOf } from '../../src/domain/state-system.js';
-import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/indicators/family.js';
+import type { Family, IndicatorData, LoadContext, SourceSpec } from '../../src/families/family.js';
 import { ROOT } from './cli.js';
 
 /** A family test's load context: paths relative to the repository, warnings and progress labels collected. */

@@ -1,13 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { explainPair } from '../../core/explain.js';
 import { asStateArg } from './toolkit-args.js';
 import { yearOption } from '../option-checks.js';
-import { explainFile } from '../../io/explain-csv.js';
-import { explainModelOf, writeToolkitFiles } from '../../io/toolkit-run.js';
-import { UsageError } from '../../errors.js';
+import { runExplain, type ExplainOutcome } from '../../pipeline/explain.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { num, recompute, reportWritten, textTable } from './toolkit-common.js';
+import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
 
 interface ExplainArgs extends GlobalArgs {
   readonly a: string;
@@ -32,34 +29,41 @@ export function explainCommand(term: Terminal): CommandModule<GlobalArgs, never>
         })
         .example('$0 explain RUS IRN --year 2016', 'RUS–IRN in 2016 and what changed since 2015') as unknown as Argv<ExplainArgs>,
     handler: async (args) => {
-      const [a, b] = [asStateArg(args.a, 'A'), asStateArg(args.b, 'B')];
       const year = args.year ?? null;
-      const tk = await recompute(args, term);
-      const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config), year === null ? null : { from: year, to: year });
-      if (years.length === 0) throw new UsageError(`no data for ${a}-${b}${year === null ? '' : ` in ${year}`} in ${tk.run.config.file}`);
-      const ids = tk.run.table.ids;
-      const lines: string[][] = [];
-      if (year !== null) {
-        // one year in detail: a row per indicator
-        const yr = years[0]!;
-        const c = yr.change;
-        term.out(`${a}-${b} ${yr.year}: index ${num(yr.index, 2)} (coverage ${num(yr.coverage, 2)})${c ? `, ${c.total >= 0 ? '+' : ''}${num(c.total, 2)} since ${c.fromYear}` : ''}; strongest ${yr.strongest ?? '–'}, weakest ${yr.weakest ?? '–'}`);
-        lines.push(['indicator', 'raw', 'normalised', 'weight', 'contribution', 'percentile', 'change']);
-        yr.components.forEach((k, i) => lines.push([k.id, num(k.raw, 4), num(k.norm, 3), num(k.weightUsed, 3), num(k.contribution, 2), num(k.percentile, 2), num(c?.terms[i] ?? NaN, 2)]));
-        if (c) lines.push(['coverage change', '', '', '', '', '', num(c.coverage, 2)]);
-      } else {
-        // every year: the index, its change and each indicator's contribution and term
-        lines.push(['year', 'index', 'change', 'coverage Δ', ...ids.flatMap((id) => [id, `Δ ${id}`]), 'strongest', 'weakest']);
-        for (const yr of years) {
-          const c = yr.change;
-          lines.push([String(yr.year), num(yr.index, 2), num(c?.total ?? NaN, 2), num(c?.coverage ?? NaN, 2), ...yr.components.flatMap((k, i) => [num(k.contribution, 2), num(c?.terms[i] ?? NaN, 2)]), yr.strongest ?? '–', yr.weakest ?? '–']);
-        }
+      const { hooks, stop } = toolkitHooks(term);
+      try {
+        const [a, b] = [asStateArg(args.a, 'A'), asStateArg(args.b, 'B')];
+        const res = await runExplain({ config: args.config, out: args.out, a, b, year }, hooks);
+        for (const line of textTable(explainLines(term, res, `${a}-${b}`, year))) term.out(line);
+        reportWritten(term, res.tk, res.files, res.rescored);
+      } finally {
+        stop();
       }
-      for (const line of textTable(lines)) term.out(line);
-      const file = explainFile(a, b, years, ids, tk.run.config.precision);
-      const { rescored } = await writeToolkitFiles(tk, [file]);
-      reportWritten(term, tk, [file.resource.path], rescored);
     },
   };
   return module as unknown as CommandModule<GlobalArgs, never>;
+}
+
+/** The table `entente explain` prints (a row per indicator for one year, else a row per year); one year's headline goes to `term` first. */
+function explainLines(term: Terminal, res: ExplainOutcome, pair: string, year: number | null): string[][] {
+  const { years } = res;
+  const ids = res.tk.run.table.ids;
+  const lines: string[][] = [];
+  if (year !== null) {
+    // one year in detail: a row per indicator
+    const yr = years[0]!;
+    const c = yr.change;
+    term.out(`${pair} ${yr.year}: index ${num(yr.index, 2)} (coverage ${num(yr.coverage, 2)})${c ? `, ${c.total >= 0 ? '+' : ''}${num(c.total, 2)} since ${c.fromYear}` : ''}; strongest ${yr.strongest ?? '–'}, weakest ${yr.weakest ?? '–'}`);
+    lines.push(['indicator', 'raw', 'normalised', 'weight', 'contribution', 'percentile', 'change']);
+    yr.components.forEach((k, i) => lines.push([k.id, num(k.raw, 4), num(k.norm, 3), num(k.weightUsed, 3), num(k.contribution, 2), num(k.percentile, 2), num(c?.terms[i] ?? NaN, 2)]));
+    if (c) lines.push(['coverage change', '', '', '', '', '', num(c.coverage, 2)]);
+  } else {
+    // every year: the index, its change and each indicator's contribution and term
+    lines.push(['year', 'index', 'change', 'coverage Δ', ...ids.flatMap((id) => [id, `Δ ${id}`]), 'strongest', 'weakest']);
+    for (const yr of years) {
+      const c = yr.change;
+      lines.push([String(yr.year), num(yr.index, 2), num(c?.total ?? NaN, 2), num(c?.coverage ?? NaN, 2), ...yr.components.flatMap((k, i) => [num(k.contribution, 2), num(c?.terms[i] ?? NaN, 2)]), yr.strongest ?? '–', yr.weakest ?? '–']);
+    }
+  }
+  return lines;
 }

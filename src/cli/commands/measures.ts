@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runMeasures } from '../../io/run-measures.js';
+import { runMeasures } from '../../pipeline/measures.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { printDropped, type ScoreArgs } from './score.js';

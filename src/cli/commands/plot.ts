@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { terminalText } from '../../escape.js';
+import { terminalText } from '../../domain/escape.js';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { parsePairs, plotNameArg, runPlot } from '../../io/run-plot.js';
+import { parsePairs, plotNameArg, runPlot } from '../../pipeline/plot.js';
 import { textOption, yearOption, yearOrder } from '../option-checks.js';
 import { displayPath } from './score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';

@@ -1,11 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
-import { latestScoredYear, rankPairs, topBottom, type RankEntry } from '../../core/rank.js';
-import { UsageError } from '../../errors.js';
+import type { RankEntry } from '../../analysis/rank.js';
+import { runRank } from '../../pipeline/rank.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import type { Iso3 } from '../../domain/country.js';
 import { countOption, stateOption, yearOption } from '../option-checks.js';
-import { num, recompute, textTable } from './toolkit-common.js';
+import { num, textTable, toolkitHooks } from './toolkit-common.js';
 
 interface RankArgs extends GlobalArgs {
   readonly year?: number;
@@ -31,19 +31,18 @@ export function rankCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     handler: async (args) => {
       const state = (args.state ?? null) as Iso3 | null;
       const since = args.since ?? null;
-      const [top, bottom] = [args.top, args.bottom];
-      const tk = await recompute(args, term, { writes: false });
-      const year = args.year ?? latestScoredYear(tk.run.table);
-      if (year === null) throw new UsageError('no pair-year has an index: nothing to rank');
-      const ranked = rankPairs(tk.run.table, { year, state, since });
-      if (ranked.length === 0) throw new UsageError(`no pair${state ? ` of ${state}` : ''} has an index in ${year}`);
-      const { top: hi, bottom: lo } = topBottom(ranked, top, bottom);
-      const row = (e: RankEntry) => [String(e.rank), `${e.a}-${e.b}`, num(e.index, 2), ...(since === null ? [] : [e.rankSince === null ? '–' : String(e.rankSince), e.change === null ? 'new' : e.change > 0 ? `+${e.change}` : String(e.change)])];
-      const head = ['rank', 'pair', 'index', ...(since === null ? [] : [`rank ${since}`, 'change'])];
-      term.out(`${ranked.length} ${state ? `partners of ${state}` : 'pairs'} ranked in ${year}${tk.run.sample ? ' (synthetic sample)' : ''}`);
-      const lines = [head, ...hi.map(row)];
-      if (lo.length > 0) lines.push(...(hi.length + lo.length < ranked.length ? [['…']] : []), ...lo.map(row));
-      for (const l of textTable(lines)) term.out(l);
+      const { hooks, stop } = toolkitHooks(term);
+      try {
+        const res = await runRank({ config: args.config, out: args.out, year: args.year ?? null, state, top: args.top, bottom: args.bottom, since }, hooks);
+        const row = (e: RankEntry) => [String(e.rank), `${e.a}-${e.b}`, num(e.index, 2), ...(since === null ? [] : [e.rankSince === null ? '–' : String(e.rankSince), e.change === null ? 'new' : e.change > 0 ? `+${e.change}` : String(e.change)])];
+        const head = ['rank', 'pair', 'index', ...(since === null ? [] : [`rank ${since}`, 'change'])];
+        term.out(`${res.ranked} ${state ? `partners of ${state}` : 'pairs'} ranked in ${res.year}${res.sample ? ' (synthetic sample)' : ''}`);
+        const lines = [head, ...res.top.map(row)];
+        if (res.bottom.length > 0) lines.push(...(res.top.length + res.bottom.length < res.ranked ? [['…']] : []), ...res.bottom.map(row));
+        for (const l of textTable(lines)) term.out(l);
+      } finally {
+        stop();
+      }
     },
   };
   return module as unknown as CommandModule<GlobalArgs, never>;

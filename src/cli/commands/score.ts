@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runScore } from '../../io/run-score.js';
+import { runScore } from '../../pipeline/score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import { listOption, yearOption, yearOrder } from '../option-checks.js';
 import type { GlobalArgs } from '../global-args.js';

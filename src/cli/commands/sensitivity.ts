@@ -1,12 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { pc } from '../colour.js';
-import { sensitivityFile, sobolFile } from '../../io/sensitivity-csv.js';
-import { sensitivityInputs, writeToolkitFiles } from '../../io/toolkit-run.js';
-import { defaultThreads, runSensitivityThreaded } from '../../io/run-sensitivity.js';
+import { runSensitivityReport } from '../../pipeline/sensitivity.js';
 import { countOption } from '../option-checks.js';
 import { progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { num, recompute, reportWritten, textTable } from './toolkit-common.js';
+import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
 
 interface SensitivityArgs extends GlobalArgs {
   readonly draws?: number;
@@ -26,18 +23,20 @@ export function sensitivityCommand(term: Terminal): CommandModule<GlobalArgs, ne
         .option('threads', countOption('--threads', 1, 'worker threads (default: the number of cores for large panels); the results do not depend on it', { max: 64 }))
         .example('$0 sensitivity --draws 1000 --seed 7', 'a reproducible run of 1,000 draws') as unknown as Argv<SensitivityArgs>,
     handler: async (args) => {
-      const tk = await recompute(args, term);
-      const { model, spec, params } = sensitivityInputs(tk.run, { draws: args.draws, seed: args.seed });
-      if ((tk.run.config.smoothIndex ?? 1) > 1) term.err(pc.yellow('note: the analysis is of the unsmoothed index (smooth_index is not applied to the draws)'));
-      const threads = args.threads ?? defaultThreads(tk.run.table.keys.length, spec.draws);
-      const bar = progressBar(term);
-      const res = await runSensitivityThreaded(tk.run.table, model, spec, threads, bar.progress).finally(() => bar.stop());
-      term.out(`${spec.draws} draws (seed ${spec.seed}), ${res.factors.length} uncertain choices, ${res.runs} runs per pair-year over ${tk.run.table.keys.length} pair-years`);
-      const pooled = res.sobol.filter((s) => s.year === null);
-      for (const l of textTable([['choice', 'first order', 'total'], ...pooled.map((s) => [s.factor, num(s.first, 3), num(s.total, 3)])])) term.out(l);
-      const files = [sensitivityFile(tk.run.table, res, tk.run.config.precision), sobolFile(res, tk.run.config.precision)];
-      const { rescored } = await writeToolkitFiles(tk, files, { sensitivity: { ...params, factors: res.factors.map((f) => f.name), runs_per_pair_year: res.runs } });
-      reportWritten(term, tk, files.map((f) => f.resource.path), rescored);
+      const { hooks, stop } = toolkitHooks(term);
+      const draws = progressBar(term);
+      try {
+        const res = await runSensitivityReport({ config: args.config, out: args.out, draws: args.draws, seed: args.seed, threads: args.threads }, hooks, draws.progress);
+        draws.stop();
+        const { spec, result } = res;
+        term.out(`${spec.draws} draws (seed ${spec.seed}), ${result.factors.length} uncertain choices, ${result.runs} runs per pair-year over ${res.tk.run.table.keys.length} pair-years`);
+        const pooled = result.sobol.filter((s) => s.year === null);
+        for (const l of textTable([['choice', 'first order', 'total'], ...pooled.map((s) => [s.factor, num(s.first, 3), num(s.total, 3)])])) term.out(l);
+        reportWritten(term, res.tk, res.files, res.rescored);
+      } finally {
+        draws.stop();
+        stop();
+      }
     },
   };
   return module as unknown as CommandModule<GlobalArgs, never>;

@@ -1,8 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { readConfig, resolveSourcePath } from '../../io/read-config.js';
-import { createCrosswalk } from '../../domain/crosswalk.js';
-import { UsageError } from '../../errors.js';
-import { toolVersion } from '../../io/tool-version.js';
+import { runSql } from '../../pipeline/sql.js';
 import { PERIOD_KINDS, type PeriodKind } from '../../domain/period.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -30,30 +27,7 @@ export function sqlCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         .option('max-bytes-billed', { type: 'number', describe: 'BigQuery: cap on billed bytes written into the guard (default 100 GB)' })
         .example('$0 sql --dialect bigquery --config examples/events.yaml --indicator daily > events.sql', 'the query for BigQuery, with its output schema and cost guard') as Argv<SqlArgs>,
     handler: async (args) => {
-      const config = await readConfig(args.config);
-      const events = config.indicators.filter((i) => i.family.name === 'events');
-      const ind = args.indicator ? events.find((i) => i.id === args.indicator) : events.length === 1 ? events[0] : undefined;
-      if (!ind) {
-        const ids = events.map((i) => i.id);
-        throw new UsageError(
-          args.indicator
-            ? `no events indicator "${args.indicator}" in ${config.file}${ids.length > 0 ? `; events indicators: ${ids.join(', ')}` : ''}`
-            : ids.length === 0
-              ? `${config.file} has no indicator of family events; \`entente sql\` prints the aggregation of event data`
-              : `${config.file} has several events indicators (${ids.join(', ')}); name one with --indicator`,
-        );
-      }
-      const mb = args['max-bytes-billed'];
-      if (mb !== undefined && (!Number.isInteger(mb) || mb < 10_485_760)) throw new UsageError('--max-bytes-billed: a whole number of bytes, at least 10485760 (BigQuery\'s minimum)');
-      const { printSql } = await import('../../families/events/print-sql.js');
-      const text = await printSql(ind.spec, createCrosswalk({ succession: config.succession }), (p) => resolveSourcePath(config, p), {
-        dialect: args.dialect,
-        period: args.period,
-        table: args.table,
-        precision: config.precision,
-        maxBytesBilled: mb,
-        toolVersion: toolVersion(),
-      });
+      const text = await runSql({ config: args.config, dialect: args.dialect, indicator: args.indicator, period: args.period, table: args.table, maxBytesBilled: args['max-bytes-billed'] });
       term.out(text.replace(/\n$/, ''));
     },
   };

@@ -1,6 +1,6 @@
 /** Validation of the toolkit commands' arguments (bad values are usage errors, exit 2). */
 import type { Iso3 } from '../../domain/country.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../domain/errors.js';
 
 /**
  * An ISO3 state code from the command line (any case).

@@ -1,32 +1,33 @@
 /**
  * What the analyst-toolkit commands (explain, rank, trends, sensitivity, audit) share:
- * recomputing the configured panel with a progress bar and the usual notes, printing
- * aligned tables, and saying what was written.
+ * the hooks of their pipeline call (a progress bar and the usual notes), printing aligned
+ * tables, and saying what was written.
  */
 import path from 'node:path';
 import { pc } from '../colour.js';
-import { loadToolkitRun, type ToolkitRun } from '../../io/toolkit-run.js';
+import type { ToolkitHooks, ToolkitRun } from '../../pipeline/toolkit.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { displayPath } from './score.js';
 
 /**
- * Checks the report folder the command will add to (unless it writes nothing), scores the
- * configured panel (progress on stderr), prints its warnings and the sample note, and
- * returns it.
- * @example const tk = await recompute(args, term);
+ * The hooks a toolkit command's pipeline call reports to: a progress bar on stderr while the
+ * panel is scored, then its warnings and the sample note; notes in yellow. Call `stop()`
+ * when the command ends (a no-op when the bar is already gone).
+ * @example const { hooks, stop } = toolkitHooks(term); try { await runAudit(args, hooks); } finally { stop(); }
  */
-export async function recompute(args: GlobalArgs, term: Terminal, options: { writes?: boolean } = {}): Promise<ToolkitRun> {
+export function toolkitHooks(term: Terminal): { hooks: ToolkitHooks; stop(): void } {
   const bar = progressBar(term);
-  try {
-    const tk = await loadToolkitRun(args.config, args.out, bar.progress, { writes: options.writes, note: (n) => term.err(pc.yellow(`note: ${n}`)) });
-    bar.stop();
-    printWarnings(term, tk.run.warnings);
-    if (tk.run.sample) term.err(pc.cyan('note: computed from the bundled SYNTHETIC sample data, not real observations'));
-    return tk;
-  } finally {
-    bar.stop();
-  }
+  const hooks: ToolkitHooks = {
+    progress: bar.progress,
+    note: (n) => term.err(pc.yellow(`note: ${n}`)),
+    loaded: (run) => {
+      bar.stop();
+      printWarnings(term, run.warnings);
+      if (run.sample) term.err(pc.cyan('note: computed from the bundled SYNTHETIC sample data, not real observations'));
+    },
+  };
+  return { hooks, stop: bar.stop };
 }
 
 /**

@@ -1,14 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_CHANGE_POINT_OPTIONS, pairBreaks } from '../../core/change-points.js';
-import { latestScoredYear } from '../../core/rank.js';
-import { pairTrends } from '../../core/trend.js';
-import { UsageError } from '../../errors.js';
-import { breaksFile, trendsFile } from '../../io/trends-csv.js';
-import { writeToolkitFiles } from '../../io/toolkit-run.js';
+import { DEFAULT_CHANGE_POINT_OPTIONS } from '../../analysis/change-points.js';
+import { runTrends } from '../../pipeline/trends.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { countOption, positiveOption, yearOption, yearOrder } from '../option-checks.js';
-import { num, recompute, reportWritten, textTable } from './toolkit-common.js';
+import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
 
 interface TrendsArgs extends GlobalArgs {
   readonly from?: number;
@@ -33,20 +29,17 @@ export function trendsCommand(term: Terminal): CommandModule<GlobalArgs, never> 
         .check(yearOrder)
         .example('$0 trends --from 2010 --to 2020', 'slopes over 2010–2020 and the breaks of every pair') as unknown as Argv<TrendsArgs>,
     handler: async (args) => {
-      const minSegment = args.minSegment;
-      const tk = await recompute(args, term);
-      const to = args.to ?? latestScoredYear(tk.run.table);
-      if (to === null) throw new UsageError('no pair-year has an index: no trends to compute');
-      const from = args.from ?? to - 9;
-      if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-      const trends = pairTrends(tk.run.table, from, to);
-      const breaks = pairBreaks(tk.run.table, { penalty: args.penalty, minSegment });
-      term.out(`${trends.length} pairs with a slope over ${from}–${to}; ${breaks.length} breaks in ${new Set(breaks.map((b) => `${b.a}${b.b}`)).size} pairs (penalty ${args.penalty}·σ²·ln n, segments ≥ ${minSegment} years)`);
-      const largest = [...breaks].sort((p, q) => Math.abs(q.size) - Math.abs(p.size) || (p.a + p.b < q.a + q.b ? -1 : 1) || p.year - q.year).slice(0, args.show);
-      for (const l of textTable([['pair', 'year', 'before', 'after', 'size'], ...largest.map((b) => [`${b.a}-${b.b}`, String(b.year), num(b.meanBefore, 1), num(b.meanAfter, 1), num(b.size, 1)])])) term.out(l);
-      const files = [trendsFile(trends, tk.run.config.precision), breaksFile(breaks, tk.run.config.precision)];
-      const { rescored } = await writeToolkitFiles(tk, files);
-      reportWritten(term, tk, files.map((f) => f.resource.path), rescored);
+      const { hooks, stop } = toolkitHooks(term);
+      try {
+        const res = await runTrends({ config: args.config, out: args.out, from: args.from, to: args.to, penalty: args.penalty, minSegment: args.minSegment }, hooks);
+        const { breaks } = res;
+        term.out(`${res.trends.length} pairs with a slope over ${res.from}–${res.to}; ${breaks.length} breaks in ${new Set(breaks.map((b) => `${b.a}${b.b}`)).size} pairs (penalty ${args.penalty}·σ²·ln n, segments ≥ ${args.minSegment} years)`);
+        const largest = [...breaks].sort((p, q) => Math.abs(q.size) - Math.abs(p.size) || (p.a + p.b < q.a + q.b ? -1 : 1) || p.year - q.year).slice(0, args.show);
+        for (const l of textTable([['pair', 'year', 'before', 'after', 'size'], ...largest.map((b) => [`${b.a}-${b.b}`, String(b.year), num(b.meanBefore, 1), num(b.meanAfter, 1), num(b.size, 1)])])) term.out(l);
+        reportWritten(term, res.tk, res.files, res.rescored);
+      } finally {
+        stop();
+      }
     },
   };
   return module as unknown as CommandModule<GlobalArgs, never>;

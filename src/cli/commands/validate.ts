@@ -1,10 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { readConfig } from '../../io/read-config.js';
-import { loadIndicators } from '../../io/load-indicators.js';
+import { runValidate } from '../../pipeline/validate.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { terminalText } from '../../escape.js';
+import { terminalText } from '../../domain/escape.js';
 
 /**
  * `entente validate`: checks the config and every input file, prints every problem
@@ -16,9 +15,8 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
     describe: 'check the config and every input file; print every problem and what was skipped',
     builder: (y: Argv<GlobalArgs>) => y.example('$0 validate --config examples/real-data.yaml', 'check the real-data config and its files'),
     handler: async (args) => {
-      const config = await readConfig(args.config);
       const bar = progressBar(term);
-      const loaded = await loadIndicators(config, bar.progress).finally(() => bar.stop());
+      const { config, loaded } = await runValidate(args.config, bar.progress).finally(() => bar.stop());
       for (const ind of config.indicators) {
         const d = loaded.data.get(ind.id)!;
         const cov = d.coverage.map((c) => `${c.from}–${c.to}`).join(', ') || 'as in the data';

@@ -20,7 +20,7 @@
  *
  * All on the latent scale (z, standard deviations of the pool); the index is Φ of the mean.
  */
-import { yearOfKey } from '../panel-keys.js';
+import { yearOfKey } from '../../domain/dyad-year-key.js';
 import type { LatentFit } from './latent-model.js';
 
 /** One model column's part in the explanation. */

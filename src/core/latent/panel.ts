@@ -5,7 +5,7 @@
  * to its last row with at least one observed column). Rows are sorted by (pair, year) as the
  * pipeline's packed keys `pair·4096 + year` are.
  */
-import { pairOfKey, yearOfKey } from '../panel-keys.js';
+import { pairOfKey, yearOfKey } from '../../domain/dyad-year-key.js';
 
 /**
  * Pairs per chunk: the E-step's sums are formed per chunk of this many consecutive pairs and

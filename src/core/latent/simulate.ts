@@ -7,7 +7,7 @@
  * c + d·z + e′ > 0 (a probit), and then exp(a + b·z + σ·e) (log-normal), else 0.
  */
 import { createRandom, type Random } from '../random.js';
-import { YEAR_SPAN } from '../panel-keys.js';
+import { YEAR_SPAN } from '../../domain/dyad-year-key.js';
 
 /** One simulated indicator. */
 export interface SimIndicator {

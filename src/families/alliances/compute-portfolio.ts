@@ -27,7 +27,8 @@
  * @module
  */
 import type { Iso3 } from '../../domain/country.js';
-import { DyadYearTable, unpackKey, yearOfKey } from '../../domain/dyad-year-table.js';
+import { DyadYearTable } from '../../domain/dyad-year-table.js';
+import { unpackKey, yearOfKey } from '../../domain/dyad-year-key.js';
 import { TOP_LEVEL } from './obligation-scale.js';
 import type { PortfolioMeasureName } from './measures.js';
 

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { mergeRanges, yearsIn, type YearRange } from '../../domain/year.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
-import { hashFile } from '../../io/hash-file.js';
+import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
+import { hashFile } from '../../format/hash-file.js';
 import { computePortfolio, DISTANCE_METRICS, TIE_CODINGS } from './compute-portfolio.js';
 import { collapseTies, type AllianceRows } from './compute-ties.js';
 import { ALLIANCE_MEASURE_NAMES, ALLIANCE_MEASURES, isAllianceMeasureName, isPortfolioMeasure } from './measures.js';
@@ -73,6 +73,8 @@ export const alliancesFamily: Family = {
   defaultId: 'alliance',
   title: 'Formal alliances: strongest obligation, defence pacts and alliance-portfolio similarity (ATOP, COW)',
   measures: ALLIANCE_MEASURE_NAMES,
+  measureTable: measureTableOf(ALLIANCE_MEASURES),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ALLIANCE_FORMATS,
   optionsSchema: alliancesOptionsSchema,

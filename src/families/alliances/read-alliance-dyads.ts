@@ -14,9 +14,9 @@
  */
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
-import { InputError, UnknownCountryError } from '../../errors.js';
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, parseYearCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../io/read-csv.js';
+import { InputError, UnknownCountryError } from '../../domain/errors.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, parseYearCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../format/read-csv.js';
 import type { AllianceRows } from './compute-ties.js';
 import { atopLevel, cowAllianceLevel } from './obligation-scale.js';
 

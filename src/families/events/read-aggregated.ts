@@ -5,19 +5,19 @@
  * period, the rules (partial periods, minimums) already applied by the query.
  * @module
  */
-import { InputError } from '../../errors.js';
+import { InputError } from '../../domain/errors.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { PeriodKind } from '../../domain/period.js';
-import { hashFile } from '../../io/hash-file.js';
-import type { InputFile } from '../../indicators/family.js';
-import type { DuckEngine } from './duckdb-engine.js';
-import { expandPath, firstLine, type ProbedFile } from './input-files.js';
-import { locateRows } from './locate-rows.js';
+import { hashFile } from '../../format/hash-file.js';
+import type { InputFile } from '../family.js';
+import type { DuckEngine } from './run-duckdb.js';
+import { expandPath, firstLine, type ProbedFile } from './read-input-files.js';
+import { locateRows } from './read-row-locations.js';
 import type { EventMeasureName } from './measures.js';
 import type { EventsResult } from './run-events-query.js';
 import { open } from 'node:fs/promises';
-import { checkTextBytes, isGzip } from '../../io/open-text.js';
-import { withCsvRows } from '../../io/read-csv.js';
+import { checkTextBytes, isGzip } from '../../format/open-text.js';
+import { withCsvRows } from '../../format/read-csv.js';
 import type { EventFormat } from './formats.js';
 
 const lit = (s: string) => `'${s.split("'").join("''")}'`;

@@ -5,20 +5,20 @@
  * (see `build-sql.ts`), the notes for `entente validate` and the provenance.
  * @module
  */
-import { InputError, type Problem } from '../../errors.js';
-import { DEFAULTS } from '../../defaults.js';
+import { InputError, type Problem } from '../../domain/errors.js';
+import { DEFAULTS } from '../../domain/defaults.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import { COUNTRIES } from '../../domain/crosswalk-data.js';
 import type { Iso3 } from '../../domain/country.js';
 import type { PeriodKind } from '../../domain/period.js';
-import { hashFile } from '../../io/hash-file.js';
-import type { InputFile } from '../../indicators/family.js';
+import { hashFile } from '../../format/hash-file.js';
+import type { InputFile } from '../family.js';
 import { classifyUnmapped, codeKey, staticCodeMapping, type ActorAliases, type ActorCodeSystem, type CodeMapping, type SkipReason } from './actor-codes.js';
 import { fullSql, measureSql, rawGroupsSql, srcSql, type EventQuery, type Selection } from './build-sql.js';
-import type { DuckEngine, Cell } from './duckdb-engine.js';
+import type { DuckEngine, Cell } from './run-duckdb.js';
 import { EVENT_FORMATS, type EventFormatName, type RowCheck } from './formats.js';
-import { duckInput, expandPath, firstLine, integerColumn, probeFile, typedDay, type ProbedFile } from './input-files.js';
-import { checkTest, locateRows, type CellTest } from './locate-rows.js';
+import { duckInput, expandPath, firstLine, integerColumn, probeFile, typedDay, type ProbedFile } from './read-input-files.js';
+import { checkTest, locateRows, type CellTest } from './read-row-locations.js';
 import type { EventMeasureName } from './measures.js';
 import { DIALECTS } from './sql-dialect.js';
 

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { yearRanges } from '../../domain/year.js';
-import { InputError } from '../../errors.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
-import { hashFile } from '../../io/hash-file.js';
+import { InputError } from '../../domain/errors.js';
+import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
+import { hashFile } from '../../format/hash-file.js';
 import { computeDistances, INTERVAL_RULES, type IntervalRule, type StateYearIdealPoints } from './compute-distance.js';
 import { IDEAL_POINT_MEASURE_NAMES, IDEAL_POINT_MEASURES, isIdealPointMeasureName } from './measures.js';
 import { IDEAL_DIMENSIONS, readVoetenIdeal, SESSION_YEAR_OFFSET } from './read-voeten-ideal.js';
@@ -93,6 +93,8 @@ export const idealPointsFamily: Family = {
   defaultId: 'ideal',
   title: 'Distance between UN General Assembly ideal points (Bailey, Strezhnev & Voeten)',
   measures: IDEAL_POINT_MEASURE_NAMES,
+  measureTable: measureTableOf(IDEAL_POINT_MEASURES),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ['voeten_ideal'],
   optionsSchema: idealPointsOptionsSchema,

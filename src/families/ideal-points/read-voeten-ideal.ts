@@ -18,9 +18,9 @@
  */
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
-import { InputError, UnknownCountryError } from '../../errors.js';
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, parseNumberCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../io/read-csv.js';
+import { InputError, UnknownCountryError } from '../../domain/errors.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, parseNumberCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../format/read-csv.js';
 import type { StateYearIdealPoints } from './compute-distance.js';
 
 /** The year label of a session: session + 1945. @example SESSION_YEAR_OFFSET + 65 // 2010 */

@@ -9,8 +9,9 @@
  * 2; a state in IGO {1} alone with B and C in {1} has the same counts and total 1.
  * @module
  */
-import { DyadYearTable, unpackKey } from '../../domain/dyad-year-table.js';
-import type { StateYearTable } from '../../indicators/trade/state-year-table.js';
+import { DyadYearTable } from '../../domain/dyad-year-table.js';
+import { unpackKey } from '../../domain/dyad-year-key.js';
+import type { StateYearTable } from '../../domain/state-year-table.js';
 
 /** The shares, and the pair-years left empty and why. */
 export interface IgoShares {

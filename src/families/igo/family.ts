@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { yearRanges } from '../../domain/year.js';
-import { AppError } from '../../errors.js';
-import type { Family, IndicatorData, IndicatorSpec, InputFile, LoadContext } from '../../indicators/family.js';
-import { hashFile } from '../../io/hash-file.js';
+import { AppError } from '../../domain/errors.js';
+import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
+import { hashFile } from '../../format/hash-file.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { computeShares } from './compute-igo.js';
 import { IGO_MEASURE_NAMES, IGO_MEASURES, isIgoMeasureName } from './measures.js';
@@ -70,6 +70,8 @@ export const igoFamily: Family = {
   defaultId: 'igo',
   title: 'Shared full membership in intergovernmental organisations (COW IGO v3)',
   measures: IGO_MEASURE_NAMES,
+  measureTable: measureTableOf(IGO_MEASURES),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }, { key: 'totals', in: 'source', relativeTo: 'data' }],
   direction: 'symmetric',
   formats: ['cow_igo'],
   optionsSchema: igoOptionsSchema,

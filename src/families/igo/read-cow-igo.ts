@@ -18,10 +18,11 @@ import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { PackedKeyMap } from '../../domain/packed-key-map.js';
-import { UnknownCountryError } from '../../errors.js';
-import { StateYearTable } from '../../indicators/trade/state-year-table.js';
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader, parseYearCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../io/read-csv.js';
+import { UnknownCountryError } from '../../domain/errors.js';
+import { StateYearTable } from '../../domain/state-year-table.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader, parseYearCell, READABLE_YEARS, withCsvRows, type CsvRow } from '../../format/read-csv.js';
+import { YEAR_SPAN } from '../../domain/dyad-year-key.js';
 
 /** The dyad-year counts of a COW IGO file, with the years they cover. */
 export interface CowIgoDyads {
@@ -116,7 +117,7 @@ export async function readCowIgoDyads(file: string, crosswalk: Crosswalk): Promi
       }
       const x = Math.min(code1, code2);
       const y = Math.max(code1, code2);
-      const codeKey = (x * 10_000 + y) * 4096 + year;
+      const codeKey = (x * 10_000 + y) * YEAR_SPAN + year;
       const prev = lineOfCodes.get(codeKey);
       if (prev !== undefined) {
         problems.add(row.line, undefined, `pair-year ${x}-${y} ${year} is already given on line ${prev}; keep one row`);

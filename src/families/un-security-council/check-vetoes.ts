@@ -7,7 +7,7 @@
  * 8 July 2022) and dates that differ are noted. Pure.
  */
 import type { Iso3 } from '../../domain/country.js';
-import type { Problem } from '../../errors.js';
+import type { Problem } from '../../domain/errors.js';
 import type { CouncilDraft } from './council-draft.js';
 import type { VetoRecord } from './read-unsc-vetoes.js';
 

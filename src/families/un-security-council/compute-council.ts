@@ -15,7 +15,7 @@
  */
 import type { Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
-import type { ExtraColumn } from '../../indicators/family.js';
+import type { ExtraColumn } from '../family.js';
 import type { CouncilDraft, CouncilVote } from './council-draft.js';
 import { vetoersOf } from './check-vetoes.js';
 import type { UnscMeasureName } from './measures.js';

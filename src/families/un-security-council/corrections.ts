@@ -23,7 +23,7 @@
  * A correction that matches nothing — an ID not in the file, a row outside the draft, a member
  * without a row, an `expected` value that differs from the file — is an error, never a no-op.
  */
-import type { Problem } from '../../errors.js';
+import type { Problem } from '../../domain/errors.js';
 import { OUTCOME_LABELS, VOTE_CODES } from './council-draft.js';
 import { isIsoDate } from './iso-date.js';
 import type { VoteRow, VoteRowCells } from './read-unsc-votes.js';

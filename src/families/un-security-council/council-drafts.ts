@@ -12,7 +12,7 @@
  *   a No or an abstention.
  */
 import type { Iso3 } from '../../domain/country.js';
-import type { Problem } from '../../errors.js';
+import type { Problem } from '../../domain/errors.js';
 import { outcomeOf, VOTE_CODES, type CouncilDraft, type MemberVote } from './council-draft.js';
 import type { CorrectedVotes } from './corrections.js';
 import type { VoteRow, VoteRowCells } from './read-unsc-votes.js';

@@ -11,10 +11,10 @@ import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
 import { COUNTRIES } from '../../domain/crosswalk-data.js';
 import { mergeRanges, yearRanges, type YearRange } from '../../domain/year.js';
-import { DEFAULTS } from '../../defaults.js';
-import { InputError, UnknownCountryError, type Problem } from '../../errors.js';
-import { directionOf, type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, type SourceSpec } from '../../indicators/family.js';
-import { hashFile } from '../../io/hash-file.js';
+import { DEFAULTS } from '../../domain/defaults.js';
+import { InputError, UnknownCountryError, type Problem } from '../../domain/errors.js';
+import { directionOf, type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf, type SourceSpec } from '../family.js';
+import { hashFile } from '../../format/hash-file.js';
 import { applyCorrections, type AppliedCorrection } from './corrections.js';
 import type { CouncilDraft } from './council-draft.js';
 import { buildDrafts, type MemberResolver } from './council-drafts.js';
@@ -91,6 +91,8 @@ export const unscFamily: Family = {
   defaultId: 'unsc',
   title: 'UN Security Council: voting agreement, shielding and joint vetoes from member-level votes',
   measures: UNSC_MEASURE_NAMES,
+  measureTable: measureTableOf(UNSC_MEASURES),
+  inputFiles: [{ key: 'path', in: 'source', relativeTo: 'data' }, { key: 'corrections', in: 'source', relativeTo: 'config' }],
   direction: 'symmetric',
   measureDirections: Object.fromEntries(UNSC_MEASURE_NAMES.map((m) => [m, UNSC_MEASURES[m].direction])),
   formats: ['unsc_votes', 'unsc_vetoes', 'unsc_failed_drafts', 'unsc_meetings'],

@@ -2,7 +2,7 @@
  * The measures of the `un_security_council` family: name, unit, range, direction and meaning.
  * This table is the contract the family README's measure table must match. Pure.
  */
-import type { MeasureDirection } from '../../indicators/family.js';
+import type { MeasureDirection } from '../family.js';
 
 /** One measure of the family. */
 export interface CouncilMeasure {

@@ -6,9 +6,9 @@
  * the workbook's sheet row, as in the errata table. Problems are reported at the corrections
  * file's physical line.
  */
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader } from '../../io/read-csv.js';
-import { readCsvRecords } from '../../io/read-csv-records.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader } from '../../format/read-csv.js';
+import { readCsvRecords } from '../../format/read-csv-records.js';
 import { CORRECTION_ACTION_NAMES, correctionFieldProblems, type Correction, type CorrectionAction } from './corrections.js';
 
 /** The columns of a corrections file; `issue` and `detail` may be empty, `evidence` may not. */

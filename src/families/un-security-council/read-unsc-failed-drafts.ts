@@ -14,9 +14,9 @@
  * affirmative votes (7 of 11 members before 1966, 9 of 15 since), else `failed`.
  */
 import type { Iso3 } from '../../domain/country.js';
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader, parseYearCell } from '../../io/read-csv.js';
-import { readCsvRecords } from '../../io/read-csv-records.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader, parseYearCell } from '../../format/read-csv.js';
+import { readCsvRecords } from '../../format/read-csv-records.js';
 import type { CouncilDraft, CouncilVote, MemberVote } from './council-draft.js';
 import type { MemberResolver } from './council-drafts.js';
 import { cleanText, draftSymbol } from './symbols.js';

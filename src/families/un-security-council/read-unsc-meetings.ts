@@ -5,9 +5,9 @@
  * text — `S/RES/1334 (2000)` and the tally `15-0-0` (Yes-No-Abstain). Used as the independent
  * check of the voting file's dates, tallies and members (it gives no member votes).
  */
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader, parseYearCell } from '../../io/read-csv.js';
-import { readCsvRecords } from '../../io/read-csv-records.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader, parseYearCell } from '../../format/read-csv.js';
+import { readCsvRecords } from '../../format/read-csv-records.js';
 import { dayMonthToIso } from './iso-date.js';
 
 /** The columns the reader needs. */

@@ -9,9 +9,9 @@
  * `UK`, `France`, `China`); China before 25 October 1971 is the Republic of China's seat.
  */
 import type { Iso3 } from '../../domain/country.js';
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader, parseYearCell } from '../../io/read-csv.js';
-import { readCsvRecords } from '../../io/read-csv-records.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader, parseYearCell } from '../../format/read-csv.js';
+import { readCsvRecords } from '../../format/read-csv-records.js';
 import type { MemberResolver } from './council-drafts.js';
 import { usDateToIso } from './iso-date.js';
 import { cleanText, draftSymbol } from './symbols.js';

@@ -11,9 +11,9 @@
  * is what the errata table and the corrections file call a row. Problems are reported at the
  * physical line the record starts on (`file:line`), with the record number in the message.
  */
-import { ProblemList } from '../../io/problem-list.js';
-import { checkWidth, indexHeader, parseYearCell, type CsvRow } from '../../io/read-csv.js';
-import { readCsvRecords } from '../../io/read-csv-records.js';
+import { ProblemList } from '../../domain/problem-list.js';
+import { checkWidth, indexHeader, parseYearCell, type CsvRow } from '../../format/read-csv.js';
+import { readCsvRecords } from '../../format/read-csv-records.js';
 import { OUTCOME_LABELS, VOTE_CODES } from './council-draft.js';
 import { isIsoDate } from './iso-date.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { classifyUnmapped, codeKey, staticCodeMapping } from '../../../src/families/events/actor-codes.js';
-import { DEFAULT_MEMORY_LIMIT, engineSettings } from '../../../src/families/events/duckdb-engine.js';
+import { DEFAULT_MEMORY_LIMIT, engineSettings } from '../../../src/families/events/run-duckdb.js';
 
 const cw = createCrosswalk();
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../helpers/cli.js';
 import { validateDataPackage } from '../../helpers/validate-datapackage.js';
-import { DuckEngine, engineSettings } from '../../../src/families/events/duckdb-engine.js';
+import { DuckEngine, engineSettings } from '../../../src/families/events/run-duckdb.js';
 import { fixture } from './helpers.js';
 
 function project(extra = ''): { dir: string; config: string } {

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../../src/domain/errors.js';
 import { iso3Index, type Iso3 } from '../../../src/domain/country.js';
 import { eventsFamily } from '../../../src/families/events/family.js';
 import { testContext } from '../../helpers/load-context.js';
@@ -96,7 +96,7 @@ describe('events family: edges (daily pair scores)', () => {
     (await import('node:fs')).mkdirSync(parts);
     writeFileSync(path.join(parts, 'a.csv'), [text[0], ...text.slice(1, 5)].join('\n') + '\n');
     writeFileSync(path.join(parts, 'b.csv'), [text[0], ...text.slice(5)].join('\n') + '\n');
-    const { DuckEngine, engineSettings } = await import('../../../src/families/events/duckdb-engine.js');
+    const { DuckEngine, engineSettings } = await import('../../../src/families/events/run-duckdb.js');
     const engine = await DuckEngine.open(engineSettings({}));
     await engine.run(`COPY (SELECT * FROM read_csv('${path.join(dir, 'plain.csv')}', header = true, columns = {'date': 'DATE', 'actor1': 'VARCHAR', 'actor2': 'VARCHAR', 'weight': 'DOUBLE'})) TO '${path.join(dir, 'edges.parquet')}' (FORMAT parquet)`);
     await engine.close();
@@ -109,7 +109,7 @@ describe('events family: edges (daily pair scores)', () => {
   it('reads its output back through format: aggregated with the same values', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-events-'));
     const ref = await loadEvents(edges);
-    const { DuckEngine, engineSettings } = await import('../../../src/families/events/duckdb-engine.js');
+    const { DuckEngine, engineSettings } = await import('../../../src/families/events/run-duckdb.js');
     const engine = await DuckEngine.open(engineSettings({}));
     await engine.run(`COPY (${String(ref.provenance!['sql'])}) TO '${path.join(dir, 'agg.csv')}' (HEADER, DELIMITER ',')`);
     await engine.close();
@@ -189,7 +189,7 @@ describe('events family: GDELT 2.0 export', () => {
 
   it('reads the same rows from Parquet with integer dates (as GDELT\'s tables hold them)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-events-'));
-    const { DuckEngine, engineSettings } = await import('../../../src/families/events/duckdb-engine.js');
+    const { DuckEngine, engineSettings } = await import('../../../src/families/events/run-duckdb.js');
     const { GDELT_V2_LAYOUT } = await import('../../../src/families/events/formats.js');
     const engine = await DuckEngine.open(engineSettings({}));
     const cols = GDELT_V2_LAYOUT.map((c) => `'${c}': '${c === 'SQLDATE' || c === 'DATEADDED' ? 'BIGINT' : c === 'GoldsteinScale' ? 'DOUBLE' : c === 'QuadClass' ? 'INTEGER' : 'VARCHAR'}'`).join(', ');

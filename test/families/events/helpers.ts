@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Iso3 } from '../../../src/domain/country.js';
 import type { DyadYearTable } from '../../../src/domain/dyad-year-table.js';
 import { eventsFamily } from '../../../src/families/events/family.js';
-import type { IndicatorData } from '../../../src/indicators/family.js';
+import type { IndicatorData } from '../../../src/families/family.js';
 import { ROOT } from '../../helpers/cli.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
 

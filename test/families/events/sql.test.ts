@@ -4,11 +4,11 @@ import { SparkSQL, TrinoSQL } from 'dt-sql-parser';
 import path from 'node:path';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import { PERIOD_KINDS, type PeriodKind } from '../../../src/domain/period.js';
-import { DuckEngine, engineSettings } from '../../../src/families/events/duckdb-engine.js';
+import { DuckEngine, engineSettings } from '../../../src/families/events/run-duckdb.js';
 import { eventsFamily } from '../../../src/families/events/family.js';
 import { EVENT_MEASURE_NAMES } from '../../../src/families/events/measures.js';
-import { DEFAULT_MAX_BYTES_BILLED, printSql } from '../../../src/families/events/print-sql.js';
-import type { IndicatorSpec } from '../../../src/indicators/family.js';
+import { DEFAULT_MAX_BYTES_BILLED, printSql } from '../../../src/families/events/run-print-sql.js';
+import type { IndicatorSpec } from '../../../src/families/family.js';
 import { testContext } from '../../helpers/load-context.js';
 import { fixture } from './helpers.js';
 

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../../src/domain/errors.js';
 import { computeDistances, type StateYearIdealPoints } from '../../../src/families/ideal-points/compute-distance.js';
 import { idealPointsFamily as fam } from '../../../src/families/ideal-points/family.js';
-import { parseConfigText } from '../../../src/io/read-config.js';
+import { parseConfigText } from '../../../src/config/read-config.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../../src/domain/errors.js';
 import { readVoetenIdeal } from '../../../src/families/ideal-points/read-voeten-ideal.js';
 
 const fx = (f: string) => path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', f);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import { InputError } from '../../../src/errors.js';
+import { InputError } from '../../../src/domain/errors.js';
 import { igoFamily as fam, IgoConfigError } from '../../../src/families/igo/family.js';
 import { readCowIgoDyads, readIgoStateYear } from '../../../src/families/igo/read-cow-igo.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';

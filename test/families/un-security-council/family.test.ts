@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { InputError } from '../../../src/errors.js';
-import { directionOf, type IndicatorData } from '../../../src/indicators/family.js';
+import { InputError } from '../../../src/domain/errors.js';
+import { directionOf, type IndicatorData } from '../../../src/families/family.js';
 import { unscFamily as fam } from '../../../src/families/un-security-council/family.js';
 import { UNSC_MEASURES } from '../../../src/families/un-security-council/measures.js';
-import { families } from '../../../src/io/families/registry.js';
+import { families } from '../../../src/families/families.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { ROOT } from '../../helpers/cli.js';
 

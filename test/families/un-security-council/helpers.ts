@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { UnknownCountryError } from '../../../src/errors.js';
+import { UnknownCountryError } from '../../../src/domain/errors.js';
 import type { MemberResolver } from '../../../src/families/un-security-council/council-drafts.js';
 import { permanentSeats, seatHolderName } from '../../../src/families/un-security-council/council-seats.js';
 import { ROOT } from '../../helpers/cli.js';

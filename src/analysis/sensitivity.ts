@@ -1,0 +1,636 @@
+/**
+ * Uncertainty and sensitivity analysis of the index (JRC/OECD Handbook step 7; COINr
+ * `get_sensitivity`): a seeded Monte Carlo over the uncertain choices declared in the
+ * config's `sensitivity:` block —
+ *
+ * - each weight w_i drawn uniformly on [w_i·(1 − r), w_i·(1 + r)] (r = `weight_range`,
+ *   default 0.25), one factor per indicator with a positive weight;
+ * - the aggregation rule, drawn with equal probability from `aggregation`
+ *   (default arithmetic and geometric), one factor;
+ * - the normalisation, drawn with equal probability from the configured normalisers and
+ *   each alternative in `normalise` (applied to every indicator; `goalposts` only to
+ *   indicators that declare goalposts), one factor, present when alternatives are listed.
+ *
+ * The model is the scoring pipeline from the raw columns of the {@link ScoreTable} on:
+ * normalise (pooled, with polarity) → weights renormalised over the indicators present →
+ * coverage threshold (`min_coverage`, on the drawn weights) → aggregation → scale. Inputs
+ * are read once; each draw re-runs only normalise (pre-computed per alternative) and
+ * aggregate, on typed arrays, one year at a time so the work stays in cache.
+ *
+ * Outputs per pair-year, over the N draws of matrix A of a Saltelli design: the median
+ * index and its 5–95 % interval, the median rank within the year and its 5–95 % interval
+ * (type-7 quantiles over the draws that give the pair-year an index). Per uncertain
+ * factor: first-order and total Sobol' indices (Saltelli 2010 and Jansen estimators, see
+ * `sobol.ts`) of the index, aggregated over pair-years as
+ * S_i = Σ_r V_r·S_{i,r} / Σ_r V_r (the variance-weighted generalised index of Gamboa et
+ * al. 2013), pooled over all years and per year. A pair-year whose index is missing in any
+ * of a draw's k + 2 runs is left out of that draw's Sobol' terms.
+ *
+ * Years are independent ({@link runSensitivityYears}), so they can run on separate threads
+ * (`io/run-sensitivity.ts`); the pooled sums are added in year order afterwards, so the
+ * result does not depend on how the years were split.
+ */
+import { fitNormaliser, type NormaliserName } from '../core/normalise.js';
+import { createRandom } from '../core/random.js';
+import { saltelliDesign } from './sobol.js';
+import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from './quantile.js';
+import { radixRanks, RankWorkspace } from './radix-rank.js';
+import { rowsByYear } from '../core/panel-keys.js';
+import type { ScoreTable } from '../core/score.js';
+import { SENSITIVITY_AGGREGATIONS } from '../config/sensitivity-config.js';
+
+/** An aggregation rule the analysis can draw. */
+export type SensitivityAggregation = (typeof SENSITIVITY_AGGREGATIONS)[number];
+
+/** One indicator as configured (position = column of the table). */
+export interface SensitivityIndicator {
+  readonly id: string;
+  readonly weight: number;
+  readonly normalise: NormaliserName;
+  readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
+  readonly polarity: 'positive' | 'negative';
+}
+
+/** The configured model: the nominal point of the analysis. */
+export interface SensitivityModel {
+  readonly indicators: readonly SensitivityIndicator[];
+  readonly aggregation: SensitivityAggregation;
+  readonly scale: readonly [number, number];
+  readonly minCoverage: number;
+  readonly geometricFloor: number;
+  /**
+   * Raw values (per indicator, NaN = missing) an alternative normaliser is fitted on, when
+   * the scored panel is a subset of the sources (config `years`/`states`/`pairs`): the
+   * pool the configured normalisation was fitted on. Default: the table's raw columns.
+   */
+  readonly pool?: readonly Float64Array[] | undefined;
+}
+
+/** What to vary and how many draws (the parsed `sensitivity:` block with CLI overrides). */
+export interface SensitivitySpec {
+  /** N: base draws of the Saltelli design (≥ 2). */
+  readonly draws: number;
+  readonly seed: number;
+  /** r: relative half-width of each weight's range, 0 ≤ r ≤ 1. */
+  readonly weightRange: number;
+  readonly aggregations: readonly SensitivityAggregation[];
+  /** Alternative normalisers (the configured ones are always level 0). */
+  readonly normalisers: readonly NormaliserName[];
+}
+
+/** One uncertain factor. */
+export interface SensitivityFactor {
+  /** `weight_<id>`, `aggregation` or `normalise`. */
+  readonly name: string;
+  readonly kind: 'weight' | 'aggregation' | 'normalise';
+  /** Indicator position for a weight factor. */
+  readonly indicator?: number;
+  /** Levels of a discrete factor (drawn with equal probability). */
+  readonly levels?: readonly string[];
+}
+
+/** Sobol' indices of one factor, pooled over all years (`year` null) or for one year. */
+export interface SobolRow {
+  readonly year: number | null;
+  readonly factor: string;
+  readonly first: number;
+  readonly total: number;
+  /** Σ_r V_r: the summed variance of the index the indices are shares of. */
+  readonly variance: number;
+  /** Pair-years that entered the estimate. */
+  readonly pairYears: number;
+}
+
+/** Everything the analysis produced; per-pair-year arrays follow the table's rows. */
+export interface SensitivityResult extends SensitivityRows {
+  readonly factors: readonly SensitivityFactor[];
+  readonly draws: number;
+  /** Model runs per pair-year: N·(k + 2), plus the nominal one. */
+  readonly runs: number;
+  readonly sobol: readonly SobolRow[];
+}
+
+/** Progress callback: (label, done, total). */
+export type SensitivityProgress = (label: string, done: number, total: number) => void;
+
+const PROBS = [0.05, 0.5, 0.95] as const;
+
+/**
+ * The uncertain factors of a model and spec, in a fixed order: weights (config order),
+ * aggregation, normalisation.
+ * @example sensitivityFactors(model, spec).map((f) => f.name) // ['weight_un', 'weight_trade', 'aggregation']
+ */
+export function sensitivityFactors(model: SensitivityModel, spec: SensitivitySpec): SensitivityFactor[] {
+  const out: SensitivityFactor[] = [];
+  if (spec.weightRange > 0) {
+    model.indicators.forEach((ind, i) => {
+      if (ind.weight > 0) out.push({ name: `weight_${ind.id}`, kind: 'weight', indicator: i });
+    });
+  }
+  const aggs = [...new Set(spec.aggregations)];
+  if (aggs.length > 1) out.push({ name: 'aggregation', kind: 'aggregation', levels: aggs });
+  const alts = [...new Set(spec.normalisers)];
+  if (alts.length > 0) out.push({ name: 'normalise', kind: 'normalise', levels: ['configured', ...alts] });
+  return out;
+}
+
+/** A decoded design point: the weights, the rule and the normalisation level of one run. */
+export interface Run {
+  readonly weights: Float64Array;
+  readonly total: number;
+  readonly geometric: boolean;
+  readonly level: number;
+}
+
+/** The columns of a scored table the analysis reads. */
+export type SensitivityTable = Pick<ScoreTable, 'keys' | 'raw' | 'norm'>;
+
+/** Per-pair-year outputs, by table row (may live in shared memory: each year's rows are written by one worker). */
+export interface SensitivityRows {
+  /** Index at the nominal point (the configured model, unsmoothed). */
+  readonly reference: Float64Array;
+  /** Rank at the nominal point within the year (0 = unranked). */
+  readonly referenceRank: Float64Array;
+  readonly indexMedian: Float64Array;
+  readonly indexP05: Float64Array;
+  readonly indexP95: Float64Array;
+  readonly rankMedian: Float64Array;
+  readonly rankP05: Float64Array;
+  readonly rankP95: Float64Array;
+  /** Draws of A (of N) that gave the pair-year an index. */
+  readonly scored: Float64Array;
+}
+
+/** Sobol' sums of one year: the variance Σ_r V_r and the numerators of each factor. */
+export interface YearSobol {
+  readonly year: number;
+  readonly variance: number;
+  readonly pairYears: number;
+  readonly first: Float64Array;
+  readonly total: Float64Array;
+}
+
+/** Everything the years need: the factors, the decoded design, the normalised columns. */
+export interface SensitivityPlan {
+  readonly factors: readonly SensitivityFactor[];
+  readonly draws: number;
+  readonly levels: readonly Float64Array[][];
+  readonly useGeo: boolean;
+  readonly runsA: readonly Run[];
+  readonly runsB: readonly Run[];
+  readonly runsAB: readonly Run[][];
+  readonly nominal: Run;
+  readonly ctx: EvalContext;
+  readonly byYear: ReadonlyMap<number, Uint32Array>;
+}
+
+/**
+ * Prepares an analysis: checks, factors, the Saltelli design decoded into runs, and the
+ * normalised columns of every level (the only pass over the inputs).
+ * @throws {RangeError} when `draws` < 2 or the table and the model disagree.
+ * @example const plan = planSensitivity(table, model, spec); plan.factors.length // k
+ */
+export function planSensitivity(table: SensitivityTable, model: SensitivityModel, spec: SensitivitySpec): SensitivityPlan {
+  if (!(spec.draws >= 2)) throw new RangeError(`sensitivity needs at least 2 draws, got ${spec.draws}`);
+  const m = model.indicators.length;
+  if (m === 0 || table.raw.length !== m) throw new RangeError('sensitivity needs the table and the model to list the same indicators');
+  const factors = sensitivityFactors(model, spec);
+  const k = factors.length;
+  const n = spec.draws;
+  const design = saltelliDesign(n, Math.max(k, 1), createRandom(spec.seed));
+  const runsAB: Run[][] = [];
+  for (let i = 0; i < k; i++) {
+    const ab = Float64Array.from(design.a);
+    for (let j = 0; j < n; j++) ab[j * design.k + i] = design.b[j * design.k + i]!;
+    runsAB.push(decodeRuns(ab, n, design.k, factors, model, spec));
+  }
+  return {
+    factors,
+    draws: n,
+    levels: normalisationLevels(table, model, spec),
+    useGeo: model.aggregation === 'geometric' || factors.some((f) => f.kind === 'aggregation' && f.levels!.includes('geometric')),
+    runsA: decodeRuns(design.a, n, design.k, factors, model, spec),
+    runsB: decodeRuns(design.b, n, design.k, factors, model, spec),
+    runsAB,
+    nominal: {
+      weights: Float64Array.from(model.indicators, (x) => x.weight),
+      total: model.indicators.reduce((s, x) => s + x.weight, 0),
+      geometric: model.aggregation === 'geometric',
+      level: 0,
+    },
+    ctx: { lo: model.scale[0], span: model.scale[1] - model.scale[0], minCoverage: model.minCoverage, floor: model.geometricFloor },
+    byYear: rowsByYear(table.keys),
+  };
+}
+
+/**
+ * Allocates the per-row outputs (NaN = none yet), optionally in shared memory.
+ * @example sensitivityRows(table.keys.length).indexMedian.length // rows
+ */
+export function sensitivityRows(rows: number, shared = false): SensitivityRows {
+  const make = (fill: number) => {
+    const a = shared ? new Float64Array(new SharedArrayBuffer(rows * 8)) : new Float64Array(rows);
+    return fill === 0 ? a : a.fill(fill);
+  };
+  return {
+    reference: make(NaN),
+    referenceRank: make(0),
+    indexMedian: make(NaN),
+    indexP05: make(NaN),
+    indexP95: make(NaN),
+    rankMedian: make(NaN),
+    rankP05: make(NaN),
+    rankP95: make(NaN),
+    scored: make(0),
+  };
+}
+
+/**
+ * Runs the draws for some years (each year is independent): writes the rows of those years
+ * into `out` and returns each year's Sobol' sums. The same numbers whichever years run
+ * together, so the work can be split between threads.
+ * @example const sums = runSensitivityYears(plan, [2015, 2016], out);
+ */
+export function runSensitivityYears(plan: SensitivityPlan, years: readonly number[], out: SensitivityRows, progress?: (year: number) => void): YearSobol[] {
+  const { factors, draws: n, levels, useGeo, runsA, runsB, runsAB, nominal, ctx } = plan;
+  const k = factors.length;
+  let maxR = 0;
+  for (const y of years) maxR = Math.max(maxR, plan.byYear.get(y)?.length ?? 0);
+  const store = new Float64Array(maxR * n);
+  const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
+  const ws = new RankWorkspace();
+  const sums: YearSobol[] = [];
+  for (const year of years) {
+    const yr = plan.byYear.get(year);
+    if (!yr) continue;
+    const R = yr.length;
+    const block = blockColumns(levels, yr, useGeo, ctx.floor);
+    const fA = new Float64Array(R);
+    const fB = new Float64Array(R);
+    const fAB = new Float64Array(k * R);
+    const fABi = Array.from({ length: k }, (_, i) => fAB.subarray(i * R, (i + 1) * R));
+    const rank = new Uint32Array(R);
+    // nominal run
+    const ref = new Float64Array(R);
+    evaluate(block, nominal, ctx, ref);
+    radixRanks(ref, R, rank, ws);
+    for (let t = 0; t < R; t++) {
+      out.reference[yr[t]!] = ref[t]!;
+      out.referenceRank[yr[t]!] = rank[t]!;
+    }
+    const acc = new RowSums(R, k, ref, ctx.lo + ctx.span / 2);
+    for (let j = 0; j < n; j++) {
+      evaluate(block, runsA[j]!, ctx, fA);
+      radixRanks(fA, R, rank, ws);
+      // draw-major (contiguous writes); summariseRows reads each row with stride R
+      store.set(fA, j * R);
+      rankStore.set(rank, j * R);
+      if (k === 0) continue;
+      evaluate(block, runsB[j]!, ctx, fB);
+      for (let i = 0; i < k; i++) evaluate(block, runsAB[i]![j]!, ctx, fABi[i]!);
+      acc.add(fA, fB, fAB);
+    }
+    summariseRows(yr, store, rankStore, n, out);
+    if (k > 0) {
+      const yearSums = new SobolSums(k);
+      acc.into(yearSums);
+      sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total });
+    }
+    progress?.(year);
+  }
+  return sums;
+}
+
+/**
+ * The Sobol' rows from each year's sums: pooled over all years (sums added in year order,
+ * so the result does not depend on how the years were split), then each year.
+ * @example sobolRows(plan.factors, sums)[0].year // null
+ */
+export function sobolRows(factors: readonly SensitivityFactor[], yearSums: readonly YearSobol[]): SobolRow[] {
+  if (factors.length === 0) return [];
+  const sorted = [...yearSums].sort((a, b) => a.year - b.year);
+  const pooled = new SobolSums(factors.length);
+  const perYear: SobolRow[] = [];
+  for (const y of sorted) {
+    pooled.variance += y.variance;
+    pooled.pairYears += y.pairYears;
+    for (let i = 0; i < factors.length; i++) {
+      pooled.first[i]! += y.first[i]!;
+      pooled.total[i]! += y.total[i]!;
+    }
+    const one = new SobolSums(factors.length);
+    one.variance = y.variance;
+    one.pairYears = y.pairYears;
+    one.first.set(y.first);
+    one.total.set(y.total);
+    perYear.push(...one.rows(y.year, factors));
+  }
+  return [...pooled.rows(null, factors), ...perYear];
+}
+
+/**
+ * Runs the analysis over every pair-year of the table, in this thread. Deterministic for a
+ * given spec (seed), whatever the machine.
+ * @throws {RangeError} when `draws` < 2 or the table has no indicator.
+ * @example
+ * const res = runSensitivity(table, model, { draws: 1000, seed: 1, weightRange: 0.25, aggregations: ['arithmetic', 'geometric'], normalisers: [] });
+ * res.indexP05[0] <= res.indexMedian[0] && res.indexMedian[0] <= res.indexP95[0] // true
+ */
+export function runSensitivity(table: SensitivityTable, model: SensitivityModel, spec: SensitivitySpec, progress?: SensitivityProgress): SensitivityResult {
+  const plan = planSensitivity(table, model, spec);
+  const out = sensitivityRows(table.keys.length);
+  const years = [...plan.byYear.keys()];
+  let done = 0;
+  const sums = runSensitivityYears(plan, years, out, () => progress?.('sensitivity', ++done, years.length));
+  return sensitivityResult(plan, out, sums);
+}
+
+/**
+ * Assembles the result from the plan, the filled rows and the years' Sobol' sums.
+ * @example sensitivityResult(plan, out, sums).runs // N·(k + 2) + 1
+ */
+export function sensitivityResult(plan: SensitivityPlan, out: SensitivityRows, sums: readonly YearSobol[]): SensitivityResult {
+  return {
+    factors: plan.factors,
+    draws: plan.draws,
+    runs: plan.draws * (plan.factors.length + 2) + 1,
+    ...out,
+    sobol: sobolRows(plan.factors, sums),
+  };
+}
+
+/**
+ * Normalised columns per level (0 = as configured) and indicator, over the whole table; an
+ * alternative is fitted on the pool (as the configured normalisation is) and applied with
+ * the indicator's polarity.
+ */
+function normalisationLevels(table: SensitivityTable, model: SensitivityModel, spec: SensitivitySpec): Float64Array[][] {
+  const alts = [...new Set(spec.normalisers)];
+  const out: Float64Array[][] = [model.indicators.map((_, i) => table.norm[i]!)];
+  for (const alt of alts) {
+    out.push(
+      model.indicators.map((ind, i) => {
+        if (alt === 'goalposts' && !ind.goalposts) return table.norm[i]!;
+        const fitted = fitNormaliser(alt, model.pool?.[i] ?? table.raw[i]!, ind.goalposts ? { goalposts: ind.goalposts } : {});
+        const raw = table.raw[i]!;
+        const col = new Float64Array(raw.length);
+        for (let r = 0; r < raw.length; r++) {
+          const v = fitted(raw[r]!);
+          col[r] = ind.polarity === 'negative' ? 1 - v : v;
+        }
+        return col;
+      }),
+    );
+  }
+  return out;
+}
+
+/** Turns each row of a design matrix into a run. */
+function decodeRuns(u: Float64Array, n: number, stride: number, factors: readonly SensitivityFactor[], model: SensitivityModel, spec: SensitivitySpec): Run[] {
+  const runs: Run[] = [];
+  for (let j = 0; j < n; j++) {
+    const weights = Float64Array.from(model.indicators, (x) => x.weight);
+    let geometric = model.aggregation === 'geometric';
+    let level = 0;
+    factors.forEach((f, i) => {
+      const x = u[j * stride + i]!;
+      if (f.kind === 'weight') {
+        const w0 = model.indicators[f.indicator!]!.weight;
+        weights[f.indicator!] = w0 * (1 - spec.weightRange + 2 * spec.weightRange * x);
+      } else {
+        const pick = Math.min(f.levels!.length - 1, Math.floor(x * f.levels!.length));
+        if (f.kind === 'aggregation') geometric = f.levels![pick] === 'geometric';
+        else level = pick;
+      }
+    });
+    runs.push({ weights, total: weights.reduce((s, w) => s + w, 0), geometric, level });
+  }
+  return runs;
+}
+
+/** Scale and thresholds of the aggregation. */
+export interface EvalContext {
+  readonly lo: number;
+  readonly span: number;
+  readonly minCoverage: number;
+  readonly floor: number;
+}
+
+/**
+ * The columns of one year: values[level][indicator] with missing values as 0, and
+ * present[indicator] = 1 or 0 (presence does not depend on the normaliser), so the
+ * aggregation loop has no data-dependent branch; for geometric runs the same with
+ * ln(f + (1 − f)·v).
+ */
+interface Block {
+  readonly values: Float64Array[][];
+  readonly logs: Float64Array[][] | null;
+  readonly present: Float64Array[];
+  readonly size: number;
+}
+
+function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo: boolean, floor: number): Block {
+  const R = rows.length;
+  const gather = (col: Float64Array, f: (x: number) => number) => {
+    const v = new Float64Array(R);
+    for (let t = 0; t < R; t++) {
+      const x = col[rows[t]!]!;
+      v[t] = x === x ? f(x) : 0;
+    }
+    return v;
+  };
+  const values = levels.map((cols) => cols.map((col) => gather(col, (x) => x)));
+  const logs = geo ? levels.map((cols) => cols.map((col) => gather(col, (x) => Math.log(floor + (1 - floor) * x)))) : null;
+  const present = levels[0]!.map((col) => gather(col, () => 1));
+  return { values, logs, present, size: R };
+}
+
+/**
+ * The index of every row of a block for one run, into `out` (NaN below the coverage
+ * threshold): arithmetic lo + span·Σ w_i n_i / Σ w_i, geometric lo + span·exp(Σ w_i ln m_i / Σ w_i)
+ * with m_i = f + (1 − f)·n_i, sums over the indicators present — the same numbers as
+ * `aggregate.ts` + `scaleResult`.
+ */
+function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
+  const cols = (run.geometric ? block.logs! : block.values)[run.level]!;
+  const pres = block.present;
+  const w = run.weights;
+  const m = cols.length;
+  const R = block.size;
+  const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
+  const { lo, span } = ctx;
+  if (m === 2) {
+    // the common case of two indicators, unrolled and branch-free
+    const c0 = cols[0]!;
+    const c1 = cols[1]!;
+    const p0 = pres[0]!;
+    const p1 = pres[1]!;
+    const w0 = w[0]!;
+    const w1 = w[1]!;
+    if (run.geometric) {
+      for (let r = 0; r < R; r++) {
+        const ws = w0 * p0[r]! + w1 * p1[r]!;
+        out[r] = ws >= need ? lo + span * Math.exp((w0 * c0[r]! + w1 * c1[r]!) / ws) : NaN;
+      }
+    } else {
+      for (let r = 0; r < R; r++) {
+        const ws = w0 * p0[r]! + w1 * p1[r]!;
+        out[r] = ws >= need ? lo + span * ((w0 * c0[r]! + w1 * c1[r]!) / ws) : NaN;
+      }
+    }
+    return;
+  }
+  out.fill(0, 0, R);
+  const wsum = new Float64Array(R);
+  for (let i = 0; i < m; i++) {
+    const c = cols[i]!;
+    const p = pres[i]!;
+    const wi = w[i]!;
+    for (let r = 0; r < R; r++) {
+      out[r] = out[r]! + wi * c[r]!;
+      wsum[r] = wsum[r]! + wi * p[r]!;
+    }
+  }
+  for (let r = 0; r < R; r++) {
+    const ws = wsum[r]!;
+    const x = out[r]! / ws;
+    out[r] = ws >= need ? lo + span * (run.geometric ? Math.exp(x) : x) : NaN;
+  }
+}
+
+/** Per-row running sums of the Sobol' estimators within one year (factor i of row r at i·size + r). */
+class RowSums {
+  readonly count: Float64Array;
+  readonly sum: Float64Array;
+  readonly sumSq: Float64Array;
+  readonly first: Float64Array;
+  readonly total: Float64Array;
+  /** Σ (f(AB_i) − f(A)): lets the first-order sum be re-centred on the row's sample mean at the end. */
+  readonly diff: Float64Array;
+  private readonly centre: Float64Array;
+
+  constructor(
+    readonly size: number,
+    readonly k: number,
+    reference: Float64Array,
+    fallback: number,
+  ) {
+    this.count = new Float64Array(size);
+    this.sum = new Float64Array(size);
+    this.sumSq = new Float64Array(size);
+    this.first = new Float64Array(k * size);
+    this.total = new Float64Array(k * size);
+    this.diff = new Float64Array(k * size);
+    // outputs are centred on the nominal index while summing (accuracy); the first-order sum
+    // is re-centred on the sample mean at the end (variance of the estimator)
+    this.centre = Float64Array.from(reference, (x) => (x === x ? x : fallback));
+  }
+
+  /** Adds one draw: f(A), f(B) and f(AB_i) (flat, factor i at i·size + r). */
+  add(fA: Float64Array, fB: Float64Array, fAB: Float64Array): void {
+    const { k, size, centre, count, sum, sumSq, first, total, diff } = this;
+    for (let r = 0; r < size; r++) {
+      const c = centre[r]!;
+      const a = fA[r]! - c;
+      const b = fB[r]! - c;
+      if (a !== a || b !== b) continue;
+      let ok = true;
+      for (let i = 0, at = r; i < k; i++, at += size) if (fAB[at] !== fAB[at]) ok = false;
+      if (!ok) continue;
+      count[r]!++;
+      sum[r]! += a + b;
+      sumSq[r]! += a * a + b * b;
+      for (let i = 0, at = r; i < k; i++, at += size) {
+        const d = fAB[at]! - c - a;
+        first[at]! += b * d;
+        total[at]! += d * d;
+        diff[at]! += d;
+      }
+    }
+  }
+
+  /** Adds each row's variance and estimator numerators (per-row means) to `sums`. */
+  into(sums: SobolSums): void {
+    for (let r = 0; r < this.size; r++) {
+      const c = this.count[r]!;
+      if (c < 2) continue;
+      const mean = this.sum[r]! / (2 * c);
+      const v = Math.max(0, (this.sumSq[r]! - 2 * c * mean * mean) / (2 * c - 1));
+      sums.variance += v;
+      sums.pairYears++;
+      for (let i = 0, at = r; i < this.k; i++, at += this.size) {
+        // Σ (f(B) − m)(f(AB_i) − f(A)) with m the sample mean of f(A) and f(B), as in sobol.ts
+        sums.first[i]! += (this.first[at]! - mean * this.diff[at]!) / c;
+        sums.total[i]! += this.total[at]! / (2 * c);
+      }
+    }
+  }
+}
+
+/** Sums of variances and numerators over pair-years. */
+class SobolSums {
+  variance = 0;
+  pairYears = 0;
+  readonly first: Float64Array;
+  readonly total: Float64Array;
+
+  constructor(k: number) {
+    this.first = new Float64Array(k);
+    this.total = new Float64Array(k);
+  }
+
+  rows(year: number | null, factors: readonly SensitivityFactor[]): SobolRow[] {
+    return factors.map((f, i) => ({
+      year,
+      factor: f.name,
+      first: this.variance > 0 ? this.first[i]! / this.variance : NaN,
+      total: this.variance > 0 ? this.total[i]! / this.variance : NaN,
+      variance: this.variance,
+      pairYears: this.pairYears,
+    }));
+  }
+}
+
+/** Quantiles of the stored draws of each row of one year. */
+function summariseRows(
+  rows: Uint32Array,
+  store: Float64Array,
+  rankStore: Uint16Array | Uint32Array,
+  n: number,
+  out: {
+    indexMedian: Float64Array;
+    indexP05: Float64Array;
+    indexP95: Float64Array;
+    rankMedian: Float64Array;
+    rankP05: Float64Array;
+    rankP95: Float64Array;
+    scored: Float64Array;
+  },
+): void {
+  const vals = new Float64Array(n);
+  const ranks = new Float64Array(n);
+  const ws = new QuantileWorkspace(n);
+  const q = new Float64Array(PROBS.length);
+  const R = rows.length;
+  for (let t = 0; t < R; t++) {
+    let c = 0;
+    for (let j = 0, at = t; j < n; j++, at += R) {
+      const v = store[at]!;
+      if (v !== v) continue;
+      vals[c] = v;
+      ranks[c] = rankStore[at]!;
+      c++;
+    }
+    const row = rows[t]!;
+    out.scored[row] = c;
+    if (c === 0) continue;
+    quantilesOf(vals, c, PROBS, q, ws);
+    out.indexP05[row] = q[0]!;
+    out.indexMedian[row] = q[1]!;
+    out.indexP95[row] = q[2]!;
+    quantilesOfIntegers(ranks, c, PROBS, q, ws);
+    out.rankP05[row] = q[0]!;
+    out.rankMedian[row] = q[1]!;
+    out.rankP95[row] = q[2]!;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The scored panel as the core hands it on: one row per pair-year with the index, its
+ * coverage and each indicator's raw, normalised, weight and contribution columns.
+ * @module
+ */
+
+/** An extra column carried into the report. */
+export interface ScoreExtra {
+  readonly column: string;
+  readonly values: Float64Array;
+  readonly type: 'number' | 'integer';
+  readonly description: string;
+}
+
+/** The scored panel, one row per pair-year sorted by (state_a, state_b, year). */
+export interface ScoreTable {
+  /** Packed canonical keys ((index(a)·26³ + index(b))·4096 + year), ascending. */
+  readonly keys: Float64Array;
+  readonly ids: readonly string[];
+  readonly index: Float64Array;
+  readonly coverage: Float64Array;
+  readonly raw: readonly Float64Array[];
+  readonly norm: readonly Float64Array[];
+  readonly contrib: readonly Float64Array[];
+  /** The weight each indicator had in the index of each row (renormalised, NaN when absent). */
+  readonly weightUsed: readonly Float64Array[];
+  readonly extras: readonly ScoreExtra[];
+}

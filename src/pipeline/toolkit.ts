@@ -1,0 +1,195 @@
+import type { ExplainModel } from '../analysis/explain.js';
+import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../config/sensitivity-config.js';
+import type { SensitivityModel, SensitivitySpec } from '../analysis/sensitivity.js';
+import { scorePanel } from '../core/score.js';
+import type { NormaliserName } from '../core/normalise.js';
+import { UsageError } from '../domain/errors.js';
+import { packageSources, type PackageSource, type StochasticParams } from '../report/datapackage.js';
+import type { ProgressFn } from './load-indicators.js';
+import { readConfig, type ResolvedConfig } from '../config/read-config.js';
+import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions } from './score.js';
+import type { ScoreRun } from '../report/score-run.js';
+import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
+import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from '../report/update-datapackage.js';
+
+/** A recomputed panel and the report folder the toolkit writes into. */
+export interface ToolkitRun {
+  readonly run: ScoreRun;
+  readonly outDir: string;
+  /** The report folder, as the write rules take it. */
+  readonly target: ReportTarget;
+}
+
+/** Options of {@link loadToolkitRun}. */
+export interface ToolkitOptions {
+  /** False for a command that writes nothing (`rank`): the report folder is not checked. */
+  readonly writes?: boolean;
+  /** Notes for the user while checking and writing the folder. */
+  readonly note?: (text: string) => void;
+}
+
+/** What a toolkit command tells its caller while it runs. */
+export interface ToolkitHooks {
+  readonly progress?: ProgressFn | undefined;
+  /** Notes for the user while checking and writing the folder. */
+  readonly note?: ((text: string) => void) | undefined;
+  /** Called once the panel is scored, before anything is analysed or written (warnings, the sample note). */
+  readonly loaded?: ((run: ScoreRun) => void) | undefined;
+}
+
+/**
+ * {@link loadToolkitRun} with the caller's hooks: scores the configured panel, then calls
+ * `hooks.loaded`.
+ * @example const tk = await scoreForToolkit('entente.yaml', undefined, { loaded: (run) => console.log(run.table.keys.length) });
+ */
+export async function scoreForToolkit(configFile: string, out: string | undefined, hooks: ToolkitHooks, writes = true): Promise<ToolkitRun> {
+  const tk = await loadToolkitRun(configFile, out, hooks.progress, { writes, note: hooks.note });
+  hooks.loaded?.(tk.run);
+  return tk;
+}
+
+/**
+ * Reads the config, checks the report folder the command will add to (before any work: it
+ * must be absent, or a score report of this same config and version; see `report-folder.ts`)
+ * and scores the whole configured panel (the toolkit always works on the panel as
+ * configured).
+ * @throws {UsageError} for a folder the command may not add to.
+ * @example const { run, outDir } = await loadToolkitRun('entente.yaml');
+ */
+export async function loadToolkitRun(configFile: string, out: string | undefined, progress?: ProgressFn, options: ToolkitOptions = {}): Promise<ToolkitRun> {
+  const config = await readConfig(configFile);
+  const target: ReportTarget = { dir: reportDir(config, out), configFile: config.file, note: options.note };
+  if (options.writes !== false) await prepareReport(target, 'add', (pkg) => checkSameVersion(target.dir, pkg, config, null));
+  const run = await computeScore(config, progress);
+  return { run, outDir: target.dir, target };
+}
+
+/**
+ * Refuses (exit 2) to add files to a report made from another version of the config (its
+ * SHA-256) or, when `sources` are given, from other input files (another SHA-256 in one of
+ * the roles; the same bytes elsewhere are the same input): the new files would sit next to
+ * numbers they do not describe.
+ * @throws {UsageError} saying what differs and to run `entente score` first.
+ * @example checkSameVersion(dir, pkg, config, packageSources(config, data)); // throws when un.csv changed
+ */
+export function checkSameVersion(dir: string, pkg: ReportPackage, config: ResolvedConfig, sources: readonly PackageSource[] | null): void {
+  const fix = 'run `entente score` first (it replaces the report and says which files it drops), or write elsewhere with --out DIR';
+  const recorded = pkg.entente?.config?.sha256;
+  if (recorded !== config.sha256) {
+    throw new UsageError(`${dir} holds a report made from another version of ${config.file} (SHA-256 ${String(recorded).slice(0, 12)}…, now ${config.sha256.slice(0, 12)}…); ${fix}`);
+  }
+  if (sources === null) return;
+  // the same bytes in the same roles (wherever they are: ENTENTE_DATA_DIR may differ) give the same numbers
+  const key = (s: { title?: string | undefined; sha256?: string | undefined }) => `${s.title}\u0000${s.sha256}`;
+  const before = (pkg.sources ?? []).map(key);
+  const changed = sources.filter((s) => !before.includes(key(s))).map((s) => s.path);
+  const gone = before.length !== sources.length;
+  if (changed.length > 0 || gone) {
+    const what = changed.length > 0 ? `input files that have changed since (${[...new Set(changed)].slice(0, 5).join(', ')})` : 'other input files';
+    throw new UsageError(`${dir} holds a report made from ${what}; ${fix}`);
+  }
+}
+
+/**
+ * Adds files to the score report of a run in one committed step (see `addToReport`): into
+ * the report of the same config and inputs, or — when the folder has none — with the score
+ * report of `reportRun()` (default: the run itself), so every file in the folder comes from
+ * the same config. Returns whether the score report was written too.
+ * @throws {UsageError} when the folder holds a report of another config, version or inputs.
+ * @example const { rescored } = await addToScoreReport(tk.target, tk.run, csvAddition([file]));
+ */
+export async function addToScoreReport(target: ReportTarget, run: ScoreRun, addition: Addition, reportRun: () => ScoreRun = () => run): Promise<{ rescored: boolean }> {
+  const sources = packageSources(run.config, run.data);
+  const { created } = await addToReport(target, runInputs(run.config, run.data), {
+    accept: (pkg) => checkSameVersion(target.dir, pkg, run.config, sources),
+    make: (pkgText) => (pkgText === null ? additionWithReport(reportContents(reportRun()).files, addition) : additionFiles(pkgText, addition)),
+  });
+  return { rescored: created };
+}
+
+/**
+ * Writes toolkit CSVs into the report folder and lists them in its `datapackage.json`, in
+ * one committed step; into a folder without a report, with the score report of this run.
+ * Returns whether the score report was written too.
+ * @example const { rescored } = await writeToolkitFiles(tk, [auditFile(rows, 6)]);
+ */
+export async function writeToolkitFiles(tk: ToolkitRun, files: readonly CsvFile[], stochastic?: Readonly<Record<string, StochasticParams>>): Promise<{ rescored: boolean }> {
+  return addToScoreReport(tk.target, tk.run, csvAddition(files, stochastic));
+}
+
+/**
+ * How the config aggregates, for `explain`'s counterfactual indices.
+ * @example explainModelOf(config).aggregation // 'arithmetic'
+ */
+export function explainModelOf(config: ResolvedConfig): ExplainModel {
+  return {
+    weights: Float64Array.from(config.indicators, (i) => i.weight),
+    aggregation: config.aggregation,
+    settings: {
+      geometricFloor: config.geometricFloor,
+      formula: config.formula ? { compiled: config.formula, ids: config.indicators.map((i) => i.id) } : null,
+    },
+    scale: config.scale,
+    smoothed: (config.smoothIndex ?? 1) > 1,
+  };
+}
+
+/** Command-line overrides of the `sensitivity:` block. */
+export interface SensitivityOverrides {
+  readonly draws?: number | undefined;
+  readonly seed?: number | undefined;
+}
+
+/**
+ * The nominal model and the spec of the sensitivity analysis from the config's
+ * `sensitivity:` block (defaults when absent) and the command line, with the parameters
+ * to record in `datapackage.json`.
+ * @throws {UsageError} for `aggregation: formula` (no weights to vary) or a bad override.
+ * @example sensitivityInputs(run, { draws: 1000 }).spec.draws // 1000
+ */
+export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { model: SensitivityModel; spec: SensitivitySpec; params: StochasticParams } {
+  const config = run.config;
+  if (config.aggregation === 'formula') {
+    throw new UsageError('entente sensitivity varies weights and the aggregation rule; with `aggregation: formula` there are no weights to vary (use arithmetic or geometric)');
+  }
+  const block = sensitivitySchema.parse(config.raw.sensitivity ?? {});
+  const draws = o.draws ?? block.draws ?? DEFAULT_SENSITIVITY_DRAWS;
+  if (!Number.isInteger(draws) || draws < 2 || draws > 100_000) throw new UsageError(`--draws: need a whole number from 2 to 100000, got ${draws}`);
+  const seed = o.seed ?? block.seed ?? config.seed;
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: need a whole number ≥ 0, got ${seed}`);
+  const model: SensitivityModel = {
+    indicators: config.indicators.map((i) => ({ id: i.id, weight: i.weight, normalise: i.normalise, goalposts: i.goalposts, polarity: i.polarity })),
+    aggregation: config.aggregation,
+    scale: config.scale,
+    minCoverage: config.minCoverage,
+    geometricFloor: config.geometricFloor,
+    pool: block.normalise.length > 0 ? poolRaw(run) : undefined,
+  };
+  const spec: SensitivitySpec = { draws, seed, weightRange: block.weight_range, aggregations: block.aggregation, normalisers: block.normalise as NormaliserName[] };
+  const params: StochasticParams = {
+    draws,
+    seed,
+    weight_range: block.weight_range,
+    aggregation: block.aggregation,
+    normalise: ['configured', ...block.normalise],
+    design: 'Saltelli A/B/AB_i matrices of uniform draws (xoshiro128** seeded through splitmix32); N·(k + 2) runs per pair-year',
+    estimators: "first order: Saltelli et al. 2010; total: Jansen 1999; aggregated over pair-years as Σ V·S / Σ V",
+    quantiles: 'Hyndman & Fan type 7 over the N draws of matrix A',
+    index: (config.smoothIndex ?? 1) > 1 ? 'unsmoothed (smooth_index not applied)' : 'as scored',
+  };
+  return { model, spec, params };
+}
+
+/**
+ * The raw columns of every pair-year of the sources (the pool the configured normalisation
+ * is fitted on), when the config scores a subset of it (`years`, `states` or `pairs`);
+ * undefined otherwise (the table's own raw columns are the pool).
+ */
+function poolRaw(run: ScoreRun): Float64Array[] | undefined {
+  const c = run.config;
+  if (c.years === null && c.states === null && c.pairs === null) return undefined;
+  // every pair-year of the sources: the run's options without its filters (raw columns only,
+  // so the index smoothing is left out)
+  const pool = scorePanel(scoreInputs(c, run.data), { ...scoreOptions(c, run.stateSystem), years: null, states: null, pairs: null, smoothIndex: undefined });
+  return [...pool.raw];
+}

@@ -1,0 +1,101 @@
+import { pairOfKey, unpackKey, yearOfKey } from '../domain/dyad-year-key.js';
+import type { ScoreTable } from '../core/score.js';
+import { formatFixed } from '../format/format-number.js';
+import { AsciiWriter } from '../format/ascii-writer.js';
+
+/** The header of `alignment.csv` for a scored table, in the order PRODUCT.md fixes. */
+export function alignmentColumns(table: ScoreTable): string[] {
+  const cols = ['state_a', 'state_b', 'year', 'index', 'coverage'];
+  for (const id of table.ids) cols.push(`${id}_raw`, `${id}_norm`, `${id}_contrib`);
+  for (const x of table.extras) cols.push(x.column);
+  return cols;
+}
+
+/**
+ * Writes a scored table as CSV bytes: one row per pair-year, `state_a < state_b`, numbers with
+ * `precision` decimals, missing values as empty cells (never 0). Written straight into a byte
+ * buffer (no string per row), so a million rows cost one buffer of their size.
+ * @example alignmentCsvBytes(table, 6).toString().split('\n')[0] // 'state_a,state_b,year,index,coverage,un_raw,un_norm,un_contrib'
+ */
+export function alignmentCsvBytes(table: ScoreTable, precision: number): Buffer {
+  const n = table.keys.length;
+  const m = table.ids.length;
+  const w = new AsciiWriter(alignmentColumns(table).join(',').length + 1 + n * (20 + (2 + 3 * m + table.extras.length) * (precision + 6)));
+  writeAlignmentCsv(table, precision, w);
+  return w.bytes();
+}
+
+/**
+ * The same bytes as {@link alignmentCsvBytes}, handed to `sink` in chunks of about 1 MB (a
+ * view valid only during the call): a report file written without holding the whole CSV.
+ * @example writeAlignmentCsvChunks(table, 6, (chunk) => hash.update(chunk));
+ */
+export function writeAlignmentCsvChunks(table: ScoreTable, precision: number, sink: (chunk: Uint8Array) => void): void {
+  const w = AsciiWriter.streaming(sink);
+  writeAlignmentCsv(table, precision, w);
+  w.flush();
+}
+
+function writeAlignmentCsv(table: ScoreTable, precision: number, w: AsciiWriter): void {
+  const n = table.keys.length;
+  const m = table.ids.length;
+  w.text(alignmentColumns(table).join(','));
+  w.byte(NL);
+  const { keys, index, coverage, raw, norm, contrib } = table;
+  const extras = table.extras.map((x) => x.values);
+  const integer = table.extras.map((x) => x.type === 'integer');
+  for (let r = 0; r < n; r++) {
+    w.pairYear(keys[r]!);
+    w.byte(COMMA);
+    w.fixed(index[r]!, precision);
+    w.byte(COMMA);
+    w.fixed(coverage[r]!, precision);
+    for (let i = 0; i < m; i++) {
+      w.byte(COMMA);
+      w.fixed(raw[i]![r]!, precision);
+      w.byte(COMMA);
+      w.fixed(norm[i]![r]!, precision);
+      w.byte(COMMA);
+      w.fixed(contrib[i]![r]!, precision);
+    }
+    for (let c = 0; c < extras.length; c++) {
+      w.byte(COMMA);
+      if (integer[c]) w.integer(extras[c]![r]!);
+      else w.fixed(extras[c]![r]!, precision);
+    }
+    w.byte(NL);
+  }
+}
+
+/** {@link alignmentCsvBytes} as a string (for small tables and tests). */
+export function alignmentCsv(table: ScoreTable, precision: number): string {
+  return alignmentCsvBytes(table, precision).toString('latin1');
+}
+
+const COMMA = 44;
+const NL = 10;
+
+/**
+ * The same table in wide form for spreadsheet users: one row per pair, one `index` column
+ * per year (`y1990`, `y1991`, …).
+ */
+export function alignmentWideCsv(table: ScoreTable, precision: number): string {
+  const years = new Set<number>();
+  for (const k of table.keys) years.add(yearOfKey(k));
+  const ys = [...years].sort((a, b) => a - b);
+  const pos = new Map(ys.map((y, i) => [y, i]));
+  const lines = [['state_a', 'state_b', ...ys.map((y) => `y${y}`)].join(',')];
+  let r = 0;
+  const n = table.keys.length;
+  while (r < n) {
+    const pair = pairOfKey(table.keys[r]!);
+    const { a, b } = unpackKey(table.keys[r]!);
+    const cells = new Array<string>(ys.length).fill('');
+    while (r < n && pairOfKey(table.keys[r]!) === pair) {
+      cells[pos.get(yearOfKey(table.keys[r]!))!] = formatFixed(table.index[r]!, precision);
+      r++;
+    }
+    lines.push(`${a},${b},${cells.join(',')}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Iso3 } from '../../../src/domain/country.js';
+import { AppError } from '../../../src/domain/errors.js';
+import type { IndicatorData, LoadContext } from '../../../src/families/family.js';
+import { loadIndicator, testContext } from '../../helpers/load-context.js';
+import { tradeFamily as fam } from '../../../src/families/trade/family.js';
+import { describeShared } from '../../helpers/shared-data.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const fx = (f: string): string => path.join(ROOT, 'test/families/trade/fixtures', f);
+const I = (c: string): Iso3 => c as Iso3;
+
+const ctx = testContext;
+
+function load(sources: Record<string, unknown>[], measure = 'salience', options: Record<string, unknown> = {}, c: LoadContext = ctx()): Promise<IndicatorData> {
+  return loadIndicator(fam, 'trade', sources, measure, options, c);
+}
+
+describeShared('tradeFamily on the real files', (dir) => {
+  it('loads COW v4.0 1870–2014 with salience for all pairs', async () => {
+    const d = await load([{ format: 'cow_trade', path: path.join(dir, 'trade/cow_dyadic_trade_v4.0_rounded_peacesciencer.csv.gz') }]);
+    expect(d.coverage).toEqual([{ from: 1870, to: 2014 }]);
+    expect(d.values.size).toBeGreaterThan(600_000);
+    expect([...d.values.years()].sort()[0]).toBe(1870);
+    for (const v of d.values.entries()) {
+      if (!(v.value >= 0 && v.value <= 1)) throw new Error(`salience out of range: ${JSON.stringify(v)}`);
+    }
+  });
+});
