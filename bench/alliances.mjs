@@ -49,7 +49,8 @@ if (process.argv[2] === '--side-by-side') {
   const { readAllianceDyads } = await imp('families/alliances/read-alliance-dyads.js');
   const { collapseTies } = await imp('families/alliances/compute-ties.js');
   const { computePortfolio } = await imp('families/alliances/compute-portfolio.js');
-  const { DyadYearTable, unpackKey } = await imp('domain/dyad-year-table.js');
+  const { DyadYearTable } = await imp('domain/dyad-year-table.js');
+  const { unpackKey } = await imp('domain/dyad-year-key.js');
   const ctx = await context();
   const ties = collapseTies([(await readAllianceDyads(atop, ctx.crosswalk, 'atop')).rows]);
   const members = (y) => ctx.stateSystem.members(y);
