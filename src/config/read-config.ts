@@ -61,6 +61,8 @@ export interface ResolvedConfig {
   readonly succession: Readonly<Record<string, string>>;
   readonly wide: boolean;
   readonly smoothIndex: number | undefined;
+  /** `chain.reference_year` (undefined = the year of the fullest basket). */
+  readonly chainReferenceYear: number | undefined;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
 }
@@ -245,6 +247,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     succession: raw.succession ?? {},
     wide: raw.wide,
     smoothIndex: raw.smooth_index,
+    chainReferenceYear: raw.chain?.reference_year,
     sampleDeclared: raw.sample === true,
     indicators,
   };

@@ -143,6 +143,8 @@ export const configSchema = z
     data_dir: z.string().optional(),
     wide: z.boolean().default(false),
     smooth_index: z.number().int().min(1).max(25).optional(),
+    /** The chain-linked index (`index_chained`): the year it equals the level index in (see core/chain-index.ts). */
+    chain: z.strictObject({ reference_year: year.optional() }).optional(),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
     indicators: z

@@ -18,6 +18,13 @@ export interface ScoreTable {
   readonly keys: Float64Array;
   readonly ids: readonly string[];
   readonly index: Float64Array;
+  /**
+   * The chain-linked index (see `chain-index.ts`): changes computed on the indicators present
+   * in both years, anchored at {@link chainReferenceYear}. Absent in tables made without it.
+   */
+  readonly indexChained?: Float64Array | undefined;
+  /** The year `indexChained` equals `index` in (null when the panel is empty). */
+  readonly chainReferenceYear?: number | null | undefined;
   readonly coverage: Float64Array;
   readonly raw: readonly Float64Array[];
   readonly norm: readonly Float64Array[];

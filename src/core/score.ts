@@ -22,6 +22,7 @@ import type { CompiledFormula } from './formula.js';
 import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
+import { chainIndex, defaultReferenceYear } from './chain-index.js';
 import { restrictToStateSystem } from './state-membership.js';
 import type { ScoreExtra, ScoreTable } from './score-table.js';
 
@@ -51,6 +52,11 @@ export interface ScoreOptions {
   readonly smoothIndex?: number | undefined;
   /** Which states exist when: a pair-year is scored only when both of its states exist. */
   readonly stateSystem: StateSystem;
+  /**
+   * `chain.reference_year`: the year the chain-linked index equals the level index in (see
+   * chain-index.ts); undefined = the year of the fullest basket ({@link defaultReferenceYear}).
+   */
+  readonly chainReferenceYear?: number | undefined;
 }
 
 export type { ScoreExtra, ScoreTable } from './score-table.js';
@@ -69,14 +75,26 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   const pool = unionKeys(tables);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
   const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
+  // the chain-linked index of a row depends on every year of its pair: those are scored too
+  const chained = filtered ? mergeUnique(panel, poolYearsOfPairs(pool, panel)) : pool;
   const w = options.smoothIndex ?? 1;
-  if (!(w > 1)) return scoreKeys(indicators, tables, pool, panel, options);
+  if (!(w > 1)) {
+    const t = scoreKeys(indicators, tables, pool, chained, options);
+    return chained.length === panel.length ? t : selectKeys(t, panel);
+  }
   // a smoothed row averages the index of the pair's w − 1 years before it, whether or not the
   // panel shows those years (cut off by `years`, or rows of no source value that a zero-recording
   // source still gives a 0): they are scored too, then left out
-  const work = withPrecedingYears(panel, w - 1, options.stateSystem);
+  const work = withPrecedingYears(chained, w - 1, options.stateSystem);
   const smoothed = smoothIndex(scoreKeys(indicators, tables, pool, work, options), w);
   return work.length === panel.length ? smoothed : selectKeys(smoothed, panel);
+}
+
+/** The keys of `pool` (sorted) whose pair has a key in `keys` (sorted): every pool year of those pairs. */
+function poolYearsOfPairs(pool: Float64Array, keys: Float64Array): Float64Array {
+  const pairs = new Set<number>();
+  for (const k of keys) pairs.add(Math.floor(k / Y));
+  return pool.filter((k) => pairs.has(Math.floor(k / Y)));
 }
 
 /**
@@ -110,8 +128,10 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   const n = keys.length;
   const raw: Float64Array[] = [];
   const norm: Float64Array[] = [];
+  const poolPresent = options.chainReferenceYear === undefined ? new Float64Array(pool.length) : null;
   indicators.forEach((ind, i) => {
     const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
+    if (poolPresent) for (let r = 0; r < pool.length; r++) if (poolRaw[r] === poolRaw[r]) poolPresent[r] = poolPresent[r]! + ind.weight;
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
     const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
     const out = new Float64Array(n);
@@ -152,6 +172,10 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     index[r] = scaled.index;
     for (let i = 0; i < m; i++) contrib[i]![r] = scaled.contributions[i]!;
   }
+  // the reference year is a property of the sources (the pool), never of the rows asked for
+  const reference = options.chainReferenceYear ?? (total > 0 ? defaultReferenceYear(pool, poolPresent!.map((x) => x / total)) : null);
+  const model = { weights, aggregation: options.aggregation, settings, scale: options.scale };
+  const indexChained = reference === null ? new Float64Array(n).fill(NaN) : chainIndex(keys, index, norm, model, reference, keys === pool ? null : inPool(keys, pool));
   const extras: ScoreExtra[] = [];
   indicators.forEach((ind) => {
     for (const x of ind.data.extras) {
@@ -164,7 +188,18 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
       extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
     }
   });
-  return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+  return { keys, ids: indicators.map((i) => i.id), index, indexChained, chainReferenceYear: reference, coverage, raw, norm, contrib, weightUsed, extras };
+}
+
+/** 1 for each of the sorted `keys` that is in the sorted `pool`, else 0. */
+function inPool(keys: Float64Array, pool: Float64Array): Uint8Array {
+  const out = new Uint8Array(keys.length);
+  let j = 0;
+  for (let r = 0; r < keys.length; r++) {
+    while (j < pool.length && pool[j]! < keys[r]!) j++;
+    if (j < pool.length && pool[j] === keys[r]) out[r] = 1;
+  }
+  return out;
 }
 
 /** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
@@ -180,6 +215,7 @@ function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
     keys,
     ids: t.ids,
     index: pick(t.index),
+    ...(t.indexChained ? { indexChained: pick(t.indexChained), chainReferenceYear: t.chainReferenceYear ?? null } : {}),
     coverage: pick(t.coverage),
     raw: t.raw.map(pick),
     norm: t.norm.map(pick),

@@ -155,6 +155,7 @@ export function scoreOptions(config: ResolvedConfig, stateSystem: StateSystem): 
     states: config.states,
     pairs: config.pairs,
     smoothIndex: config.smoothIndex,
+    chainReferenceYear: config.chainReferenceYear,
     stateSystem,
   };
 }
