@@ -57,6 +57,8 @@ export interface SensitivityModel {
   readonly aggregation: SensitivityAggregation;
   readonly scale: readonly [number, number];
   readonly minCoverage: number;
+  /** `min_indicators`: a pair-year with fewer indicators of positive weight present has no index (default 1). */
+  readonly minIndicators?: number | undefined;
   readonly geometricFloor: number;
   /**
    * Raw values (per indicator, NaN = missing) an alternative normaliser is fitted on, when
@@ -182,6 +184,8 @@ export interface SensitivityPlan {
   readonly nominal: Run;
   readonly ctx: EvalContext;
   readonly byYear: ReadonlyMap<number, Uint32Array>;
+  /** Per indicator, 1 when its nominal weight is positive; with the `min_indicators` threshold (null when 1). */
+  readonly minIndicators: { readonly counted: Uint8Array; readonly min: number } | null;
 }
 
 /**
@@ -220,6 +224,7 @@ export function planSensitivity(table: SensitivityTable, model: SensitivityModel
     },
     ctx: { lo: model.scale[0], span: model.scale[1] - model.scale[0], minCoverage: model.minCoverage, floor: model.geometricFloor },
     byYear: rowsByYear(table.keys),
+    minIndicators: (model.minIndicators ?? 1) > 1 ? { counted: Uint8Array.from(model.indicators, (x) => (x.weight > 0 ? 1 : 0)), min: model.minIndicators! } : null,
   };
 }
 
@@ -264,7 +269,7 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
     const yr = plan.byYear.get(year);
     if (!yr) continue;
     const R = yr.length;
-    const block = blockColumns(levels, yr, useGeo, ctx.floor);
+    const block = blockColumns(levels, yr, useGeo, ctx.floor, plan.minIndicators);
     const fA = new Float64Array(R);
     const fB = new Float64Array(R);
     const fAB = new Float64Array(k * R);
@@ -427,9 +432,11 @@ interface Block {
   readonly logs: Float64Array[][] | null;
   readonly present: Float64Array[];
   readonly size: number;
+  /** Rows with fewer indicators present than `min_indicators` (1 = too few); null when the rule is off. */
+  readonly thin: Uint8Array | null;
 }
 
-function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo: boolean, floor: number): Block {
+function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'] = null): Block {
   const R = rows.length;
   const gather = (col: Float64Array, f: (x: number) => number) => {
     const v = new Float64Array(R);
@@ -442,7 +449,16 @@ function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo:
   const values = levels.map((cols) => cols.map((col) => gather(col, (x) => x)));
   const logs = geo ? levels.map((cols) => cols.map((col) => gather(col, (x) => Math.log(floor + (1 - floor) * x)))) : null;
   const present = levels[0]!.map((col) => gather(col, () => 1));
-  return { values, logs, present, size: R };
+  let thin: Uint8Array | null = null;
+  if (min !== null) {
+    thin = new Uint8Array(R);
+    for (let t = 0; t < R; t++) {
+      let count = 0;
+      for (let i = 0; i < present.length; i++) if (min.counted[i]) count += present[i]![t]!;
+      if (count < min.min) thin[t] = 1;
+    }
+  }
+  return { values, logs, present, size: R, thin };
 }
 
 /**
@@ -452,6 +468,12 @@ function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo:
  * `aggregate.ts` + `scaleResult`.
  */
 function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
+  evaluateRows(block, run, ctx, out);
+  const thin = block.thin;
+  if (thin !== null) for (let r = 0; r < block.size; r++) if (thin[r]) out[r] = NaN;
+}
+
+function evaluateRows(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
   const cols = (run.geometric ? block.logs! : block.values)[run.level]!;
   const pres = block.present;
   const w = run.weights;

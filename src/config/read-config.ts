@@ -55,6 +55,8 @@ export interface ResolvedConfig {
   readonly aggregation: AggregationName;
   readonly formula: CompiledFormula | null;
   readonly minCoverage: number;
+  /** `min_indicators`: fewer indicators of positive weight present → no index. */
+  readonly minIndicators: number;
   readonly precision: number;
   readonly seed: number;
   readonly geometricFloor: number;
@@ -241,6 +243,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     aggregation: raw.aggregation as AggregationName,
     formula,
     minCoverage: raw.min_coverage,
+    minIndicators: raw.min_indicators,
     precision: raw.precision,
     seed: raw.seed,
     geometricFloor: raw.geometric_floor,

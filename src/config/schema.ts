@@ -133,6 +133,8 @@ export const configSchema = z
     aggregation: z.enum(AGGREGATION_NAMES as [string, ...string[]]).default(DEFAULTS.aggregation),
     formula: z.string().min(1).optional(),
     min_coverage: z.number().min(0).max(1).default(DEFAULTS.minCoverage),
+    /** Thin data: fewer indicators (of positive weight) present than this → the index is empty. */
+    min_indicators: z.number().int().min(1).max(CONFIG_LIMITS.indicators).default(1),
     precision: z.number().int().min(0).max(12).default(DEFAULTS.precision),
     seed: z.number().int().min(0).max(MAX_SEED, `a seed is a whole number from 0 to ${count(MAX_SEED)} (32 bits)`).default(DEFAULTS.seed),
     geometric_floor: z.number().gt(0).lt(1).default(DEFAULTS.geometricFloor),

@@ -44,6 +44,8 @@ export interface ScoreOptions {
   readonly aggregation: AggregationName;
   readonly formula: CompiledFormula | null;
   readonly minCoverage: number;
+  /** `min_indicators`: below this many indicators of positive weight present the index is empty (default 1). */
+  readonly minIndicators?: number | undefined;
   readonly geometricFloor: number;
   readonly years: YearRange | null;
   readonly states: readonly Iso3[] | null;
@@ -155,17 +157,22 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   };
   const aggregate = aggregators[options.aggregation];
   const values = new Float64Array(m);
+  const minIndicators = options.minIndicators ?? 1;
   for (let r = 0; r < n; r++) {
     let present = 0;
+    let count = 0;
     for (let i = 0; i < m; i++) {
       const v = norm[i]![r]!;
       values[i] = v;
-      if (v === v) present += weights[i]!;
+      if (v === v) {
+        present += weights[i]!;
+        if (weights[i]! > 0) count++;
+      }
     }
     const cov = total > 0 ? present / total : 0;
     coverage[r] = cov;
     if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
-    if (!(present > 0) || cov < options.minCoverage - 1e-12) continue;
+    if (!(present > 0) || cov < options.minCoverage - 1e-12 || count < minIndicators) continue;
     const res = aggregate({ values, weights }, settings);
     if (res === null) continue;
     const scaled = scaleResult(res, options.scale, weights);

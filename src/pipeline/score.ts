@@ -150,6 +150,7 @@ export function scoreOptions(config: ResolvedConfig, stateSystem: StateSystem): 
     aggregation: config.aggregation,
     formula: config.formula,
     minCoverage: config.minCoverage,
+    minIndicators: config.minIndicators,
     geometricFloor: config.geometricFloor,
     years: config.years,
     states: config.states,

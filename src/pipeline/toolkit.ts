@@ -162,6 +162,7 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
     aggregation: config.aggregation,
     scale: config.scale,
     minCoverage: config.minCoverage,
+    minIndicators: config.minIndicators,
     geometricFloor: config.geometricFloor,
     pool: block.normalise.length > 0 ? poolRaw(run) : undefined,
   };
