@@ -26,7 +26,13 @@ export interface ScoreTable {
   /** The year `indexChained` equals `index` in (null when the panel is empty). */
   readonly chainReferenceYear?: number | null | undefined;
   readonly coverage: Float64Array;
+  /** Observed raw values (after temporal transforms); NaN where missing — also where imputed. */
   readonly raw: readonly Float64Array[];
+  /**
+   * Per indicator, the imputed raw value at each imputed cell (NaN elsewhere), null for an
+   * indicator that imputes nothing; absent when none does (see `impute.ts`).
+   */
+  readonly imputed?: readonly (Float64Array | null)[] | undefined;
   readonly norm: readonly Float64Array[];
   readonly contrib: readonly Float64Array[];
   /** The weight each indicator had in the index of each row (renormalised, NaN when absent). */

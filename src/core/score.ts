@@ -23,6 +23,7 @@ import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
 import { chainIndex, defaultReferenceYear } from './chain-index.js';
+import { imputeColumn, pickRows, withNeighbours, type ImputedColumn, type ImputeSpec } from './impute.js';
 import { restrictToStateSystem } from './state-membership.js';
 import type { ScoreExtra, ScoreTable } from './score-table.js';
 
@@ -36,6 +37,8 @@ export interface ScoreIndicator {
   readonly combine: CombineName;
   readonly temporal: TemporalSpec;
   readonly data: IndicatorData;
+  /** `impute:` with `max_age:` (see impute.ts); absent = none. */
+  readonly impute?: ImputeSpec | undefined;
 }
 
 /** Settings of a scoring run. */
@@ -130,19 +133,24 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   const n = keys.length;
   const raw: Float64Array[] = [];
   const norm: Float64Array[] = [];
+  const imputed: (ImputedColumn | null)[] = [];
   const poolPresent = options.chainReferenceYear === undefined ? new Float64Array(pool.length) : null;
   indicators.forEach((ind, i) => {
     const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
     if (poolPresent) for (let r = 0; r < pool.length; r++) if (poolRaw[r] === poolRaw[r]) poolPresent[r] = poolPresent[r]! + ind.weight;
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
+    // fitted on observed values only: imputation never moves an observed cell
     const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const filled = imputedCells(keys, tables[i]!, ind, options.stateSystem, panelRaw);
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
-      const v = fitted(panelRaw[r]!);
+      const x = panelRaw[r]!;
+      const v = fitted(x === x || filled === null ? x : filled.values[r]!);
       out[r] = ind.polarity === 'negative' ? 1 - v : v;
     }
     raw.push(panelRaw);
     norm.push(out);
+    imputed.push(filled);
   });
   const m = indicators.length;
   const index = new Float64Array(n).fill(NaN);
@@ -195,7 +203,27 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
       extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
     }
   });
-  return { keys, ids: indicators.map((i) => i.id), index, indexChained, chainReferenceYear: reference, coverage, raw, norm, contrib, weightUsed, extras };
+  indicators.forEach((ind, i) => {
+    const f = imputed[i];
+    if (f) extras.push({ column: `${ind.id}_imputed_from`, values: f.from, type: 'integer', description: `${ind.id}: the year whose observed value was imputed to this pair-year (impute: ${ind.impute!.method}, max_age ${ind.impute!.maxAge}); ${ind.id}_raw stays empty there and ${ind.id}_norm, ${ind.id}_contrib use the imputed value; empty for an observed or missing value` });
+  });
+  const hasImputed = imputed.some((x) => x !== null);
+  return {
+    keys, ids: indicators.map((i) => i.id), index, indexChained, chainReferenceYear: reference, coverage, raw, norm, contrib, weightUsed, extras,
+    ...(hasImputed ? { imputed: imputed.map((x) => x?.values ?? null) } : {}),
+  };
+}
+
+/**
+ * The imputed cells of one indicator on `keys` (null when it imputes nothing): imputation reads
+ * the pair's observed values within `max_age` years, scored on the keys and their neighbours.
+ */
+function imputedCells(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator, system: StateSystem, observed: Float64Array): ImputedColumn | null {
+  const spec = ind.impute;
+  if (spec === undefined || spec.method === 'none') return null;
+  const around = withNeighbours(keys, spec.maxAge, (k) => system.pairExists(k));
+  const col = imputeColumn(around, around.length === keys.length ? observed : rawColumn(around, table, ind, system), spec);
+  return { values: pickRows(around, col.values, keys), from: pickRows(around, col.from, keys) };
 }
 
 /** 1 for each of the sorted `keys` that is in the sorted `pool`, else 0. */
@@ -225,6 +253,7 @@ function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
     ...(t.indexChained ? { indexChained: pick(t.indexChained), chainReferenceYear: t.chainReferenceYear ?? null } : {}),
     coverage: pick(t.coverage),
     raw: t.raw.map(pick),
+    ...(t.imputed ? { imputed: t.imputed.map((c) => (c === null ? null : pick(c))) } : {}),
     norm: t.norm.map(pick),
     contrib: t.contrib.map(pick),
     weightUsed: t.weightUsed.map(pick),

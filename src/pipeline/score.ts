@@ -140,6 +140,7 @@ export function scoreInputs(config: ResolvedConfig, data: ReadonlyMap<string, In
     combine: ind.combine,
     temporal: { lag: ind.lag, window: ind.window, halfLife: ind.halfLife },
     data: data.get(ind.id)!,
+    impute: ind.impute,
   }));
 }
 
