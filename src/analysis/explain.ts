@@ -54,6 +54,14 @@ export interface ExplainChange {
   readonly terms: Float64Array;
   /** The part of the change due to indicators entering or leaving (coverage change). */
   readonly coverage: number;
+  /** J_t − J_from of the chain-linked index (NaN when the table has none). */
+  readonly chained: number;
+  /**
+   * The chained change's coverage term, J_t − J_from − Σ terms: zero by construction (up to
+   * rounding), since each link is computed on the indicators present in both years — except
+   * where the chain breaks (no indicator in common) or the index is smoothed.
+   */
+  readonly chainedCoverage: number;
 }
 
 /** One year of one pair, explained. */
@@ -61,6 +69,8 @@ export interface ExplainYear {
   readonly year: number;
   /** The index (NaN when coverage is below `min_coverage`). */
   readonly index: number;
+  /** The chain-linked index (NaN when empty); undefined when the table has none. */
+  readonly indexChained?: number | undefined;
   readonly coverage: number;
   readonly components: readonly ExplainComponent[];
   /** Null in the pair's first scored year and in years without an index. */
@@ -181,9 +191,13 @@ export function explainPair(
       let change: ExplainChange | null = null;
       if (index === index && previous >= 0) {
         const { terms, coverage } = split(table, model, r, previous);
-        change = { fromYear: yearOfKey(table.keys[previous]!), total: index - table.index[previous]!, terms, coverage };
+        const chained = table.indexChained ? table.indexChained[r]! - table.indexChained[previous]! : NaN;
+        let sum = 0;
+        for (const x of terms) if (x === x) sum += x;
+        change = { fromYear: yearOfKey(table.keys[previous]!), total: index - table.index[previous]!, terms, coverage, chained, chainedCoverage: chained - sum };
       }
-      out.push({ year, index, coverage: table.coverage[r]!, components, change, ...strongWeak(components) });
+      const chained = table.indexChained ? { indexChained: table.indexChained[r]! } : {};
+      out.push({ year, index, ...chained, coverage: table.coverage[r]!, components, change, ...strongWeak(components) });
     }
     if (index === index) previous = r;
   }

@@ -9,7 +9,11 @@
  *   (default arithmetic and geometric), one factor;
  * - the normalisation, drawn with equal probability from the configured normalisers and
  *   each alternative in `normalise` (applied to every indicator; `goalposts` only to
- *   indicators that declare goalposts), one factor, present when alternatives are listed.
+ *   indicators that declare goalposts), one factor, present when alternatives are listed;
+ * - the imputation, drawn with equal probability from the configured one and each alternative
+ *   in `impute` (`none`, `latest`, `linear`, applied to every indicator with its own `max_age`),
+ *   one factor, present when alternatives are listed. Imputation changes which indicators are
+ *   present, so it changes the coverage and the thin-data rules as well as the values.
  *
  * The model is the scoring pipeline from the raw columns of the {@link ScoreTable} on:
  * normalise (pooled, with polarity) → weights renormalised over the indicators present →
@@ -57,6 +61,8 @@ export interface SensitivityModel {
   readonly aggregation: SensitivityAggregation;
   readonly scale: readonly [number, number];
   readonly minCoverage: number;
+  /** `min_indicators`: a pair-year with fewer indicators of positive weight present has no index (default 1). */
+  readonly minIndicators?: number | undefined;
   readonly geometricFloor: number;
   /**
    * Raw values (per indicator, NaN = missing) an alternative normaliser is fitted on, when
@@ -64,6 +70,12 @@ export interface SensitivityModel {
    * pool the configured normalisation was fitted on. Default: the table's raw columns.
    */
   readonly pool?: readonly Float64Array[] | undefined;
+  /**
+   * The alternative imputations (`sensitivity.impute`): their names and, per alternative and
+   * indicator, the raw column it gives on the table's rows (observed values and the imputed
+   * ones). The configured imputation is the table itself.
+   */
+  readonly imputations?: { readonly levels: readonly string[]; readonly raw: readonly (readonly Float64Array[])[] } | undefined;
 }
 
 /** What to vary and how many draws (the parsed `sensitivity:` block with CLI overrides). */
@@ -80,9 +92,9 @@ export interface SensitivitySpec {
 
 /** One uncertain factor. */
 export interface SensitivityFactor {
-  /** `weight_<id>`, `aggregation` or `normalise`. */
+  /** `weight_<id>`, `aggregation`, `normalise` or `impute`. */
   readonly name: string;
-  readonly kind: 'weight' | 'aggregation' | 'normalise';
+  readonly kind: 'weight' | 'aggregation' | 'normalise' | 'impute';
   /** Indicator position for a weight factor. */
   readonly indicator?: number;
   /** Levels of a discrete factor (drawn with equal probability). */
@@ -131,6 +143,8 @@ export function sensitivityFactors(model: SensitivityModel, spec: SensitivitySpe
   if (aggs.length > 1) out.push({ name: 'aggregation', kind: 'aggregation', levels: aggs });
   const alts = [...new Set(spec.normalisers)];
   if (alts.length > 0) out.push({ name: 'normalise', kind: 'normalise', levels: ['configured', ...alts] });
+  const imps = model.imputations?.levels ?? [];
+  if (imps.length > 0) out.push({ name: 'impute', kind: 'impute', levels: ['configured', ...imps] });
   return out;
 }
 
@@ -139,11 +153,14 @@ export interface Run {
   readonly weights: Float64Array;
   readonly total: number;
   readonly geometric: boolean;
+  /** Normalisation level (0 = as configured). */
   readonly level: number;
+  /** Imputation level (0 = as configured). */
+  readonly impute: number;
 }
 
 /** The columns of a scored table the analysis reads. */
-export type SensitivityTable = Pick<ScoreTable, 'keys' | 'raw' | 'norm'>;
+export type SensitivityTable = Pick<ScoreTable, 'keys' | 'raw' | 'norm' | 'imputed'>;
 
 /** Per-pair-year outputs, by table row (may live in shared memory: each year's rows are written by one worker). */
 export interface SensitivityRows {
@@ -174,7 +191,8 @@ export interface YearSobol {
 export interface SensitivityPlan {
   readonly factors: readonly SensitivityFactor[];
   readonly draws: number;
-  readonly levels: readonly Float64Array[][];
+  /** Normalised columns per imputation level, then normalisation level, then indicator. */
+  readonly levels: readonly (readonly Float64Array[][])[];
   readonly useGeo: boolean;
   readonly runsA: readonly Run[];
   readonly runsB: readonly Run[];
@@ -182,6 +200,8 @@ export interface SensitivityPlan {
   readonly nominal: Run;
   readonly ctx: EvalContext;
   readonly byYear: ReadonlyMap<number, Uint32Array>;
+  /** Per indicator, 1 when its nominal weight is positive; with the `min_indicators` threshold (null when 1). */
+  readonly minIndicators: { readonly counted: Uint8Array; readonly min: number } | null;
 }
 
 /**
@@ -217,9 +237,11 @@ export function planSensitivity(table: SensitivityTable, model: SensitivityModel
       total: model.indicators.reduce((s, x) => s + x.weight, 0),
       geometric: model.aggregation === 'geometric',
       level: 0,
+      impute: 0,
     },
     ctx: { lo: model.scale[0], span: model.scale[1] - model.scale[0], minCoverage: model.minCoverage, floor: model.geometricFloor },
     byYear: rowsByYear(table.keys),
+    minIndicators: (model.minIndicators ?? 1) > 1 ? { counted: Uint8Array.from(model.indicators, (x) => (x.weight > 0 ? 1 : 0)), min: model.minIndicators! } : null,
   };
 }
 
@@ -264,7 +286,7 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
     const yr = plan.byYear.get(year);
     if (!yr) continue;
     const R = yr.length;
-    const block = blockColumns(levels, yr, useGeo, ctx.floor);
+    const block = blockColumns(levels, yr, useGeo, ctx.floor, plan.minIndicators);
     const fA = new Float64Array(R);
     const fB = new Float64Array(R);
     const fAB = new Float64Array(k * R);
@@ -360,29 +382,37 @@ export function sensitivityResult(plan: SensitivityPlan, out: SensitivityRows, s
 }
 
 /**
- * Normalised columns per level (0 = as configured) and indicator, over the whole table; an
- * alternative is fitted on the pool (as the configured normalisation is) and applied with
- * the indicator's polarity.
+ * Normalised columns per imputation level (0 = as configured), normalisation level (0 = as
+ * configured) and indicator, over the whole table. Every normaliser is fitted on the pool of
+ * observed values (as the configured normalisation is) and applied, with the indicator's
+ * polarity, to the observed and imputed values of the imputation level.
  */
-function normalisationLevels(table: SensitivityTable, model: SensitivityModel, spec: SensitivitySpec): Float64Array[][] {
+function normalisationLevels(table: SensitivityTable, model: SensitivityModel, spec: SensitivitySpec): Float64Array[][][] {
   const alts = [...new Set(spec.normalisers)];
-  const out: Float64Array[][] = [model.indicators.map((_, i) => table.norm[i]!)];
-  for (const alt of alts) {
-    out.push(
+  const used = (i: number): Float64Array => {
+    const imp = table.imputed?.[i];
+    if (!imp) return table.raw[i]!;
+    return Float64Array.from(table.raw[i]!, (x, r) => (x === x ? x : imp[r]!));
+  };
+  const rawLevels: (readonly Float64Array[])[] = [model.indicators.map((_, i) => used(i)), ...(model.imputations?.raw ?? [])];
+  const apply = (name: NormaliserName, ind: SensitivityIndicator, i: number, raw: Float64Array): Float64Array => {
+    const fitted = fitNormaliser(name, model.pool?.[i] ?? table.raw[i]!, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const col = new Float64Array(raw.length);
+    for (let r = 0; r < raw.length; r++) {
+      const v = fitted(raw[r]!);
+      col[r] = ind.polarity === 'negative' ? 1 - v : v;
+    }
+    return col;
+  };
+  return rawLevels.map((raws, l) => [
+    model.indicators.map((ind, i) => (l === 0 ? table.norm[i]! : apply(ind.normalise, ind, i, raws[i]!))),
+    ...alts.map((alt) =>
       model.indicators.map((ind, i) => {
-        if (alt === 'goalposts' && !ind.goalposts) return table.norm[i]!;
-        const fitted = fitNormaliser(alt, model.pool?.[i] ?? table.raw[i]!, ind.goalposts ? { goalposts: ind.goalposts } : {});
-        const raw = table.raw[i]!;
-        const col = new Float64Array(raw.length);
-        for (let r = 0; r < raw.length; r++) {
-          const v = fitted(raw[r]!);
-          col[r] = ind.polarity === 'negative' ? 1 - v : v;
-        }
-        return col;
+        if (alt === 'goalposts' && !ind.goalposts) return l === 0 ? table.norm[i]! : apply(ind.normalise, ind, i, raws[i]!);
+        return apply(alt, ind, i, raws[i]!);
       }),
-    );
-  }
-  return out;
+    ),
+  ]);
 }
 
 /** Turns each row of a design matrix into a run. */
@@ -392,6 +422,7 @@ function decodeRuns(u: Float64Array, n: number, stride: number, factors: readonl
     const weights = Float64Array.from(model.indicators, (x) => x.weight);
     let geometric = model.aggregation === 'geometric';
     let level = 0;
+    let impute = 0;
     factors.forEach((f, i) => {
       const x = u[j * stride + i]!;
       if (f.kind === 'weight') {
@@ -400,10 +431,11 @@ function decodeRuns(u: Float64Array, n: number, stride: number, factors: readonl
       } else {
         const pick = Math.min(f.levels!.length - 1, Math.floor(x * f.levels!.length));
         if (f.kind === 'aggregation') geometric = f.levels![pick] === 'geometric';
+        else if (f.kind === 'impute') impute = pick;
         else level = pick;
       }
     });
-    runs.push({ weights, total: weights.reduce((s, w) => s + w, 0), geometric, level });
+    runs.push({ weights, total: weights.reduce((s, w) => s + w, 0), geometric, level, impute });
   }
   return runs;
 }
@@ -423,13 +455,17 @@ export interface EvalContext {
  * ln(f + (1 − f)·v).
  */
 interface Block {
-  readonly values: Float64Array[][];
-  readonly logs: Float64Array[][] | null;
-  readonly present: Float64Array[];
+  /** [imputation level][normalisation level][indicator]. */
+  readonly values: Float64Array[][][];
+  readonly logs: Float64Array[][][] | null;
+  /** [imputation level][indicator]. */
+  readonly present: Float64Array[][];
   readonly size: number;
+  /** Per imputation level, rows with fewer indicators present than `min_indicators` (1 = too few); null when the rule is off. */
+  readonly thin: Uint8Array[] | null;
 }
 
-function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo: boolean, floor: number): Block {
+function blockColumns(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'] = null): Block {
   const R = rows.length;
   const gather = (col: Float64Array, f: (x: number) => number) => {
     const v = new Float64Array(R);
@@ -439,10 +475,23 @@ function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo:
     }
     return v;
   };
-  const values = levels.map((cols) => cols.map((col) => gather(col, (x) => x)));
-  const logs = geo ? levels.map((cols) => cols.map((col) => gather(col, (x) => Math.log(floor + (1 - floor) * x)))) : null;
-  const present = levels[0]!.map((col) => gather(col, () => 1));
-  return { values, logs, present, size: R };
+  const values = levels.map((imp) => imp.map((cols) => cols.map((col) => gather(col, (x) => x))));
+  const logs = geo ? levels.map((imp) => imp.map((cols) => cols.map((col) => gather(col, (x) => Math.log(floor + (1 - floor) * x))))) : null;
+  // presence depends on the imputation, never on the normaliser
+  const present = levels.map((imp) => imp[0]!.map((col) => gather(col, () => 1)));
+  let thin: Uint8Array[] | null = null;
+  if (min !== null) {
+    thin = present.map((pres) => {
+      const out = new Uint8Array(R);
+      for (let t = 0; t < R; t++) {
+        let count = 0;
+        for (let i = 0; i < pres.length; i++) if (min.counted[i]) count += pres[i]![t]!;
+        if (count < min.min) out[t] = 1;
+      }
+      return out;
+    });
+  }
+  return { values, logs, present, size: R, thin };
 }
 
 /**
@@ -452,8 +501,14 @@ function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo:
  * `aggregate.ts` + `scaleResult`.
  */
 function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
-  const cols = (run.geometric ? block.logs! : block.values)[run.level]!;
-  const pres = block.present;
+  evaluateRows(block, run, ctx, out);
+  const thin = block.thin?.[run.impute];
+  if (thin) for (let r = 0; r < block.size; r++) if (thin[r]) out[r] = NaN;
+}
+
+function evaluateRows(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
+  const cols = (run.geometric ? block.logs! : block.values)[run.impute]![run.level]!;
+  const pres = block.present[run.impute]!;
   const w = run.weights;
   const m = cols.length;
   const R = block.size;

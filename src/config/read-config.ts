@@ -11,6 +11,7 @@ import type { Family, IndicatorSpec, SourceSpec } from '../families/family.js';
 import type { NormaliserName } from '../core/normalise.js';
 import type { CombineName } from '../core/combine.js';
 import type { AggregationName } from '../core/aggregate.js';
+import { DEFAULT_MAX_AGE, type ImputeSpec } from '../core/impute.js';
 import type { Iso3 } from '../domain/country.js';
 import { createCrosswalk } from '../domain/crosswalk.js';
 import { lookupPair, lookupState } from '../domain/state-lookup.js';
@@ -32,6 +33,8 @@ export interface ResolvedIndicator {
   readonly lag: number | undefined;
   readonly window: number | undefined;
   readonly halfLife: number | undefined;
+  /** `impute:` and `max_age:` (method `none` when not configured). */
+  readonly impute: ImputeSpec;
 }
 
 /** The config as used by a run: validated, defaults filled, paths resolvable. */
@@ -55,12 +58,16 @@ export interface ResolvedConfig {
   readonly aggregation: AggregationName;
   readonly formula: CompiledFormula | null;
   readonly minCoverage: number;
+  /** `min_indicators`: fewer indicators of positive weight present → no index. */
+  readonly minIndicators: number;
   readonly precision: number;
   readonly seed: number;
   readonly geometricFloor: number;
   readonly succession: Readonly<Record<string, string>>;
   readonly wide: boolean;
   readonly smoothIndex: number | undefined;
+  /** `chain.reference_year` (undefined = the year of the fullest basket). */
+  readonly chainReferenceYear: number | undefined;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
 }
@@ -196,6 +203,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       lag: block.lag,
       window: block.window,
       halfLife: block.half_life,
+      impute: { method: block.impute ?? 'none', maxAge: block.max_age ?? DEFAULT_MAX_AGE },
     });
   }
   let formula: CompiledFormula | null = null;
@@ -239,12 +247,14 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     aggregation: raw.aggregation as AggregationName,
     formula,
     minCoverage: raw.min_coverage,
+    minIndicators: raw.min_indicators ?? 1,
     precision: raw.precision,
     seed: raw.seed,
     geometricFloor: raw.geometric_floor,
     succession: raw.succession ?? {},
     wide: raw.wide,
     smoothIndex: raw.smooth_index,
+    chainReferenceYear: raw.chain?.reference_year,
     sampleDeclared: raw.sample === true,
     indicators,
   };

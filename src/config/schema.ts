@@ -8,6 +8,7 @@ import { DEFAULTS } from '../domain/defaults.js';
 import { NORMALISER_NAMES } from '../core/normalise.js';
 import { COMBINE_NAMES } from '../core/combine.js';
 import { AGGREGATION_NAMES } from '../core/aggregate.js';
+import { IMPUTE_METHODS } from '../core/impute.js';
 import { DEFAULT_WEIGHT_RANGE, sensitivitySchema } from './sensitivity-config.js';
 
 const year = z.number().int().min(1000).max(4095);
@@ -62,6 +63,10 @@ export const indicatorCommonShape = {
   lag: z.number().int().min(0).max(50).optional(),
   window: z.number().int().min(1).max(50).optional(),
   half_life: z.number().positive().max(100).optional(),
+  /** Panel imputation with provenance (see core/impute.ts): `none`, `latest` or `linear`. */
+  impute: z.enum(IMPUTE_METHODS).optional(),
+  /** How many years away an observation may be and still be imputed (default 3). */
+  max_age: z.number().int().min(1).max(50).optional(),
 } as const;
 
 /** Keys of {@link indicatorCommonShape}, so the rest can go to the family schema. */
@@ -74,6 +79,10 @@ export const indicatorSchema = z
   .refine((b) => !(b.source !== undefined && b.sources !== undefined), { message: 'use either `source:` or `sources:`, not both' })
   .refine((b) => b.normalise !== 'goalposts' || b.goalposts !== undefined, {
     message: '`normalise: goalposts` needs `goalposts: { min, max }`',
+  })
+  .refine((b) => b.max_age === undefined || (b.impute ?? 'none') !== 'none', {
+    message: '`max_age` is the limit of an imputation: set `impute: latest` or `impute: linear` with it, or remove it',
+    path: ['max_age'],
   });
 
 /** A state as written in `states:` (an ISO3 code or an unambiguous name; resolved by the config reader). */
@@ -133,6 +142,8 @@ export const configSchema = z
     aggregation: z.enum(AGGREGATION_NAMES as [string, ...string[]]).default(DEFAULTS.aggregation),
     formula: z.string().min(1).optional(),
     min_coverage: z.number().min(0).max(1).default(DEFAULTS.minCoverage),
+    /** Thin data: fewer indicators (of positive weight) present than this → the index is empty. */
+    min_indicators: z.number().int().min(1).max(CONFIG_LIMITS.indicators).optional(),
     precision: z.number().int().min(0).max(12).default(DEFAULTS.precision),
     seed: z.number().int().min(0).max(MAX_SEED, `a seed is a whole number from 0 to ${count(MAX_SEED)} (32 bits)`).default(DEFAULTS.seed),
     geometric_floor: z.number().gt(0).lt(1).default(DEFAULTS.geometricFloor),
@@ -143,6 +154,8 @@ export const configSchema = z
     data_dir: z.string().optional(),
     wide: z.boolean().default(false),
     smooth_index: z.number().int().min(1).max(25).optional(),
+    /** The chain-linked index (`index_chained`): the year it equals the level index in (see core/chain-index.ts). */
+    chain: z.strictObject({ reference_year: year.optional() }).optional(),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
     indicators: z

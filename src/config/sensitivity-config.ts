@@ -9,11 +9,13 @@
  *   weight_range: 0.25                  # each weight uniform on [w·(1 − r), w·(1 + r)]
  *   aggregation: [arithmetic, geometric]  # rules drawn with equal probability
  *   normalise: [rank]                   # alternative normalisers (besides the configured ones)
+ *   impute: [none, latest]              # alternative imputations, each applied to every indicator
  *   seed: 7                             # default: the config's `seed`
  * ```
  */
 import { z } from 'zod';
 import { NORMALISER_NAMES } from '../core/normalise.js';
+import { IMPUTE_METHODS } from '../core/impute.js';
 
 /** Aggregation rules the sensitivity analysis can draw (a formula has no weights to vary). */
 export const SENSITIVITY_AGGREGATIONS = ['arithmetic', 'geometric'] as const;
@@ -30,6 +32,8 @@ export const sensitivitySchema = z.strictObject({
   weight_range: z.number().min(0).max(1).default(DEFAULT_WEIGHT_RANGE),
   aggregation: z.array(z.enum(SENSITIVITY_AGGREGATIONS)).min(1).default([...SENSITIVITY_AGGREGATIONS]),
   normalise: z.array(z.enum(NORMALISER_NAMES as [string, ...string[]])).default([]),
+  /** Alternative imputations (besides the configured ones), each applied to every indicator with its own `max_age`. */
+  impute: z.array(z.enum(IMPUTE_METHODS)).min(1).optional(),
   seed: z.number().int().min(0).max(0xffffffff, 'a seed is a whole number from 0 to 4,294,967,295 (32 bits)').optional(),
 });
 

@@ -18,8 +18,21 @@ export interface ScoreTable {
   readonly keys: Float64Array;
   readonly ids: readonly string[];
   readonly index: Float64Array;
+  /**
+   * The chain-linked index (see `chain-index.ts`): changes computed on the indicators present
+   * in both years, anchored at {@link chainReferenceYear}. Absent in tables made without it.
+   */
+  readonly indexChained?: Float64Array | undefined;
+  /** The year `indexChained` equals `index` in (null when the panel is empty). */
+  readonly chainReferenceYear?: number | null | undefined;
   readonly coverage: Float64Array;
+  /** Observed raw values (after temporal transforms); NaN where missing — also where imputed. */
   readonly raw: readonly Float64Array[];
+  /**
+   * Per indicator, the imputed raw value at each imputed cell (NaN elsewhere), null for an
+   * indicator that imputes nothing; absent when none does (see `impute.ts`).
+   */
+  readonly imputed?: readonly (Float64Array | null)[] | undefined;
   readonly norm: readonly Float64Array[];
   readonly contrib: readonly Float64Array[];
   /** The weight each indicator had in the index of each row (renormalised, NaN when absent). */

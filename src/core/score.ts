@@ -22,6 +22,8 @@ import type { CompiledFormula } from './formula.js';
 import { fitNormaliser, type NormaliserName } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
+import { chainIndex, defaultReferenceYear } from './chain-index.js';
+import { imputeColumn, pickRows, withNeighbours, type ImputedColumn, type ImputeSpec } from './impute.js';
 import { restrictToStateSystem } from './state-membership.js';
 import type { ScoreExtra, ScoreTable } from './score-table.js';
 
@@ -35,6 +37,8 @@ export interface ScoreIndicator {
   readonly combine: CombineName;
   readonly temporal: TemporalSpec;
   readonly data: IndicatorData;
+  /** `impute:` with `max_age:` (see impute.ts); absent = none. */
+  readonly impute?: ImputeSpec | undefined;
 }
 
 /** Settings of a scoring run. */
@@ -43,6 +47,8 @@ export interface ScoreOptions {
   readonly aggregation: AggregationName;
   readonly formula: CompiledFormula | null;
   readonly minCoverage: number;
+  /** `min_indicators`: below this many indicators of positive weight present the index is empty (default 1). */
+  readonly minIndicators?: number | undefined;
   readonly geometricFloor: number;
   readonly years: YearRange | null;
   readonly states: readonly Iso3[] | null;
@@ -51,6 +57,11 @@ export interface ScoreOptions {
   readonly smoothIndex?: number | undefined;
   /** Which states exist when: a pair-year is scored only when both of its states exist. */
   readonly stateSystem: StateSystem;
+  /**
+   * `chain.reference_year`: the year the chain-linked index equals the level index in (see
+   * chain-index.ts); undefined = the year of the fullest basket ({@link defaultReferenceYear}).
+   */
+  readonly chainReferenceYear?: number | undefined;
 }
 
 export type { ScoreExtra, ScoreTable } from './score-table.js';
@@ -69,14 +80,26 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   const pool = unionKeys(tables);
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
   const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
+  // the chain-linked index of a row depends on every year of its pair: those are scored too
+  const chained = filtered ? mergeUnique(panel, poolYearsOfPairs(pool, panel)) : pool;
   const w = options.smoothIndex ?? 1;
-  if (!(w > 1)) return scoreKeys(indicators, tables, pool, panel, options);
+  if (!(w > 1)) {
+    const t = scoreKeys(indicators, tables, pool, chained, options);
+    return chained.length === panel.length ? t : selectKeys(t, panel);
+  }
   // a smoothed row averages the index of the pair's w − 1 years before it, whether or not the
   // panel shows those years (cut off by `years`, or rows of no source value that a zero-recording
   // source still gives a 0): they are scored too, then left out
-  const work = withPrecedingYears(panel, w - 1, options.stateSystem);
+  const work = withPrecedingYears(chained, w - 1, options.stateSystem);
   const smoothed = smoothIndex(scoreKeys(indicators, tables, pool, work, options), w);
   return work.length === panel.length ? smoothed : selectKeys(smoothed, panel);
+}
+
+/** The keys of `pool` (sorted) whose pair has a key in `keys` (sorted): every pool year of those pairs. */
+function poolYearsOfPairs(pool: Float64Array, keys: Float64Array): Float64Array {
+  const pairs = new Set<number>();
+  for (const k of keys) pairs.add(Math.floor(k / Y));
+  return pool.filter((k) => pairs.has(Math.floor(k / Y)));
 }
 
 /**
@@ -110,17 +133,24 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   const n = keys.length;
   const raw: Float64Array[] = [];
   const norm: Float64Array[] = [];
+  const imputed: (ImputedColumn | null)[] = [];
+  const poolPresent = options.chainReferenceYear === undefined ? new Float64Array(pool.length) : null;
   indicators.forEach((ind, i) => {
     const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
+    if (poolPresent) for (let r = 0; r < pool.length; r++) if (poolRaw[r] === poolRaw[r]) poolPresent[r] = poolPresent[r]! + ind.weight;
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
+    // fitted on observed values only: imputation never moves an observed cell
     const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const filled = imputedCells(keys, tables[i]!, ind, options.stateSystem, panelRaw);
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
-      const v = fitted(panelRaw[r]!);
+      const x = panelRaw[r]!;
+      const v = fitted(x === x || filled === null ? x : filled.values[r]!);
       out[r] = ind.polarity === 'negative' ? 1 - v : v;
     }
     raw.push(panelRaw);
     norm.push(out);
+    imputed.push(filled);
   });
   const m = indicators.length;
   const index = new Float64Array(n).fill(NaN);
@@ -135,23 +165,32 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   };
   const aggregate = aggregators[options.aggregation];
   const values = new Float64Array(m);
+  const minIndicators = options.minIndicators ?? 1;
   for (let r = 0; r < n; r++) {
     let present = 0;
+    let count = 0;
     for (let i = 0; i < m; i++) {
       const v = norm[i]![r]!;
       values[i] = v;
-      if (v === v) present += weights[i]!;
+      if (v === v) {
+        present += weights[i]!;
+        if (weights[i]! > 0) count++;
+      }
     }
     const cov = total > 0 ? present / total : 0;
     coverage[r] = cov;
     if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
-    if (!(present > 0) || cov < options.minCoverage - 1e-12) continue;
+    if (!(present > 0) || cov < options.minCoverage - 1e-12 || count < minIndicators) continue;
     const res = aggregate({ values, weights }, settings);
     if (res === null) continue;
     const scaled = scaleResult(res, options.scale, weights);
     index[r] = scaled.index;
     for (let i = 0; i < m; i++) contrib[i]![r] = scaled.contributions[i]!;
   }
+  // the reference year is a property of the sources (the pool), never of the rows asked for
+  const reference = options.chainReferenceYear ?? (total > 0 ? defaultReferenceYear(pool, poolPresent!.map((x) => x / total)) : null);
+  const model = { weights, aggregation: options.aggregation, settings, scale: options.scale };
+  const indexChained = reference === null ? new Float64Array(n).fill(NaN) : chainIndex(keys, index, norm, model, reference, keys === pool ? null : inPool(keys, pool));
   const extras: ScoreExtra[] = [];
   indicators.forEach((ind) => {
     for (const x of ind.data.extras) {
@@ -164,7 +203,38 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
       extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
     }
   });
-  return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+  indicators.forEach((ind, i) => {
+    const f = imputed[i];
+    if (f) extras.push({ column: `${ind.id}_imputed_from`, values: f.from, type: 'integer', description: `${ind.id}: the year whose observed value was imputed to this pair-year (impute: ${ind.impute!.method}, max_age ${ind.impute!.maxAge}); ${ind.id}_raw stays empty there and ${ind.id}_norm, ${ind.id}_contrib use the imputed value; empty for an observed or missing value` });
+  });
+  const hasImputed = imputed.some((x) => x !== null);
+  return {
+    keys, ids: indicators.map((i) => i.id), index, indexChained, chainReferenceYear: reference, coverage, raw, norm, contrib, weightUsed, extras,
+    ...(hasImputed ? { imputed: imputed.map((x) => x?.values ?? null) } : {}),
+  };
+}
+
+/**
+ * The imputed cells of one indicator on `keys` (null when it imputes nothing): imputation reads
+ * the pair's observed values within `max_age` years, scored on the keys and their neighbours.
+ */
+function imputedCells(keys: Float64Array, table: DyadYearTable, ind: ScoreIndicator, system: StateSystem, observed: Float64Array): ImputedColumn | null {
+  const spec = ind.impute;
+  if (spec === undefined || spec.method === 'none') return null;
+  const around = withNeighbours(keys, spec.maxAge, (k) => system.pairExists(k));
+  const col = imputeColumn(around, around.length === keys.length ? observed : rawColumn(around, table, ind, system), spec);
+  return { values: pickRows(around, col.values, keys), from: pickRows(around, col.from, keys) };
+}
+
+/** 1 for each of the sorted `keys` that is in the sorted `pool`, else 0. */
+function inPool(keys: Float64Array, pool: Float64Array): Uint8Array {
+  const out = new Uint8Array(keys.length);
+  let j = 0;
+  for (let r = 0; r < keys.length; r++) {
+    while (j < pool.length && pool[j]! < keys[r]!) j++;
+    if (j < pool.length && pool[j] === keys[r]) out[r] = 1;
+  }
+  return out;
 }
 
 /** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
@@ -180,8 +250,10 @@ function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
     keys,
     ids: t.ids,
     index: pick(t.index),
+    ...(t.indexChained ? { indexChained: pick(t.indexChained), chainReferenceYear: t.chainReferenceYear ?? null } : {}),
     coverage: pick(t.coverage),
     raw: t.raw.map(pick),
+    ...(t.imputed ? { imputed: t.imputed.map((c) => (c === null ? null : pick(c))) } : {}),
     norm: t.norm.map(pick),
     contrib: t.contrib.map(pick),
     weightUsed: t.weightUsed.map(pick),

@@ -7,7 +7,8 @@
  *
  * so smoothing never invents a value in a year without one. Each contribution is averaged
  * over the same years, an absent contribution counting as 0, so the smoothed contributions
- * still add up to the smoothed index. Normalised values, coverage and weights used are
+ * still add up to the smoothed index. The chain-linked index, when the table has one, is
+ * averaged over the same years. Normalised values, coverage and weights used are
  * left as they are (they describe the year itself).
  */
 import { pairRuns } from './panel-keys.js';
@@ -46,6 +47,8 @@ export function smoothIndex(table: ScoreTable, w: number): ScoreTable {
   if (!(w > 1)) return table;
   const n = table.keys.length;
   const index = new Float64Array(n).fill(NaN);
+  const chained = table.indexChained;
+  const indexChained = chained ? new Float64Array(n).fill(NaN) : undefined;
   const contrib = table.contrib.map(() => new Float64Array(n).fill(NaN));
   const runs = pairRuns(table.keys);
   for (let p = 0; p + 1 < runs.length; p++) {
@@ -56,6 +59,7 @@ export function smoothIndex(table: ScoreTable, w: number): ScoreTable {
       const yt = yearOfKey(table.keys[t]!);
       let count = 0;
       let s = 0;
+      let sc = 0;
       const cs = new Float64Array(contrib.length);
       const seen = new Uint8Array(contrib.length);
       for (let u = t; u >= start && yearOfKey(table.keys[u]!) > yt - w; u--) {
@@ -63,6 +67,7 @@ export function smoothIndex(table: ScoreTable, w: number): ScoreTable {
         if (v !== v) continue;
         count++;
         s += v;
+        if (chained) sc += chained[u]!;
         for (let i = 0; i < contrib.length; i++) {
           const c = table.contrib[i]![u]!;
           if (c === c) {
@@ -72,8 +77,9 @@ export function smoothIndex(table: ScoreTable, w: number): ScoreTable {
         }
       }
       index[t] = s / count;
+      if (indexChained) indexChained[t] = sc / count;
       for (let i = 0; i < contrib.length; i++) if (seen[i]) contrib[i]![t] = cs[i]! / count;
     }
   }
-  return { ...table, index, contrib };
+  return { ...table, index, contrib, ...(indexChained ? { indexChained } : {}) };
 }

@@ -140,6 +140,7 @@ export function scoreInputs(config: ResolvedConfig, data: ReadonlyMap<string, In
     combine: ind.combine,
     temporal: { lag: ind.lag, window: ind.window, halfLife: ind.halfLife },
     data: data.get(ind.id)!,
+    impute: ind.impute,
   }));
 }
 
@@ -150,11 +151,13 @@ export function scoreOptions(config: ResolvedConfig, stateSystem: StateSystem): 
     aggregation: config.aggregation,
     formula: config.formula,
     minCoverage: config.minCoverage,
+    minIndicators: config.minIndicators,
     geometricFloor: config.geometricFloor,
     years: config.years,
     states: config.states,
     pairs: config.pairs,
     smoothIndex: config.smoothIndex,
+    chainReferenceYear: config.chainReferenceYear,
     stateSystem,
   };
 }

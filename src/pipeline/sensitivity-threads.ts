@@ -50,7 +50,7 @@ export async function runSensitivityThreaded(
   const groups = splitYears(years.map((y) => [y, plan.byYear.get(y)!.length] as const), Math.min(threads, years.length));
   if (!built || groups.length <= 1) return runSensitivity(table, model, spec, progress);
   const out = sensitivityRows(table.keys.length, true);
-  const shared: SensitivityTable = { keys: table.keys, raw: table.raw, norm: table.norm };
+  const shared: SensitivityTable = { keys: table.keys, raw: table.raw, norm: table.norm, imputed: table.imputed };
   let done = 0;
   const parts = await Promise.all(
     groups.map(

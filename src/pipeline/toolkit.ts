@@ -3,6 +3,7 @@ import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../config/sensitiv
 import type { SensitivityModel, SensitivitySpec } from '../analysis/sensitivity.js';
 import { scorePanel } from '../core/score.js';
 import type { NormaliserName } from '../core/normalise.js';
+import { DEFAULT_MAX_AGE, type ImputeMethod } from '../core/impute.js';
 import { UsageError } from '../domain/errors.js';
 import { packageSources, type PackageSource, type StochasticParams } from '../report/datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
@@ -162,8 +163,10 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
     aggregation: config.aggregation,
     scale: config.scale,
     minCoverage: config.minCoverage,
+    minIndicators: config.minIndicators,
     geometricFloor: config.geometricFloor,
-    pool: block.normalise.length > 0 ? poolRaw(run) : undefined,
+    pool: block.normalise.length > 0 || block.impute !== undefined ? poolRaw(run) : undefined,
+    imputations: block.impute === undefined ? undefined : imputationLevels(run, [...new Set(block.impute)]),
   };
   const spec: SensitivitySpec = { draws, seed, weightRange: block.weight_range, aggregations: block.aggregation, normalisers: block.normalise as NormaliserName[] };
   const params: StochasticParams = {
@@ -172,12 +175,32 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
     weight_range: block.weight_range,
     aggregation: block.aggregation,
     normalise: ['configured', ...block.normalise],
+    ...(block.impute === undefined ? {} : { impute: ['configured', ...new Set(block.impute)] }),
     design: 'Saltelli A/B/AB_i matrices of uniform draws (xoshiro128** seeded through splitmix32); N·(k + 2) runs per pair-year',
     estimators: "first order: Saltelli et al. 2010; total: Jansen 1999; aggregated over pair-years as Σ V·S / Σ V",
     quantiles: 'Hyndman & Fan type 7 over the N draws of matrix A',
     index: (config.smoothIndex ?? 1) > 1 ? 'unsmoothed (smooth_index not applied)' : 'as scored',
   };
   return { model, spec, params };
+}
+
+/**
+ * The raw columns (observed and imputed values) of the run's rows under each alternative
+ * imputation, applied to every indicator with its own `max_age` (default 3): the panel scored
+ * again with that imputation.
+ */
+function imputationLevels(run: ScoreRun, methods: readonly ImputeMethod[]): { levels: string[]; raw: Float64Array[][] } {
+  const c = run.config;
+  const raw = methods.map((method) => {
+    const inputs = scoreInputs(c, run.data).map((i) => ({ ...i, impute: { method, maxAge: i.impute?.method === 'none' || i.impute === undefined ? DEFAULT_MAX_AGE : i.impute.maxAge } }));
+    const t = scorePanel(inputs, { ...scoreOptions(c, run.stateSystem), smoothIndex: undefined });
+    if (t.keys.length !== run.table.keys.length) throw new Error('imputation changed the panel of the sensitivity analysis');
+    return t.raw.map((col, i) => {
+      const imp = t.imputed?.[i];
+      return imp ? Float64Array.from(col, (x, r) => (x === x ? x : imp[r]!)) : col;
+    });
+  });
+  return { levels: [...methods], raw };
 }
 
 /**

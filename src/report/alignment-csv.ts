@@ -5,7 +5,7 @@ import { AsciiWriter } from '../format/ascii-writer.js';
 
 /** The header of `alignment.csv` for a scored table, in the order PRODUCT.md fixes. */
 export function alignmentColumns(table: ScoreTable): string[] {
-  const cols = ['state_a', 'state_b', 'year', 'index', 'coverage'];
+  const cols = ['state_a', 'state_b', 'year', 'index', ...(table.indexChained ? ['index_chained'] : []), 'coverage'];
   for (const id of table.ids) cols.push(`${id}_raw`, `${id}_norm`, `${id}_contrib`);
   for (const x of table.extras) cols.push(x.column);
   return cols;
@@ -20,7 +20,7 @@ export function alignmentColumns(table: ScoreTable): string[] {
 export function alignmentCsvBytes(table: ScoreTable, precision: number): Buffer {
   const n = table.keys.length;
   const m = table.ids.length;
-  const w = new AsciiWriter(alignmentColumns(table).join(',').length + 1 + n * (20 + (2 + 3 * m + table.extras.length) * (precision + 6)));
+  const w = new AsciiWriter(alignmentColumns(table).join(',').length + 1 + n * (20 + (3 + 3 * m + table.extras.length) * (precision + 6)));
   writeAlignmentCsv(table, precision, w);
   return w.bytes();
 }
@@ -42,12 +42,17 @@ function writeAlignmentCsv(table: ScoreTable, precision: number, w: AsciiWriter)
   w.text(alignmentColumns(table).join(','));
   w.byte(NL);
   const { keys, index, coverage, raw, norm, contrib } = table;
+  const chained = table.indexChained;
   const extras = table.extras.map((x) => x.values);
   const integer = table.extras.map((x) => x.type === 'integer');
   for (let r = 0; r < n; r++) {
     w.pairYear(keys[r]!);
     w.byte(COMMA);
     w.fixed(index[r]!, precision);
+    if (chained) {
+      w.byte(COMMA);
+      w.fixed(chained[r]!, precision);
+    }
     w.byte(COMMA);
     w.fixed(coverage[r]!, precision);
     for (let i = 0; i < m; i++) {

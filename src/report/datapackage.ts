@@ -38,6 +38,9 @@ export function alignmentFields(table: ScoreTable, config: ResolvedConfig, data:
     { name: 'state_b', type: 'string', description: 'second state of the pair, ISO 3166 alpha-3 (alphabetically second)', constraints: { required: true, pattern: '^[A-Z]{3}$' } },
     { name: 'year', type: 'integer', description: 'year (UN votes: session + 1945 unless configured otherwise)', constraints: { required: true } },
     { name: 'index', type: 'number', description: `alignment index on [${lo}, ${hi}] (${config.aggregation} aggregation); empty when coverage < min_coverage (${config.minCoverage})`, unit: 'index points', constraints: { minimum: lo, maximum: hi } },
+    ...(table.indexChained
+      ? [{ name: 'index_chained', type: 'number' as const, description: `chain-linked index: each year's change computed on the indicators present in both years (weights renormalised over them), linked from ${table.chainReferenceYear ?? 'the reference year'}, where it equals index; empty where index is empty; may leave [${lo}, ${hi}]`, unit: 'index points' }]
+      : []),
     { name: 'coverage', type: 'number', description: 'share of the total weight whose indicators are present for this pair-year', unit: 'share', constraints: { required: true, minimum: 0, maximum: 1 } },
   ];
   for (const id of table.ids) {

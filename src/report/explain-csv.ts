@@ -16,13 +16,16 @@ import type { CsvFile } from './update-datapackage.js';
 export function explainFile(a: Iso3, b: Iso3, years: readonly ExplainYear[], ids: readonly string[], precision: number): CsvFile {
   const [x, y] = a < b ? [a, b] : [b, a];
   const f = (v: number) => formatFixed(v, precision);
+  const chain = years.some((yr) => yr.indexChained !== undefined);
   const head = ['state_a', 'state_b', 'year', 'index', 'coverage', 'change_from', 'change', 'change_coverage'];
+  if (chain) head.push('index_chained', 'change_chained', 'change_chained_coverage');
   for (const id of ids) head.push(`${id}_raw`, `${id}_norm`, `${id}_weight`, `${id}_contrib`, `${id}_percentile`, `${id}_change`);
   head.push('strongest', 'weakest');
   const lines = [head.join(',')];
   for (const yr of years) {
     const c = yr.change;
     const cells = [x, y, String(yr.year), f(yr.index), f(yr.coverage), c ? formatInteger(c.fromYear) : '', c ? f(c.total) : '', c ? f(c.coverage) : ''];
+    if (chain) cells.push(f(yr.indexChained ?? NaN), c ? f(c.chained) : '', c ? f(c.chainedCoverage) : '');
     yr.components.forEach((k, i) => cells.push(f(k.raw), f(k.norm), f(k.weightUsed), f(k.contribution), f(k.percentile), c ? f(c.terms[i]!) : ''));
     cells.push(csvText(yr.strongest ?? ''), csvText(yr.weakest ?? ''));
     lines.push(cells.join(','));
@@ -37,6 +40,13 @@ export function explainFile(a: Iso3, b: Iso3, years: readonly ExplainYear[], ids
     { name: 'change', type: 'number', description: 'index − index in change_from; = change_coverage + Σ X_change', unit: 'index points' },
     { name: 'change_coverage', type: 'number', description: 'part of the change due to indicators entering or leaving (and the re-weighting they cause)', unit: 'index points' },
   ];
+  if (chain) {
+    fields.push(
+      { name: 'index_chained', type: 'number', description: 'chain-linked index (as in alignment.csv)', unit: 'index points' },
+      { name: 'change_chained', type: 'number', description: 'index_chained − index_chained in change_from', unit: 'index points' },
+      { name: 'change_chained_coverage', type: 'number', description: 'change_chained − Σ X_change: 0 by construction (each link uses the indicators present in both years), except where the chain breaks or the index is smoothed', unit: 'index points' },
+    );
+  }
   for (const id of ids) {
     fields.push(
       { name: `${id}_raw`, type: 'number', description: `${id}: measure before normalisation (after lag/window/half_life)` },

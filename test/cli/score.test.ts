@@ -14,7 +14,7 @@ describe('entente score', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['alignment.csv', 'datapackage.json']));
     const csv = readFileSync(path.join(out, 'alignment.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('state_a,state_b,year,index,coverage,un_raw,un_norm,un_contrib,flow_raw,flow_norm,flow_contrib');
+    expect(csv.split('\n')[0]).toBe('state_a,state_b,year,index,index_chained,coverage,un_raw,un_norm,un_contrib,flow_raw,flow_norm,flow_contrib');
     expect(r.out).toContain(`sha256 ${sha(path.join(out, 'alignment.csv'))}`);
     const pkg = JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8'));
     expect(pkg.sample).toBe(false);

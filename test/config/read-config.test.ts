@@ -31,6 +31,20 @@ describe('config', () => {
     expect(c.indicators[0]!.spec.measure).toBe('value');
   });
 
+  it('reads the defensible-index keys: chain, min_indicators, impute with max_age', () => {
+    const c = parseConfigText(good, 'cfg.yaml', {});
+    expect(c.chainReferenceYear).toBeUndefined();
+    expect(c.minIndicators).toBe(1);
+    expect(c.indicators[0]!.impute).toEqual({ method: 'none', maxAge: 3 });
+    const d = parseConfigText(good.replace('    weight: 2\n', '    weight: 2\n    impute: linear\n    max_age: 2\n') + 'chain: { reference_year: 2000 }\nmin_indicators: 2\n', 'cfg.yaml', {});
+    expect(d.chainReferenceYear).toBe(2000);
+    expect(d.minIndicators).toBe(2);
+    expect(d.indicators[0]!.impute).toEqual({ method: 'linear', maxAge: 2 });
+    expect(problems(good.replace('    weight: 2\n', '    weight: 2\n    max_age: 2\n'))).toMatch(/indicators\.un\.max_age: `max_age` is the limit of an imputation/);
+    expect(problems(good.replace('    weight: 2\n', '    weight: 2\n    impute: mean\n'))).toMatch(/indicators\.un\.impute/);
+    expect(problems(good + 'chain: { reference: 2000 }\n')).toMatch(/unknown key "reference"/);
+  });
+
   it('reads JSON too', () => {
     const c = parseConfigText(JSON.stringify({ indicators: { un: { family: 'dyad_year', source: { format: 'dyad_year', path: 'a.csv' } } } }), 'cfg.json', {});
     expect(c.name).toBe('cfg');

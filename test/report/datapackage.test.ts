@@ -29,7 +29,7 @@ describe('datapackage.json describes every CSV of a report folder', () => {
     await score(config, out);
     expect(validateDataPackage(out)).toEqual([]);
     const alignment = readFileSync(path.join(out, 'alignment.csv'), 'utf8');
-    expect(alignment).toContain('IRN,RUS,2012,,0.333333,,,,2.100000,0.015584,');
+    expect(alignment).toContain('IRN,RUS,2012,,,0.333333,,,,2.100000,0.015584,');
   });
 
   it('after another command adds a CSV through addCsvFiles', async () => {
@@ -54,7 +54,7 @@ describe('datapackage.json describes every CSV of a report folder', () => {
     const file = path.join(out, 'alignment.csv');
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[1] = lines[1]!.replace(/^CHN,RUS,2010,/, 'CHN,RUS,20x0,');
-    lines[2] = lines[2]!.replace(/^CHN,RUS,2011,([^,]*),[^,]*,/, 'CHN,RUS,2011,$1,,');
+    lines[2] = lines[2]!.replace(/^CHN,RUS,2011,([^,]*),([^,]*),[^,]*,/, 'CHN,RUS,2011,$1,$2,,');
     writeFileSync(file, lines.join('\n'));
     const problems = validateDataPackage(out).join('\n');
     expect(problems).toMatch(/extra\.csv: in the folder but not listed/);

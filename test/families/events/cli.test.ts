@@ -35,7 +35,7 @@ describe('events on the command line', () => {
     const b = await runCli(['score', '--config', config, '--out', path.join(dir, 'b')]);
     expect(a.code).toBe(0);
     const csv = readFileSync(path.join(dir, 'a', 'alignment.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('state_a,state_b,year,index,coverage,events_raw,events_norm,events_contrib,events_n,events_observed');
+    expect(csv.split('\n')[0]).toBe('state_a,state_b,year,index,index_chained,coverage,events_raw,events_norm,events_contrib,events_n,events_observed');
     expect(csv).toContain('IRN,RUS,2022,');
     for (const f of ['alignment.csv', 'datapackage.json']) expect(readFileSync(path.join(dir, 'b', f))).toEqual(readFileSync(path.join(dir, 'a', f)));
     const pkg = JSON.parse(readFileSync(path.join(dir, 'a', 'datapackage.json'), 'utf8'));

@@ -5,6 +5,7 @@ export const contract: FamilyContract = {
   cases: [
     {
       format: 'unvotes',
+      options: { min_joint_votes: 1 }, // the fixtures hold a handful of roll calls
       sources: [{ format: 'unvotes', votes: 'un_votes.csv', rollcalls: 'un_roll_calls.csv', issues: 'un_roll_call_issues.csv' }],
       broken: { sources: [{ format: 'unvotes', votes: 'un_votes_broken.csv', rollcalls: 'un_roll_calls.csv', issues: 'un_roll_call_issues.csv' }], error: [
           "<fixtures>/un_votes_broken.csv: 6 problem(s) in the file; nothing was written",
@@ -19,6 +20,7 @@ export const contract: FamilyContract = {
     {
       format: 'voeten',
       measure: 's_sq',
+      options: { min_joint_votes: 1 },
       sources: [{ format: 'voeten', votes: 'votes_voeten.csv', rollcalls: 'rollcalls_voeten.csv' }],
       broken: { sources: [{ format: 'voeten', votes: 'votes_voeten_broken.csv', rollcalls: 'rollcalls_voeten.csv' }], error: [
           "<fixtures>/votes_voeten_broken.csv: 6 problem(s) in the file; nothing was written",
