@@ -30,7 +30,8 @@
  * (`io/run-sensitivity.ts`); the pooled sums are added in year order afterwards, so the
  * result does not depend on how the years were split.
  */
-import { fitNormaliser, type NormaliserName } from '../core/normalise.js';
+import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core/normalise.js';
+import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
 import { saltelliDesign } from './sobol.js';
 import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from './quantile.js';
@@ -48,6 +49,8 @@ export interface SensitivityIndicator {
   readonly weight: number;
   readonly normalise: NormaliserName;
   readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
+  readonly goalpostQuantiles?: QuantileLevels | undefined;
+  readonly winsorise?: QuantileLevels | undefined;
   readonly polarity: 'positive' | 'negative';
 }
 
@@ -64,6 +67,8 @@ export interface SensitivityModel {
    * pool the configured normalisation was fitted on. Default: the table's raw columns.
    */
   readonly pool?: readonly Float64Array[] | undefined;
+  /** The pair-year keys of `pool`'s rows (for `rank_year`); default: the table's keys. */
+  readonly poolKeys?: Float64Array | undefined;
 }
 
 /** What to vary and how many draws (the parsed `sensitivity:` block with CLI overrides). */
@@ -370,12 +375,13 @@ function normalisationLevels(table: SensitivityTable, model: SensitivityModel, s
   for (const alt of alts) {
     out.push(
       model.indicators.map((ind, i) => {
-        if (alt === 'goalposts' && !ind.goalposts) return table.norm[i]!;
-        const fitted = fitNormaliser(alt, model.pool?.[i] ?? table.raw[i]!, ind.goalposts ? { goalposts: ind.goalposts } : {});
+        if (alt === 'goalposts' && !ind.goalposts && !ind.goalpostQuantiles) return table.norm[i]!;
+        const params = { goalposts: ind.goalposts, goalpostQuantiles: ind.goalpostQuantiles, winsorise: ind.winsorise };
+        const fitted = fitNormaliser(alt, model.pool?.[i] ?? table.raw[i]!, params, (model.pool ? model.poolKeys ?? table.keys : table.keys).map(yearOfKey));
         const raw = table.raw[i]!;
         const col = new Float64Array(raw.length);
         for (let r = 0; r < raw.length; r++) {
-          const v = fitted(raw[r]!);
+          const v = fitted(raw[r]!, yearOfKey(table.keys[r]!));
           col[r] = ind.polarity === 'negative' ? 1 - v : v;
         }
         return col;

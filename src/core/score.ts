@@ -19,7 +19,7 @@ import type { IndicatorData } from '../domain/indicator-data.js';
 import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
 import { combiners, type CombineName } from './combine.js';
 import type { CompiledFormula } from './formula.js';
-import { fitNormaliser, type NormaliserName } from './normalise.js';
+import { fitNormaliser, type NormaliseParams, type NormaliserName, type QuantileLevels } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
 import { restrictToStateSystem } from './state-membership.js';
@@ -31,6 +31,12 @@ export interface ScoreIndicator {
   readonly weight: number;
   readonly normalise: NormaliserName;
   readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
+  /** Goalposts from the pool's quantiles (`goalposts: { min_quantile, max_quantile }`). */
+  readonly goalpostQuantiles?: QuantileLevels | undefined;
+  /** Winsorising at the pool's quantiles before the normaliser (`winsorise:`). */
+  readonly winsorise?: QuantileLevels | undefined;
+  /** Kinds of flagged pair-years left out of the normaliser's pool (`pool_exclude:`). */
+  readonly poolExclude?: readonly string[] | undefined;
   readonly polarity: 'positive' | 'negative';
   readonly combine: CombineName;
   readonly temporal: TemporalSpec;
@@ -113,10 +119,10 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   indicators.forEach((ind, i) => {
     const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
-    const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), yearsOf(pool));
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
-      const v = fitted(panelRaw[r]!);
+      const v = fitted(panelRaw[r]!, yearOfKey(keys[r]!));
       out[r] = ind.polarity === 'negative' ? 1 - v : v;
     }
     raw.push(panelRaw);
@@ -165,6 +171,36 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     }
   });
   return { keys, ids: indicators.map((i) => i.id), index, coverage, raw, norm, contrib, weightUsed, extras };
+}
+
+/**
+ * The normaliser's parameters of an indicator (fixed or quantile goalposts, winsorising).
+ * @example normaliseParams({ ...ind, winsorise: { lower: 0, upper: 0.99 } }) // { goalposts: undefined, goalpostQuantiles: undefined, winsorise: { lower: 0, upper: 0.99 } }
+ */
+export function normaliseParams(ind: Pick<ScoreIndicator, 'goalposts' | 'goalpostQuantiles' | 'winsorise'>): NormaliseParams {
+  return { goalposts: ind.goalposts, goalpostQuantiles: ind.goalpostQuantiles, winsorise: ind.winsorise };
+}
+
+/**
+ * The raw values a normaliser is fitted on: the pool's, with the pair-years of the kinds the
+ * indicator's `pool_exclude` names (flagged by its source) set to missing.
+ * @example fitPool(poolRaw, poolKeys, { ...ind, poolExclude: ['gap_artefacts'] }) // ESP–USA 1914 left out
+ */
+export function fitPool(poolRaw: Float64Array, poolKeys: Float64Array, ind: Pick<ScoreIndicator, 'poolExclude' | 'data'>): Float64Array {
+  const kinds = ind.poolExclude ?? [];
+  const flags = (ind.data.flags ?? []).filter((f) => kinds.includes(f.kind));
+  if (flags.length === 0) return poolRaw;
+  const out = Float64Array.from(poolRaw);
+  for (let r = 0; r < poolKeys.length; r++) {
+    if (out[r] !== out[r]) continue;
+    for (const f of flags) if (f.table.getByKey(poolKeys[r]!) !== undefined) out[r] = NaN;
+  }
+  return out;
+}
+
+/** The year of each key. */
+function yearsOf(keys: Float64Array): Float64Array {
+  return keys.map(yearOfKey);
 }
 
 /** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */

@@ -1,7 +1,7 @@
 import type { ExplainModel } from '../analysis/explain.js';
 import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../config/sensitivity-config.js';
 import type { SensitivityModel, SensitivitySpec } from '../analysis/sensitivity.js';
-import { scorePanel } from '../core/score.js';
+import { fitPool, scorePanel } from '../core/score.js';
 import type { NormaliserName } from '../core/normalise.js';
 import { UsageError } from '../domain/errors.js';
 import { packageSources, type PackageSource, type StochasticParams } from '../report/datapackage.js';
@@ -158,12 +158,12 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
   const seed = o.seed ?? block.seed ?? config.seed;
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: need a whole number ≥ 0, got ${seed}`);
   const model: SensitivityModel = {
-    indicators: config.indicators.map((i) => ({ id: i.id, weight: i.weight, normalise: i.normalise, goalposts: i.goalposts, polarity: i.polarity })),
+    indicators: config.indicators.map((i) => ({ id: i.id, weight: i.weight, normalise: i.normalise, goalposts: i.goalposts, goalpostQuantiles: i.goalpostQuantiles, winsorise: i.winsorise, polarity: i.polarity })),
     aggregation: config.aggregation,
     scale: config.scale,
     minCoverage: config.minCoverage,
     geometricFloor: config.geometricFloor,
-    pool: block.normalise.length > 0 ? poolRaw(run) : undefined,
+    ...(block.normalise.length > 0 ? poolRaw(run) : {}),
   };
   const spec: SensitivitySpec = { draws, seed, weightRange: block.weight_range, aggregations: block.aggregation, normalisers: block.normalise as NormaliserName[] };
   const params: StochasticParams = {
@@ -185,11 +185,16 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
  * is fitted on), when the config scores a subset of it (`years`, `states` or `pairs`);
  * undefined otherwise (the table's own raw columns are the pool).
  */
-function poolRaw(run: ScoreRun): Float64Array[] | undefined {
+function poolRaw(run: ScoreRun): { pool?: Float64Array[]; poolKeys?: Float64Array } {
   const c = run.config;
-  if (c.years === null && c.states === null && c.pairs === null) return undefined;
+  const inputs = scoreInputs(c, run.data);
+  const excluding = inputs.some((i) => (i.poolExclude ?? []).length > 0);
+  if (c.years === null && c.states === null && c.pairs === null) {
+    // the table is the pool; flagged pair-years still leave it (`pool_exclude:`)
+    return excluding ? { pool: inputs.map((ind, i) => fitPool(run.table.raw[i]!, run.table.keys, ind)), poolKeys: run.table.keys } : {};
+  }
   // every pair-year of the sources: the run's options without its filters (raw columns only,
   // so the index smoothing is left out)
-  const pool = scorePanel(scoreInputs(c, run.data), { ...scoreOptions(c, run.stateSystem), years: null, states: null, pairs: null, smoothIndex: undefined });
-  return [...pool.raw];
+  const pool = scorePanel(inputs, { ...scoreOptions(c, run.stateSystem), years: null, states: null, pairs: null, smoothIndex: undefined });
+  return { pool: inputs.map((ind, i) => fitPool(pool.raw[i]!, pool.keys, ind)), poolKeys: pool.keys };
 }
