@@ -67,6 +67,8 @@ export interface ResolvedConfig {
   readonly succession: Readonly<Record<string, string>>;
   readonly wide: boolean;
   readonly smoothIndex: number | undefined;
+  /** `weights_calibration:` — `effective` calibrates the weights (see analysis/weight-calibration.ts). */
+  readonly weightsCalibration?: 'none' | 'effective' | undefined;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
 }
@@ -254,6 +256,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     succession: raw.succession ?? {},
     wide: raw.wide,
     smoothIndex: raw.smooth_index,
+    weightsCalibration: raw.weights_calibration,
     sampleDeclared: raw.sample === true,
     indicators,
   };

@@ -164,6 +164,8 @@ export const configSchema = z
     data_dir: z.string().optional(),
     wide: z.boolean().default(false),
     smooth_index: z.number().int().min(1).max(25).optional(),
+    /** `effective`: weights calibrated so the effective weights match the nominal ones (analysis/weight-calibration.ts). */
+    weights_calibration: z.enum(['none', 'effective']).default('none'),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
     indicators: z
@@ -172,6 +174,10 @@ export const configSchema = z
   })
   .refine((c) => Object.keys(c.indicators).length > 0, { message: 'at least one indicator is needed', path: ['indicators'] })
   .refine((c) => c.aggregation !== 'formula' || c.formula !== undefined, { message: '`aggregation: formula` needs `formula:`', path: ['formula'] })
+  .refine((c) => c.weights_calibration === 'none' || c.aggregation !== 'formula', {
+    message: '`weights_calibration: effective` calibrates the weights of arithmetic or geometric aggregation; a formula has no weights to calibrate',
+    path: ['weights_calibration'],
+  })
   .refine((c) => Object.values(c.indicators).some((i) => i.weight > 0), { message: 'at least one weight must be > 0', path: ['indicators'] })
   .refine((c) => Number.isFinite(weightSum(c.indicators) * (1 + (c.sensitivity?.weight_range ?? DEFAULT_WEIGHT_RANGE))), {
     // two weights of 1e308 add up to infinity: every renormalised weight would be 0, every index `low`

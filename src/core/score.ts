@@ -16,7 +16,8 @@ import { yearOfKey, CODE_SPAN as N, YEAR_SPAN as Y } from '../domain/dyad-year-k
 import type { StateSystem } from '../domain/state-system.js';
 import { inRanges, mergeRanges, yearRanges, type YearRange } from '../domain/year.js';
 import type { IndicatorData } from '../domain/indicator-data.js';
-import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
+import type { AggregationName, AggregateSettings } from './aggregate.js';
+import { aggregateColumns } from './aggregate-columns.js';
 import { combiners, type CombineName } from './combine.js';
 import type { CompiledFormula } from './formula.js';
 import { fitNormaliser, type NormaliseParams, type NormaliserName, type QuantileLevels } from './normalise.js';
@@ -128,36 +129,12 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     raw.push(panelRaw);
     norm.push(out);
   });
-  const m = indicators.length;
-  const index = new Float64Array(n).fill(NaN);
-  const coverage = new Float64Array(n);
-  const contrib = indicators.map(() => new Float64Array(n).fill(NaN));
-  const weightUsed = indicators.map(() => new Float64Array(n).fill(NaN));
   const weights = Float64Array.from(indicators.map((i) => i.weight));
-  const total = weights.reduce((s, w) => s + w, 0);
   const settings: AggregateSettings = {
     geometricFloor: options.geometricFloor,
     formula: options.formula ? { compiled: options.formula, ids: indicators.map((i) => i.id) } : null,
   };
-  const aggregate = aggregators[options.aggregation];
-  const values = new Float64Array(m);
-  for (let r = 0; r < n; r++) {
-    let present = 0;
-    for (let i = 0; i < m; i++) {
-      const v = norm[i]![r]!;
-      values[i] = v;
-      if (v === v) present += weights[i]!;
-    }
-    const cov = total > 0 ? present / total : 0;
-    coverage[r] = cov;
-    if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
-    if (!(present > 0) || cov < options.minCoverage - 1e-12) continue;
-    const res = aggregate({ values, weights }, settings);
-    if (res === null) continue;
-    const scaled = scaleResult(res, options.scale, weights);
-    index[r] = scaled.index;
-    for (let i = 0; i < m; i++) contrib[i]![r] = scaled.contributions[i]!;
-  }
+  const { index, coverage, contrib, weightUsed } = aggregateColumns(norm, weights, { scale: options.scale, aggregation: options.aggregation, minCoverage: options.minCoverage, settings });
   const extras: ScoreExtra[] = [];
   indicators.forEach((ind) => {
     for (const x of ind.data.extras) {

@@ -7,7 +7,7 @@ import { UsageError } from '../domain/errors.js';
 import { packageSources, type PackageSource, type StochasticParams } from '../report/datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
-import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions } from './score.js';
+import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions, usedWeights } from './score.js';
 import type { ScoreRun } from '../report/score-run.js';
 import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
 import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from '../report/update-datapackage.js';
@@ -158,7 +158,7 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
   const seed = o.seed ?? block.seed ?? config.seed;
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: need a whole number ≥ 0, got ${seed}`);
   const model: SensitivityModel = {
-    indicators: config.indicators.map((i) => ({ id: i.id, weight: i.weight, normalise: i.normalise, goalposts: i.goalposts, goalpostQuantiles: i.goalpostQuantiles, winsorise: i.winsorise, polarity: i.polarity })),
+    indicators: config.indicators.map((i, k) => ({ id: i.id, weight: usedWeights(run)[k]!, normalise: i.normalise, goalposts: i.goalposts, goalpostQuantiles: i.goalpostQuantiles, winsorise: i.winsorise, polarity: i.polarity })),
     aggregation: config.aggregation,
     scale: config.scale,
     minCoverage: config.minCoverage,

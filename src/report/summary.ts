@@ -6,6 +6,7 @@ import { formatFixed } from '../format/format-number.js';
 import type { ScoreRun } from './score-run.js';
 import { stateNames } from './state-names.js';
 import { toolVersion } from './tool-version.js';
+import { weightsSection } from './weights-report.js';
 import { markdownCode, markdownText as md } from '../domain/escape.js';
 
 /** How many pairs the summary lists at the top, at the bottom, and as movers each way. */
@@ -64,6 +65,7 @@ export function buildSummary(run: ScoreRun): string {
   out.push('');
   for (const ind of config.indicators) out.push(`- **${md(ind.id)}**: ${md(ind.family.describeMeasure(ind.spec.measure))}`);
   out.push('');
+  out.push(...weightsSection(run));
 
   const last = lastIndexYear(table);
   if (last === null) {
