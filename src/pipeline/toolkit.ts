@@ -1,4 +1,3 @@
-import type { ExplainModel } from '../analysis/explain.js';
 import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../config/sensitivity-config.js';
 import type { SensitivityModel, SensitivitySpec } from '../analysis/sensitivity.js';
 import { fitPool, scorePanel } from '../core/score.js';
@@ -117,22 +116,7 @@ export async function writeToolkitFiles(tk: ToolkitRun, files: readonly CsvFile[
   return addToScoreReport(tk.target, tk.run, csvAddition(files, stochastic));
 }
 
-/**
- * How the config aggregates, for `explain`'s counterfactual indices.
- * @example explainModelOf(config).aggregation // 'arithmetic'
- */
-export function explainModelOf(config: ResolvedConfig): ExplainModel {
-  return {
-    weights: Float64Array.from(config.indicators, (i) => i.weight),
-    aggregation: config.aggregation,
-    settings: {
-      geometricFloor: config.geometricFloor,
-      formula: config.formula ? { compiled: config.formula, ids: config.indicators.map((i) => i.id) } : null,
-    },
-    scale: config.scale,
-    smoothed: (config.smoothIndex ?? 1) > 1,
-  };
-}
+export { explainModelOf } from '../analysis/explain-model.js';
 
 /** Command-line overrides of the `sensitivity:` block. */
 export interface SensitivityOverrides {
