@@ -19,7 +19,9 @@
  * multiplicative fixed-point step: the square root keeps it from overshooting, the floor
  * bounds the step of an indicator whose share is negative or near 0), then rescales v to the
  * nominal total. It stops when every |e_i / t_i − 1| ≤ `tolerance` or after `maxIterations`
- * steps, and keeps the step with the smallest largest deviation. Indicators of weight 0 stay
+ * steps, and keeps the step with the smallest largest deviation. The coverage rule
+ * (`min_coverage`) keeps the configured weights, so calibration never changes which
+ * pair-years have an index. Indicators of weight 0 stay
  * at 0; an indicator whose share is undefined (a constant index) keeps its weight. The
  * η² shares (correlation ratios, the measure of Becker et al.) are reported before and after.
  * Deterministic: no random start.
@@ -32,12 +34,12 @@ import { covarianceShares, effectiveWeights, type EffectiveWeight } from './effe
 export interface CalibrationLimits {
   /** Largest accepted relative deviation |e_i / t_i − 1| (default 0.02). */
   readonly tolerance: number;
-  /** Steps at most (default 60). */
+  /** Steps at most (default 40). */
   readonly maxIterations: number;
 }
 
 /** The default stopping rules. */
-export const CALIBRATION_LIMITS: CalibrationLimits = { tolerance: 0.02, maxIterations: 60 };
+export const CALIBRATION_LIMITS: CalibrationLimits = { tolerance: 0.02, maxIterations: 40 };
 
 /** One indicator before and after calibration. */
 export interface CalibratedIndicator {
@@ -82,6 +84,8 @@ export function calibrateWeights(
 ): WeightCalibration {
   const m = ids.length;
   const total = weights.reduce((s, w) => s + w, 0);
+  // the coverage rule keeps the configured weights: calibration never changes which pair-years have an index
+  options = { ...options, coverageWeights: Float64Array.from(weights) };
   const target = weights.map((w) => (total > 0 ? w / total : 0));
   const shares = (v: Float64Array): { share: number[] } => {
     const { index, contrib } = aggregateColumns(norm, v, options);

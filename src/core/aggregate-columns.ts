@@ -13,6 +13,12 @@ export interface AggregateColumnsOptions {
   readonly aggregation: AggregationName;
   readonly minCoverage: number;
   readonly settings: AggregateSettings;
+  /**
+   * Weights of the coverage rule (share of the total weight present), when they differ from
+   * the aggregation weights: the configured weights of a calibrated index, so calibration never
+   * changes which pair-years have an index. Default: `weights`.
+   */
+  readonly coverageWeights?: Float64Array | undefined;
 }
 
 /** The index and its decomposition per row (NaN = no index, or indicator absent). */
@@ -37,18 +43,23 @@ export function aggregateColumns(norm: readonly Float64Array[], weights: Float64
   const coverage = new Float64Array(n);
   const contrib = norm.map(() => new Float64Array(n).fill(NaN));
   const weightUsed = norm.map(() => new Float64Array(n).fill(NaN));
+  const cw = o.coverageWeights ?? weights;
   let total = 0;
-  for (const w of weights) total += w;
+  for (const w of cw) total += w;
   const aggregate = aggregators[o.aggregation];
   const values = new Float64Array(m);
   for (let r = 0; r < n; r++) {
     let present = 0;
+    let covered = 0;
     for (let i = 0; i < m; i++) {
       const v = norm[i]![r]!;
       values[i] = v;
-      if (v === v) present += weights[i]!;
+      if (v === v) {
+        present += weights[i]!;
+        covered += cw[i]!;
+      }
     }
-    const cov = total > 0 ? present / total : 0;
+    const cov = total > 0 ? covered / total : 0;
     coverage[r] = cov;
     if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
     if (!(present > 0) || cov < o.minCoverage - 1e-12) continue;

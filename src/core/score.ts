@@ -30,6 +30,8 @@ import type { ScoreExtra, ScoreTable } from './score-table.js';
 export interface ScoreIndicator {
   readonly id: string;
   readonly weight: number;
+  /** The configured weight when `weight` is a calibrated one: the coverage rule uses it. */
+  readonly nominalWeight?: number | undefined;
   readonly normalise: NormaliserName;
   readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
   /** Goalposts from the pool's quantiles (`goalposts: { min_quantile, max_quantile }`). */
@@ -134,7 +136,8 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     geometricFloor: options.geometricFloor,
     formula: options.formula ? { compiled: options.formula, ids: indicators.map((i) => i.id) } : null,
   };
-  const { index, coverage, contrib, weightUsed } = aggregateColumns(norm, weights, { scale: options.scale, aggregation: options.aggregation, minCoverage: options.minCoverage, settings });
+  const coverageWeights = indicators.some((i) => i.nominalWeight !== undefined) ? Float64Array.from(indicators.map((i) => i.nominalWeight ?? i.weight)) : undefined;
+  const { index, coverage, contrib, weightUsed } = aggregateColumns(norm, weights, { scale: options.scale, aggregation: options.aggregation, minCoverage: options.minCoverage, settings, coverageWeights });
   const extras: ScoreExtra[] = [];
   indicators.forEach((ind) => {
     for (const x of ind.data.extras) {

@@ -103,7 +103,7 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
   progress?.('scoring', 0, 1);
   const options = scoreOptions(config, loaded.stateSystem);
   const calibration = config.weightsCalibration === 'effective' ? calibrate(inputs, options) : undefined;
-  const used = calibration ? inputs.map((ind, i) => ({ ...ind, weight: calibration.indicators[i]!.calibrated })) : inputs;
+  const used = calibration ? inputs.map((ind, i) => ({ ...ind, weight: calibration.indicators[i]!.calibrated, nominalWeight: ind.weight })) : inputs;
   const table = scorePanel(used, options);
   progress?.('scoring', 1, 1);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data);

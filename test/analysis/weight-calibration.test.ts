@@ -41,6 +41,17 @@ describe('calibrateWeights', () => {
     expect(cal.indicators.map((c) => c.calibrated)).toEqual([1, 1, 0]);
   });
 
+  it('never changes which pair-years have an index: the coverage rule keeps the configured weights', () => {
+    const norm = panel(600, 11);
+    // the narrow indicator is missing in every third row: with calibrated weights it would carry most of the weight
+    for (let r = 0; r < 600; r += 3) norm[2]![r] = NaN;
+    for (let r = 1; r < 600; r += 3) norm[0]![r] = NaN;
+    const cal = calibrateWeights(['a', 'b', 'c'], norm, [1, 1, 1], { ...options, minCoverage: 0.6 });
+    const nominal = aggregateColumns(norm, Float64Array.of(1, 1, 1), { ...options, minCoverage: 0.6 });
+    const calibrated = aggregateColumns(norm, Float64Array.from(cal.indicators.map((c) => c.calibrated)), { ...options, minCoverage: 0.6, coverageWeights: Float64Array.of(1, 1, 1) });
+    for (let r = 0; r < 600; r++) expect(Number.isNaN(calibrated.index[r])).toBe(Number.isNaN(nominal.index[r]));
+  });
+
   it('is deterministic and never ends worse than it started (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.double({ min: 0.1, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }), (seed, w) => {
