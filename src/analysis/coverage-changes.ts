@@ -8,7 +8,8 @@
  * @module
  */
 import { decompositions, type ExplainModel } from './explain.js';
-import { pairRuns } from '../core/panel-keys.js';
+import { pairRuns, rowsOfPair } from '../core/panel-keys.js';
+import type { Iso3 } from '../domain/country.js';
 import { pairOfKey, yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
 
@@ -37,12 +38,13 @@ export function setChange(table: ScoreTable, t: number, s: number): SetChange {
 }
 
 /**
- * A set change as text: `+id` for each indicator entering, `−id` (ASCII `-`) for each leaving,
- * joined by `;`; empty when the set is the same.
- * @example setChangeText({ entered: ['events'], left: ['trade'] }) // '+events;-trade'
+ * A set change as text: `<id> in` for each indicator entering, `<id> out` for each leaving,
+ * joined by `; ` (no leading sign, so a spreadsheet never reads it as a formula); empty when
+ * the set is the same.
+ * @example setChangeText({ entered: ['events'], left: ['trade'] }) // 'events in; trade out'
  */
 export function setChangeText(c: SetChange): string {
-  return [...c.entered.map((id) => `+${id}`), ...c.left.map((id) => `-${id}`)].join(';');
+  return [...c.entered.map((id) => `${id} in`), ...c.left.map((id) => `${id} out`)].join('; ');
 }
 
 /** A change of the index between two rows, split into coverage-free and coverage parts. */
@@ -73,7 +75,7 @@ export function splitChange(table: ScoreTable, model: ExplainModel, t: number, s
 /** A year in which some drawn pair's indicator set changes. */
 export interface SetChangeYear {
   readonly year: number;
-  /** `+id`/`-id` items, sorted, over the pairs (see {@link setChangeText}). */
+  /** `<id> in`/`<id> out` items, sorted, joined by `, ` (see {@link setChangeText}). */
   readonly label: string;
 }
 
@@ -81,7 +83,7 @@ export interface SetChangeYear {
  * The years in which the indicator set of any of the given pairs changes from its previous
  * row, within `from`–`to`, with what entered and left (over those pairs). Rows of the pairs'
  * runs in the table; a pair's first row is no change.
- * @example setChangeYears(table, [row => pair RUS-USA], 1990, 2024) // [{ year: 2011, label: '-drills' }, { year: 2015, label: '-trade' }, …]
+ * @example setChangeYears(table, [row => pair RUS-USA], 1990, 2024) // [{ year: 2011, label: 'drills out' }, { year: 2015, label: 'trade out' }, …]
  */
 export function setChangeYears(table: ScoreTable, pairs: ReadonlySet<number>, from: number, to: number): SetChangeYear[] {
   const runs = pairRuns(table.keys);
@@ -95,9 +97,51 @@ export function setChangeYears(table: ScoreTable, pairs: ReadonlySet<number>, fr
       const text = setChangeText(setChange(table, r, r - 1));
       if (text === '') continue;
       const items = byYear.get(y) ?? new Set<string>();
-      for (const x of text.split(';')) items.add(x);
+      for (const x of text.split('; ')) items.add(x);
       byYear.set(y, items);
     }
   }
-  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, items]) => ({ year, label: [...items].sort().join(' ') }));
+  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, items]) => ({ year, label: [...items].sort().join(', ') }));
+}
+
+/** What a coverage change did at one year of a pair (a break, a trend window). */
+export interface CoverageLabel {
+  /** The coverage part of the change from the pair's previous row with an index to this year (0 when none). */
+  readonly coverage: number;
+  /** {@link setChangeText} of that change (empty when the set is the same). */
+  readonly set: string;
+}
+
+/**
+ * The coverage part of a pair's change into `year`: from its last earlier row with an index
+ * to the row of `year` (see {@link splitChange}); null when either is missing.
+ * @example coverageAt(table, model, 'RUS', 'USA', 2015) // { coverage: 9.8, set: 'trade out' }
+ */
+export function coverageAt(table: ScoreTable, model: ExplainModel, a: Iso3, b: Iso3, year: number): CoverageLabel | null {
+  const run = rowsOfPair(table.keys, a, b);
+  if (!run) return null;
+  let t = -1;
+  for (let r = run.start; r < run.end; r++) if (yearOfKey(table.keys[r]!) === year) t = r;
+  if (t < 0 || table.index[t] !== table.index[t]) return null;
+  let s = t - 1;
+  while (s >= run.start && table.index[s] !== table.index[s]) s--;
+  if (s < run.start) return null;
+  const split = splitChange(table, model, t, s);
+  return { coverage: split.coverage, set: setChangeText(split.set) };
+}
+
+/**
+ * The years in `from`–`to` in which a pair's indicator set differs from its previous row.
+ * @example setChangesInWindow(table, 'RUS', 'USA', 2010, 2019) // 2 (drills left 2011, trade 2015)
+ */
+export function setChangesInWindow(table: ScoreTable, a: Iso3, b: Iso3, from: number, to: number): number {
+  const run = rowsOfPair(table.keys, a, b);
+  if (!run) return 0;
+  let n = 0;
+  for (let r = run.start + 1; r < run.end; r++) {
+    const y = yearOfKey(table.keys[r]!);
+    if (y < from || y > to) continue;
+    if (setChangeText(setChange(table, r, r - 1)) !== '') n++;
+  }
+  return n;
 }

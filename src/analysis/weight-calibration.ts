@@ -18,7 +18,9 @@
  * re-aggregates the index and updates v_i ← v_i·(t_i / max(e_i, t_i/20))^½ (a damped
  * multiplicative fixed-point step: the square root keeps it from overshooting, the floor
  * bounds the step of an indicator whose share is negative or near 0), then rescales v to the
- * nominal total. It stops when every |e_i / t_i − 1| ≤ `tolerance` or after `maxIterations`
+ * nominal total and bounds each within a factor `maxFactor` (4) of its configured weight (so an
+ * infeasible target never collapses the index onto one or two indicators; the total may then
+ * differ slightly from the nominal one, which does not matter: only ratios count). It stops when every |e_i / t_i − 1| ≤ `tolerance` or after `maxIterations`
  * steps, and keeps the step with the smallest largest deviation. The coverage rule
  * (`min_coverage`) keeps the configured weights, so calibration never changes which
  * pair-years have an index. Indicators of weight 0 stay
@@ -36,10 +38,16 @@ export interface CalibrationLimits {
   readonly tolerance: number;
   /** Steps at most (default 40). */
   readonly maxIterations: number;
+  /**
+   * Each calibrated weight stays within [w_i / maxFactor, w_i · maxFactor] of its configured
+   * weight (default 4), so an infeasible target (a sparse indicator cannot carry its share of
+   * the variance) never collapses the index onto one or two indicators.
+   */
+  readonly maxFactor: number;
 }
 
 /** The default stopping rules. */
-export const CALIBRATION_LIMITS: CalibrationLimits = { tolerance: 0.02, maxIterations: 40 };
+export const CALIBRATION_LIMITS: CalibrationLimits = { tolerance: 0.02, maxIterations: 40, maxFactor: 4 };
 
 /** One indicator before and after calibration. */
 export interface CalibratedIndicator {
@@ -108,7 +116,10 @@ export function calibrateWeights(
       next[i] = target[i]! > 0 && e === e ? v[i]! * Math.sqrt(target[i]! / Math.max(e, target[i]! / 20)) : v[i]!;
     }
     const sum = next.reduce((s, w) => s + w, 0);
-    for (let i = 0; i < m; i++) next[i] = (next[i]! * total) / sum;
+    for (let i = 0; i < m; i++) {
+      const w = (next[i]! * total) / sum;
+      next[i] = Math.min(weights[i]! * limits.maxFactor, Math.max(weights[i]! / limits.maxFactor, w));
+    }
     v = next;
     current = shares(v);
     steps++;

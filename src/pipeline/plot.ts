@@ -8,13 +8,16 @@ import {
   chartContributions,
   chartLines,
   chartYears,
+  canonicalKey,
   CHART_DEFAULTS,
   type Band,
   type ChartPair,
   type ChartValue,
 } from '../report/chart/chart-spec.js';
 import type { Iso3 } from '../domain/country.js';
-import { pairOfKey, unpackKey, unpackPair } from '../domain/dyad-year-key.js';
+import { pairOfKey, unpackKey, unpackPair, yearOfKey } from '../domain/dyad-year-key.js';
+import type { YearRange } from '../domain/year.js';
+import { setChangeYears } from '../analysis/coverage-changes.js';
 import { UsageError } from '../domain/errors.js';
 import { hashText } from '../format/hash-file.js';
 import type { ProgressFn } from './load-indicators.js';
@@ -103,7 +106,8 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
   if (unknown.length > 0) throw new UsageError(`${unknown.join(', ')} appear${unknown.length === 1 ? 's' : ''} in no source of this config; check the ISO3 code(s)`);
   const outDir = target.dir;
   const notes: string[] = [];
-  const years = chartYears(run.table, pairs, null);
+  // years with no index for any of the pairs at either end are trimmed (unless asked for by --from/--to)
+  const years = trimYears(run, pairs, chartYears(run.table, pairs, null), o);
   const drawn = pairs.filter((p) => hasValue(run, p, o.indicator));
   if (years === null || drawn.length === 0) throw new UsageError(`no values for ${pairs.map((p) => `${p.a}-${p.b}`).join(', ')} in the years asked for; check the pairs and --from/--to`);
   for (const p of pairs) if (!drawn.includes(p)) notes.push(`${p.a}-${p.b} has no values in ${years.from}–${years.to}; its line is empty`);
@@ -120,7 +124,9 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
       bandLabel = read.label;
     }
   }
+  const marks = years === null || value.kind !== 'index' ? [] : setChangeYears(run.table, new Set(pairs.map((p) => pairOfKey(canonicalKey(p.a, p.b, 0)))), years.from, years.to);
   const caption = chartCaption({
+    marks,
     value,
     contributions: o.contributions === true,
     pairs,
@@ -142,7 +148,7 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
   };
   const spec: TopLevelSpec = o.contributions
     ? buildContributionSpec(chartContributions(run.table, pairs, years), layout)
-    : buildLineSpec(chartLines(run.table, pairs, years, value, bands), layout);
+    : buildLineSpec(chartLines(run.table, pairs, years, value, bands), layout, marks);
   progress?.('drawing', 0, 1);
   const svg = await renderSvg(spec);
   const png = await svgToPng(svg);
@@ -204,6 +210,26 @@ function statesInData(run: ScoreRun): Set<string> {
     out.add(b);
   }
   return out;
+}
+
+/**
+ * The chart's years without the leading and trailing years in which none of the pairs has an
+ * index (e.g. 2020–2024 of a config whose sources end in 2019); an end given by --from/--to
+ * is kept, and an `--indicator` chart is not trimmed.
+ */
+function trimYears(run: ScoreRun, pairs: readonly ChartPair[], years: YearRange | null, o: PlotOptions): YearRange | null {
+  if (years === null || o.indicator !== undefined) return years;
+  const wanted = new Set(pairs.map((p) => pairOfKey(canonicalKey(p.a, p.b, 0))));
+  let from = Infinity;
+  let to = -Infinity;
+  run.table.keys.forEach((k, r) => {
+    if (!wanted.has(pairOfKey(k)) || run.table.index[r] !== run.table.index[r]) return;
+    const y = yearOfKey(k);
+    if (y < from) from = y;
+    if (y > to) to = y;
+  });
+  if (from > to) return years;
+  return { from: o.from !== undefined ? years.from : Math.max(years.from, from), to: o.to !== undefined ? years.to : Math.min(years.to, to) };
 }
 
 function hasValue(run: ScoreRun, p: ChartPair, indicator: string | undefined): boolean {
