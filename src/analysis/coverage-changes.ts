@@ -8,9 +8,9 @@
  * @module
  */
 import { decompositions, type ExplainModel } from './explain.js';
-import { pairRuns, rowsOfPair } from '../core/panel-keys.js';
+import { rowsOfPair } from '../core/panel-keys.js';
 import type { Iso3 } from '../domain/country.js';
-import { pairOfKey, yearOfKey } from '../domain/dyad-year-key.js';
+import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreTable } from '../core/score.js';
 
 /** The indicators entering and leaving between two rows. */
@@ -70,38 +70,6 @@ export function splitChange(table: ScoreTable, model: ExplainModel, t: number, s
   if (set.entered.length === 0 && set.left.length === 0) return { total, common: total, coverage: 0, set };
   const { coverage } = decompositions[model.smoothed ? 'contribution' : 'counterfactual'](table, model, t, s);
   return { total, common: total - coverage, coverage, set };
-}
-
-/** A year in which some drawn pair's indicator set changes. */
-export interface SetChangeYear {
-  readonly year: number;
-  /** `<id> in`/`<id> out` items, sorted, joined by `, ` (see {@link setChangeText}). */
-  readonly label: string;
-}
-
-/**
- * The years in which the indicator set of any of the given pairs changes from its previous
- * row, within `from`–`to`, with what entered and left (over those pairs). Rows of the pairs'
- * runs in the table; a pair's first row is no change.
- * @example setChangeYears(table, [row => pair RUS-USA], 1990, 2024) // [{ year: 2011, label: 'drills out' }, { year: 2015, label: 'trade out' }, …]
- */
-export function setChangeYears(table: ScoreTable, pairs: ReadonlySet<number>, from: number, to: number): SetChangeYear[] {
-  const runs = pairRuns(table.keys);
-  const byYear = new Map<number, Set<string>>();
-  for (let p = 0; p + 1 < runs.length; p++) {
-    const start = runs[p]!;
-    if (!pairs.has(pairOfKey(table.keys[start]!))) continue;
-    for (let r = start + 1; r < runs[p + 1]!; r++) {
-      const y = yearOfKey(table.keys[r]!);
-      if (y < from || y > to) continue;
-      const text = setChangeText(setChange(table, r, r - 1));
-      if (text === '') continue;
-      const items = byYear.get(y) ?? new Set<string>();
-      for (const x of text.split('; ')) items.add(x);
-      byYear.set(y, items);
-    }
-  }
-  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, items]) => ({ year, label: [...items].sort().join(', ') }));
 }
 
 /** What a coverage change did at one year of a pair (a break, a trend window). */

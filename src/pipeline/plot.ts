@@ -12,12 +12,12 @@ import {
   CHART_DEFAULTS,
   type Band,
   type ChartPair,
+  type ChartMark,
   type ChartValue,
 } from '../report/chart/chart-spec.js';
 import type { Iso3 } from '../domain/country.js';
 import { pairOfKey, unpackKey, unpackPair, yearOfKey } from '../domain/dyad-year-key.js';
 import type { YearRange } from '../domain/year.js';
-import { setChangeYears } from '../analysis/coverage-changes.js';
 import { UsageError } from '../domain/errors.js';
 import { hashText } from '../format/hash-file.js';
 import type { ProgressFn } from './load-indicators.js';
@@ -26,7 +26,7 @@ import { readIntervalBands } from '../report/chart/read-interval-bands.js';
 import { CHART_FONT_FAMILY, renderSvg, svgToPng } from '../report/chart/render-chart.js';
 import { applyOverrides, computeScore, reportDir, scoreInputs, scoreOptions } from './score.js';
 import type { ScoreRun } from '../report/score-run.js';
-import { scorePanel } from '../core/score.js';
+import { scorePanel, sourceYears } from '../core/score.js';
 import { prepareReport, type ReportTarget } from '../report/report-folder.js';
 import { addToScoreReport, checkSameVersion } from './toolkit.js';
 import { toolVersion } from '../report/tool-version.js';
@@ -124,7 +124,7 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
       bandLabel = read.label;
     }
   }
-  const marks = years === null || value.kind !== 'index' ? [] : setChangeYears(run.table, new Set(pairs.map((p) => pairOfKey(canonicalKey(p.a, p.b, 0)))), years.from, years.to);
+  const marks = years === null || value.kind !== 'index' ? [] : sourceBoundaries(run, years);
   const caption = chartCaption({
     marks,
     value,
@@ -210,6 +210,27 @@ function statesInData(run: ScoreRun): Set<string> {
     out.add(b);
   }
   return out;
+}
+
+/**
+ * The years inside the chart where a source starts or ends (the set of indicators of the
+ * index changes there for every pair): `<id> starts` in a source's first year, `<id> ends`
+ * in the year after its last, from each indicator's years (its declared coverage and the
+ * years of its values), merged per year.
+ * @example sourceBoundaries(run, { from: 1990, to: 2019 }) // [{ year: 2011, label: 'drills ends' }, { year: 2015, label: 'trade ends' }, { year: 2018, label: 'events starts' }]
+ */
+export function sourceBoundaries(run: ScoreRun, years: YearRange): ChartMark[] {
+  const byYear = new Map<number, string[]>();
+  const add = (y: number, label: string) => {
+    if (y > years.from && y <= years.to) byYear.set(y, [...(byYear.get(y) ?? []), label]);
+  };
+  for (const ind of scoreInputs(run.config, run.data)) {
+    for (const r of sourceYears([ind], [ind.data.values])) {
+      add(r.from, `${ind.id} starts`);
+      add(r.to + 1, `${ind.id} ends`);
+    }
+  }
+  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, labels]) => ({ year, label: labels.join(', ') }));
 }
 
 /**

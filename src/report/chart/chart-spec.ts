@@ -326,7 +326,7 @@ export function chartCaption(c: ChartCaption): { title: string; subtitle: string
   subtitle.push(`Entente ${c.version} · config "${c.configName}" · ${c.aggregation} aggregation of ${c.indicators.join(', ')}`);
   if (c.band) subtitle.push(`shaded: ${c.band}`);
   if (c.contributions) subtitle.push('areas: each indicator\'s part of the index (they add up to it); black line: the index');
-  if (c.marks && c.marks.length > 0) subtitle.push(`dashed lines: years where the set of indicators changes (a source starts or ends): ${c.marks.map((m) => `${m.year} ${m.label}`).join('; ')}`);
+  if (c.marks && c.marks.length > 0) subtitle.push('dashed lines: a source starts or ends (the set of indicators changes; the index can move there for that reason alone)');
   // text that came from outside (the config's name, a band read from a report) stays well-formed in the SVG
   return { title: svgText(`${what}, ${list}, ${c.years.from}–${c.years.to}`), subtitle: subtitle.map(svgText) };
 }
