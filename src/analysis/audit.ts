@@ -16,7 +16,8 @@ import type { ScoreTable } from '../core/score.js';
 /**
  * One line of the audit. `check` names the statistic:
  * `coverage`, `skewness`, `kurtosis`, `outliers`, `correlation`, `cronbach_alpha`,
- * `weight_nominal`, `weight_effective`, `eta2`, `eta2_share`.
+ * `weight_nominal`, `weight_effective`, `eta2`, `eta2_share`, `flagged` (pair-years the source
+ * flags, by kind in `other`, with the option that leaves them out of the pool).
  */
 export interface AuditRow {
   readonly check: string;
@@ -29,9 +30,21 @@ export interface AuditRow {
   readonly value: number;
   /** Observations the value rests on. */
   readonly n: number;
-  /** `outliers`, `redundant`, `negative`, `low` or empty. */
+  /** `outliers`, `redundant`, `negative`, `low`, `in_pool` or empty. */
   readonly flag: string;
   readonly note: string;
+}
+
+/**
+ * How an indicator is normalised and what its source flags, so the audit can name the config
+ * options of a suggested treatment and say whether they are already set.
+ */
+export interface AuditIndicatorSetup {
+  readonly normalise: string;
+  readonly winsorise?: { readonly lower: number; readonly upper: number } | undefined;
+  readonly poolExclude?: readonly string[] | undefined;
+  /** Pair-years the source flags, by kind (e.g. `gap_artefacts`) with their count. */
+  readonly flags?: readonly { readonly kind: string; readonly count: number }[] | undefined;
 }
 
 /**
@@ -39,7 +52,7 @@ export interface AuditRow {
  * Rows come pooled first, then per year, in a fixed order (deterministic).
  * @example auditPanel(table, [1, 1]).find((r) => r.check === 'cronbach_alpha' && r.year === null)!.value // e.g. 0.74
  */
-export function auditPanel(table: ScoreTable, weights: readonly number[]): AuditRow[] {
+export function auditPanel(table: ScoreTable, weights: readonly number[], setup: readonly AuditIndicatorSetup[] = []): AuditRow[] {
   const out: AuditRow[] = [];
   const ids = table.ids;
   const m = ids.length;
@@ -61,7 +74,12 @@ export function auditPanel(table: ScoreTable, weights: readonly number[]): Audit
     const c = checkOutliers(table.raw[i]!);
     row('skewness', null, ids[i]!, '', c.skewness, c.n);
     row('kurtosis', null, ids[i]!, '', c.kurtosis, c.n);
-    row('outliers', null, ids[i]!, '', c.flagged ? 1 : 0, c.n, c.flagged ? 'outliers' : '', treatmentNote(c));
+    row('outliers', null, ids[i]!, '', c.flagged ? 1 : 0, c.n, c.flagged ? 'outliers' : '', treatmentNote(c, setup[i]));
+    for (const f of setup[i]?.flags ?? []) {
+      if (f.count === 0) continue;
+      const set = (setup[i]!.poolExclude ?? []).includes(f.kind);
+      row('flagged', null, ids[i]!, f.kind, f.count, c.n, set ? '' : 'in_pool', set ? `left out of the normalisation pool (\`pool_exclude: [${f.kind}]\`, configured)` : `suggested: \`pool_exclude: [${f.kind}]\` (they are in the pool the normaliser is fitted on)`);
+    }
   }
   correlations(vars, names, null, row, null);
   const alpha = cronbachAlpha(table.norm, null);
@@ -109,10 +127,33 @@ function correlations(
   }
 }
 
-function treatmentNote(c: ReturnType<typeof checkOutliers>): string {
+/**
+ * The note of a flagged indicator: the suggested treatment as the config option that applies
+ * it — `winsorise: { upper: p }` (or `lower`) at the pool quantile that moves the points COINr's
+ * winsorising moved, or `normalise: log` (log_CT then min-max) — and whether it is set.
+ * @example treatmentNote(check, { normalise: 'minmax' }) // 'suggested: `winsorise: { upper: 0.99998 }` (moves 3 point(s)), then it passes'
+ */
+export function treatmentNote(c: ReturnType<typeof checkOutliers>, setup?: AuditIndicatorSetup): string {
   if (!c.flagged) return '';
-  if (c.treatment === 'winsorise') return `suggested: winsorise ${c.winsorised} point(s), then it passes`;
-  return `suggested: log_CT = ln(x − min + 0.01·(max − min))${c.passesAfter ? ', then it passes' : ', still flagged after it'} (winsorising 5 points is not enough)`;
+  if (c.treatment === 'winsorise') {
+    const option = winsoriseOption(c);
+    const set = setup?.winsorise !== undefined ? ` (configured: \`winsorise: { lower: ${setup.winsorise.lower}, upper: ${setup.winsorise.upper} }\`)` : '';
+    return `suggested: \`${option}\` (moves ${c.winsorised} point(s)), then it passes${set}`;
+  }
+  const set = setup?.normalise === 'log' ? ' (configured)' : '';
+  return `suggested: \`normalise: log\` (log_CT = ln(x − min + 0.01·(max − min)), then min-max)${c.passesAfter ? ', then it passes' : ', still flagged after it'}${set} (winsorising 5 points is not enough)`;
+}
+
+/**
+ * The `winsorise:` option that clips the k points COINr's winsorising moved: the pool quantile
+ * level (type 7) of the (k + 1)-th most extreme value, (n − 1 − k)/(n − 1) on the side of the
+ * skew, rounded outward to 6 decimals so that those k points are clipped.
+ */
+function winsoriseOption(c: ReturnType<typeof checkOutliers>): string {
+  const k = c.winsorised;
+  const level = c.n > 1 ? k / (c.n - 1) : 0;
+  if (c.skewness >= 0) return `winsorise: { upper: ${Math.floor((1 - level) * 1e6) / 1e6} }`;
+  return `winsorise: { lower: ${Math.ceil(level * 1e6) / 1e6} }`;
 }
 
 function countPresent(x: Float64Array, rows: Uint32Array | null): number {

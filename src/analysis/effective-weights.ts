@@ -42,23 +42,7 @@ export function effectiveWeights(
   norm: readonly Float64Array[],
 ): EffectiveWeight[] {
   const total = weights.reduce((s, w) => s + w, 0);
-  const rows: number[] = [];
-  for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
-  const n = rows.length;
-  let mi = 0;
-  for (const r of rows) mi += index[r]!;
-  mi /= n || 1;
-  let vi = 0;
-  for (const r of rows) vi += (index[r]! - mi) ** 2;
-  const shares = contrib.map((c) => {
-    if (!(vi > 0)) return NaN;
-    let mc = 0;
-    for (const r of rows) mc += c[r] === c[r] ? c[r]! : 0;
-    mc /= n;
-    let cov = 0;
-    for (const r of rows) cov += ((c[r] === c[r] ? c[r]! : 0) - mc) * (index[r]! - mi);
-    return cov / vi;
-  });
+  const shares = covarianceShares(index, contrib);
   const etas = norm.map((x) => correlationRatio(x, index));
   const etaSum = etas.reduce((s, e) => s + (e.eta2 === e.eta2 ? e.eta2 : 0), 0);
   return ids.map((id, i) => ({
@@ -72,17 +56,63 @@ export function effectiveWeights(
 }
 
 /**
+ * Covariance shares s_i = Cov(c_i, I) / Var(I) over the rows with an index, c_i the
+ * contribution (0 when absent); they add up to 1 when the contributions add up to the index.
+ * NaN for a constant index.
+ * @example covarianceShares(Float64Array.of(1, 3), [Float64Array.of(1, 2), Float64Array.of(0, 1)]) // [0.5, 0.5]
+ */
+export function covarianceShares(index: Float64Array, contrib: readonly Float64Array[]): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
+  const n = rows.length;
+  let mi = 0;
+  for (const r of rows) mi += index[r]!;
+  mi /= n || 1;
+  let vi = 0;
+  for (const r of rows) vi += (index[r]! - mi) ** 2;
+  return contrib.map((c) => {
+    if (!(vi > 0)) return NaN;
+    let mc = 0;
+    for (const r of rows) mc += c[r] === c[r] ? c[r]! : 0;
+    mc /= n;
+    let cov = 0;
+    for (const r of rows) cov += ((c[r] === c[r] ? c[r]! : 0) - mc) * (index[r]! - mi);
+    return cov / vi;
+  });
+}
+
+/**
  * Pearson's correlation ratio η² of y on x: the between-bin share of y's variance with the
  * rows (both present) sorted by x and cut into up to `maxBins` bins of about equal size,
  * ties of x never split. Range [0, 1]; NaN with fewer than 3 rows or constant y.
  * @example correlationRatio(Float64Array.of(0, 0, 1, 1), Float64Array.of(1, 1, 3, 3)).eta2 // 1
  */
 export function correlationRatio(x: Float64Array, y: Float64Array, maxBins = 50): { eta2: number; n: number } {
+  return correlationRatioSorted(rowsSortedBy(x), x, y, maxBins);
+}
+
+/**
+ * The rows where x is present, sorted by x (ties by row): the order {@link correlationRatioSorted}
+ * bins by, computed once when η² of several y on one x is needed.
+ * @example rowsSortedBy(Float64Array.of(3, NaN, 1)) // [2, 0]
+ */
+export function rowsSortedBy(x: Float64Array): Uint32Array {
   const rows: number[] = [];
-  for (let r = 0; r < x.length; r++) if (x[r] === x[r] && y[r] === y[r]) rows.push(r);
+  for (let r = 0; r < x.length; r++) if (x[r] === x[r]) rows.push(r);
+  rows.sort((p, q) => x[p]! - x[q]! || p - q);
+  return Uint32Array.from(rows);
+}
+
+/**
+ * {@link correlationRatio} with the rows already sorted by x ({@link rowsSortedBy}); the rows
+ * where y is missing are skipped. Same result as `correlationRatio(x, y, maxBins)`.
+ * @example correlationRatioSorted(rowsSortedBy(x), x, y).eta2 // = correlationRatio(x, y).eta2
+ */
+export function correlationRatioSorted(sortedRows: Uint32Array, x: Float64Array, y: Float64Array, maxBins = 50): { eta2: number; n: number } {
+  const rows: number[] = [];
+  for (const r of sortedRows) if (y[r] === y[r]) rows.push(r);
   const n = rows.length;
   if (n < 3) return { eta2: NaN, n };
-  rows.sort((p, q) => x[p]! - x[q]! || p - q);
   let mean = 0;
   for (const r of rows) mean += y[r]!;
   mean /= n;

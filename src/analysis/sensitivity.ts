@@ -34,7 +34,8 @@
  * (`io/run-sensitivity.ts`); the pooled sums are added in year order afterwards, so the
  * result does not depend on how the years were split.
  */
-import { fitNormaliser, type NormaliserName } from '../core/normalise.js';
+import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core/normalise.js';
+import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
 import { saltelliDesign } from './sobol.js';
 import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from './quantile.js';
@@ -52,6 +53,8 @@ export interface SensitivityIndicator {
   readonly weight: number;
   readonly normalise: NormaliserName;
   readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
+  readonly goalpostQuantiles?: QuantileLevels | undefined;
+  readonly winsorise?: QuantileLevels | undefined;
   readonly polarity: 'positive' | 'negative';
 }
 
@@ -76,6 +79,8 @@ export interface SensitivityModel {
    * ones). The configured imputation is the table itself.
    */
   readonly imputations?: { readonly levels: readonly string[]; readonly raw: readonly (readonly Float64Array[])[] } | undefined;
+  /** The pair-year keys of `pool`'s rows (for `rank_year`); default: the table's keys. */
+  readonly poolKeys?: Float64Array | undefined;
 }
 
 /** What to vary and how many draws (the parsed `sensitivity:` block with CLI overrides). */
@@ -396,10 +401,11 @@ function normalisationLevels(table: SensitivityTable, model: SensitivityModel, s
   };
   const rawLevels: (readonly Float64Array[])[] = [model.indicators.map((_, i) => used(i)), ...(model.imputations?.raw ?? [])];
   const apply = (name: NormaliserName, ind: SensitivityIndicator, i: number, raw: Float64Array): Float64Array => {
-    const fitted = fitNormaliser(name, model.pool?.[i] ?? table.raw[i]!, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const params = { goalposts: ind.goalposts, goalpostQuantiles: ind.goalpostQuantiles, winsorise: ind.winsorise };
+    const fitted = fitNormaliser(name, model.pool?.[i] ?? table.raw[i]!, params, (model.pool ? model.poolKeys ?? table.keys : table.keys).map(yearOfKey));
     const col = new Float64Array(raw.length);
     for (let r = 0; r < raw.length; r++) {
-      const v = fitted(raw[r]!);
+      const v = fitted(raw[r]!, yearOfKey(table.keys[r]!));
       col[r] = ind.polarity === 'negative' ? 1 - v : v;
     }
     return col;
@@ -408,7 +414,7 @@ function normalisationLevels(table: SensitivityTable, model: SensitivityModel, s
     model.indicators.map((ind, i) => (l === 0 ? table.norm[i]! : apply(ind.normalise, ind, i, raws[i]!))),
     ...alts.map((alt) =>
       model.indicators.map((ind, i) => {
-        if (alt === 'goalposts' && !ind.goalposts) return l === 0 ? table.norm[i]! : apply(ind.normalise, ind, i, raws[i]!);
+        if (alt === 'goalposts' && !ind.goalposts && !ind.goalpostQuantiles) return l === 0 ? table.norm[i]! : apply(ind.normalise, ind, i, raws[i]!);
         return apply(alt, ind, i, raws[i]!);
       }),
     ),

@@ -51,6 +51,8 @@ export interface Mover {
   readonly after: number;
   /** after − before. */
   readonly change: number;
+  /** The part of `change` due to indicators entering or leaving (0 when not split). */
+  readonly coverage: number;
 }
 
 /** The largest rises and falls between two years. */
@@ -61,6 +63,8 @@ export interface Movers {
   readonly compared: number;
   readonly rises: readonly Mover[];
   readonly falls: readonly Mover[];
+  /** Compared pairs whose indicator set differs between the two years (their coverage part is left out of the ranking). */
+  readonly coverageChanged: number;
 }
 
 /** How much of the panel one indicator covers. */
@@ -160,32 +164,39 @@ export function yearRanking(table: ScoreTable, year: number, n: number): YearRan
 /**
  * The `n` largest rises and falls of the index between `to − span` (or the panel's first
  * year, if later) and `to`, over pairs with an index in both years. Ties by pair code.
- * @example biggestMovers(table, 2020, 10, 5).rises[0] // { a: 'IRN', b: 'RUS', before: 0, after: 100, change: 100 }
+ * With `coverageOf` (the coverage part of the change between two rows: indicators entering
+ * or leaving, see `coverage-changes.ts`), pairs are ranked by the change without it, and
+ * each mover carries it in `coverage`; without, `coverage` is 0.
+ * @example biggestMovers(table, 2020, 10, 5).rises[0] // { a: 'IRN', b: 'RUS', before: 0, after: 100, change: 100, coverage: 0 }
  */
-export function biggestMovers(table: ScoreTable, to: number, span: number, n: number): Movers {
+export function biggestMovers(table: ScoreTable, to: number, span: number, n: number, coverageOf?: (t: number, s: number) => number): Movers {
   const first = panelFacts(table).from ?? to;
   const from = Math.max(first, to - span);
-  const before = new Map<number, number>();
+  const before = new Map<number, number>(); // pair → row
   const after = new Map<number, number>();
   for (let r = 0; r < table.keys.length; r++) {
     const k = table.keys[r]!;
     const y = yearOfKey(k);
     const v = table.index[r]!;
     if (v !== v) continue;
-    if (y === from) before.set(Math.floor(k / Y), v);
-    if (y === to) after.set(Math.floor(k / Y), v);
+    if (y === from) before.set(Math.floor(k / Y), r);
+    if (y === to) after.set(Math.floor(k / Y), r);
   }
-  const moves: (Mover & { pair: number })[] = [];
-  for (const [pair, v0] of before) {
-    const v1 = after.get(pair);
-    if (v1 === undefined || from === to) continue;
+  const moves: (Mover & { pair: number; net: number })[] = [];
+  for (const [pair, r0] of before) {
+    const r1 = after.get(pair);
+    if (r1 === undefined || from === to) continue;
     const { a, b } = unpackKey(pair * Y);
-    moves.push({ a, b, before: v0, after: v1, change: v1 - v0, pair });
+    const v0 = table.index[r0]!;
+    const v1 = table.index[r1]!;
+    const coverage = coverageOf ? coverageOf(r1, r0) : 0;
+    moves.push({ a, b, before: v0, after: v1, change: v1 - v0, coverage, pair, net: v1 - v0 - coverage });
   }
-  const strip = (m: Mover & { pair: number }): Mover => ({ a: m.a, b: m.b, before: m.before, after: m.after, change: m.change });
-  const rises = moves.filter((m) => m.change > 0).sort((x, y) => y.change - x.change || x.pair - y.pair).slice(0, n).map(strip);
-  const falls = moves.filter((m) => m.change < 0).sort((x, y) => x.change - y.change || x.pair - y.pair).slice(0, n).map(strip);
-  return { from, to, compared: moves.length, rises, falls };
+  const strip = (m: Mover & { pair: number }): Mover => ({ a: m.a, b: m.b, before: m.before, after: m.after, change: m.change, coverage: m.coverage });
+  const rises = moves.filter((m) => m.net > 0).sort((x, y) => y.net - x.net || x.pair - y.pair).slice(0, n).map(strip);
+  const falls = moves.filter((m) => m.net < 0).sort((x, y) => x.net - y.net || x.pair - y.pair).slice(0, n).map(strip);
+  const coverageChanged = coverageOf ? moves.filter((m) => m.coverage !== 0).length : 0;
+  return { from, to, compared: moves.length, rises, falls, coverageChanged };
 }
 
 /**

@@ -8,7 +8,7 @@ import { mathjsParser } from './formula-parser.js';
 import { ConfigError, FormulaError, type Problem } from '../domain/errors.js';
 import { hashText } from '../format/hash-file.js';
 import type { Family, IndicatorSpec, SourceSpec } from '../families/family.js';
-import type { NormaliserName } from '../core/normalise.js';
+import type { NormaliserName, QuantileLevels } from '../core/normalise.js';
 import type { CombineName } from '../core/combine.js';
 import type { AggregationName } from '../core/aggregate.js';
 import { DEFAULT_MAX_AGE, type ImputeSpec } from '../core/impute.js';
@@ -28,6 +28,12 @@ export interface ResolvedIndicator {
   readonly weight: number;
   readonly normalise: NormaliserName;
   readonly goalposts: { readonly min: number; readonly max: number } | undefined;
+  /** `goalposts: { min_quantile, max_quantile }`: bounds from the pool's quantiles. */
+  readonly goalpostQuantiles?: QuantileLevels | undefined;
+  /** `winsorise: { lower, upper }`: quantile levels of the pool. */
+  readonly winsorise?: QuantileLevels | undefined;
+  /** `pool_exclude:`: flagged pair-years left out of the pool the normaliser is fitted on. */
+  readonly poolExclude?: readonly string[] | undefined;
   readonly polarity: 'positive' | 'negative';
   readonly combine: CombineName;
   readonly lag: number | undefined;
@@ -68,6 +74,8 @@ export interface ResolvedConfig {
   readonly smoothIndex: number | undefined;
   /** `chain.reference_year` (undefined = the year of the fullest basket). */
   readonly chainReferenceYear: number | undefined;
+  /** `weights_calibration:` — `effective` calibrates the weights (see analysis/weight-calibration.ts). */
+  readonly weightsCalibration?: 'none' | 'effective' | undefined;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
 }
@@ -197,7 +205,10 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       spec: { id, family: family.name, sources, measure, options: opts.data as Record<string, unknown> },
       weight: block.weight,
       normalise: block.normalise as NormaliserName,
-      goalposts: block.goalposts,
+      goalposts: block.goalposts && 'min' in block.goalposts ? block.goalposts : undefined,
+      goalpostQuantiles: block.goalposts && 'min_quantile' in block.goalposts ? { lower: block.goalposts.min_quantile, upper: block.goalposts.max_quantile } : undefined,
+      winsorise: block.winsorise,
+      poolExclude: block.pool_exclude,
       polarity: block.polarity,
       combine: block.combine as CombineName,
       lag: block.lag,
@@ -255,6 +266,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     wide: raw.wide,
     smoothIndex: raw.smooth_index,
     chainReferenceYear: raw.chain?.reference_year,
+    weightsCalibration: raw.weights_calibration,
     sampleDeclared: raw.sample === true,
     indicators,
   };

@@ -44,6 +44,25 @@ export const goalpostsSchema = z
   .refine((g) => g.max > g.min, { message: 'goalposts need max > min' })
   .refine((g) => Number.isFinite(g.max - g.min), { message: `goalposts need a finite width: max − min must be below ${LARGEST}` });
 
+/**
+ * Goalposts from the pool: raw values at the pool's `min_quantile` map to 0, at its
+ * `max_quantile` to 1 (type-7 quantiles of every pair-year of the sources), clipped outside.
+ */
+export const goalpostQuantilesSchema = z
+  .strictObject({ min_quantile: z.number().min(0).max(1), max_quantile: z.number().min(0).max(1) })
+  .refine((g) => g.min_quantile < g.max_quantile, { message: 'goalposts need min_quantile < max_quantile' });
+
+/**
+ * Winsorising before normalisation: values below the pool's `lower` quantile and above its
+ * `upper` quantile are set to those quantiles (JRC/COINr outlier treatment).
+ */
+export const winsoriseSchema = z
+  .strictObject({ lower: z.number().min(0).max(0.5).default(0), upper: z.number().min(0.5).max(1).default(1) })
+  .refine((w) => w.lower < w.upper, { message: 'winsorise needs lower < upper' });
+
+/** Pair-years a source can flag, left out of the pool a normaliser is fitted on (`pool_exclude:`). */
+export const POOL_EXCLUSIONS = ['gap_artefacts'] as const;
+
 /** Keys every indicator block may have, whatever its family. */
 export const indicatorCommonShape = {
   family: z.string().min(1),
@@ -56,7 +75,9 @@ export const indicatorCommonShape = {
   measure: z.string().optional(),
   weight: z.number().min(0, 'weights must be ≥ 0').default(DEFAULTS.weight),
   normalise: z.enum(NORMALISER_NAMES as [string, ...string[]]).default(DEFAULTS.normalise),
-  goalposts: goalpostsSchema.optional(),
+  goalposts: z.union([goalpostsSchema, goalpostQuantilesSchema]).optional(),
+  winsorise: winsoriseSchema.optional(),
+  pool_exclude: z.array(z.enum(POOL_EXCLUSIONS)).optional(),
   polarity: z.enum(['positive', 'negative']).default(DEFAULTS.polarity),
   combine: z.enum(COMBINE_NAMES as [string, ...string[]]).default(DEFAULTS.combine),
   /** Temporal transforms (applied in the order lag → window → half_life). */
@@ -78,7 +99,7 @@ export const indicatorSchema = z
   .refine((b) => b.source !== undefined || b.sources !== undefined, { message: 'an indicator needs `source:` or `sources:`' })
   .refine((b) => !(b.source !== undefined && b.sources !== undefined), { message: 'use either `source:` or `sources:`, not both' })
   .refine((b) => b.normalise !== 'goalposts' || b.goalposts !== undefined, {
-    message: '`normalise: goalposts` needs `goalposts: { min, max }`',
+    message: '`normalise: goalposts` needs `goalposts: { min, max }` or `goalposts: { min_quantile, max_quantile }`',
   })
   .refine((b) => b.max_age === undefined || (b.impute ?? 'none') !== 'none', {
     message: '`max_age` is the limit of an imputation: set `impute: latest` or `impute: linear` with it, or remove it',
@@ -156,6 +177,8 @@ export const configSchema = z
     smooth_index: z.number().int().min(1).max(25).optional(),
     /** The chain-linked index (`index_chained`): the year it equals the level index in (see core/chain-index.ts). */
     chain: z.strictObject({ reference_year: year.optional() }).optional(),
+    /** `effective`: weights calibrated so the effective weights match the nominal ones (analysis/weight-calibration.ts). */
+    weights_calibration: z.enum(['none', 'effective']).default('none'),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
     indicators: z
@@ -164,6 +187,10 @@ export const configSchema = z
   })
   .refine((c) => Object.keys(c.indicators).length > 0, { message: 'at least one indicator is needed', path: ['indicators'] })
   .refine((c) => c.aggregation !== 'formula' || c.formula !== undefined, { message: '`aggregation: formula` needs `formula:`', path: ['formula'] })
+  .refine((c) => c.weights_calibration === 'none' || c.aggregation !== 'formula', {
+    message: '`weights_calibration: effective` calibrates the weights of arithmetic or geometric aggregation; a formula has no weights to calibrate',
+    path: ['weights_calibration'],
+  })
   .refine((c) => Object.values(c.indicators).some((i) => i.weight > 0), { message: 'at least one weight must be > 0', path: ['indicators'] })
   .refine((c) => Number.isFinite(weightSum(c.indicators) * (1 + (c.sensitivity?.weight_range ?? DEFAULT_WEIGHT_RANGE))), {
     // two weights of 1e308 add up to infinity: every renormalised weight would be 0, every index `low`

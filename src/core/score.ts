@@ -16,10 +16,11 @@ import { yearOfKey, CODE_SPAN as N, YEAR_SPAN as Y } from '../domain/dyad-year-k
 import type { StateSystem } from '../domain/state-system.js';
 import { inRanges, mergeRanges, yearRanges, type YearRange } from '../domain/year.js';
 import type { IndicatorData } from '../domain/indicator-data.js';
-import { aggregators, scaleResult, type AggregationName, type AggregateSettings } from './aggregate.js';
+import type { AggregationName, AggregateSettings } from './aggregate.js';
+import { aggregateColumns } from './aggregate-columns.js';
 import { combiners, type CombineName } from './combine.js';
 import type { CompiledFormula } from './formula.js';
-import { fitNormaliser, type NormaliserName } from './normalise.js';
+import { fitNormaliser, type NormaliseParams, type NormaliserName, type QuantileLevels } from './normalise.js';
 import { applyTemporal, hasTemporal, type TemporalSpec } from './temporal.js';
 import { smoothIndex } from './smooth-index.js';
 import { chainIndex, defaultReferenceYear } from './chain-index.js';
@@ -31,8 +32,16 @@ import type { ScoreExtra, ScoreTable } from './score-table.js';
 export interface ScoreIndicator {
   readonly id: string;
   readonly weight: number;
+  /** The configured weight when `weight` is a calibrated one: the coverage rule uses it. */
+  readonly nominalWeight?: number | undefined;
   readonly normalise: NormaliserName;
   readonly goalposts?: { readonly min: number; readonly max: number } | undefined;
+  /** Goalposts from the pool's quantiles (`goalposts: { min_quantile, max_quantile }`). */
+  readonly goalpostQuantiles?: QuantileLevels | undefined;
+  /** Winsorising at the pool's quantiles before the normaliser (`winsorise:`). */
+  readonly winsorise?: QuantileLevels | undefined;
+  /** Kinds of flagged pair-years left out of the normaliser's pool (`pool_exclude:`). */
+  readonly poolExclude?: readonly string[] | undefined;
   readonly polarity: 'positive' | 'negative';
   readonly combine: CombineName;
   readonly temporal: TemporalSpec;
@@ -140,53 +149,33 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     if (poolPresent) for (let r = 0; r < pool.length; r++) if (poolRaw[r] === poolRaw[r]) poolPresent[r] = poolPresent[r]! + ind.weight;
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
     // fitted on observed values only: imputation never moves an observed cell
-    const fitted = fitNormaliser(ind.normalise, poolRaw, ind.goalposts ? { goalposts: ind.goalposts } : {});
+    const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), yearsOf(pool));
     const filled = imputedCells(keys, tables[i]!, ind, options.stateSystem, panelRaw);
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
       const x = panelRaw[r]!;
-      const v = fitted(x === x || filled === null ? x : filled.values[r]!);
+      const v = fitted(x === x || filled === null ? x : filled.values[r]!, yearOfKey(keys[r]!));
       out[r] = ind.polarity === 'negative' ? 1 - v : v;
     }
     raw.push(panelRaw);
     norm.push(out);
     imputed.push(filled);
   });
-  const m = indicators.length;
-  const index = new Float64Array(n).fill(NaN);
-  const coverage = new Float64Array(n);
-  const contrib = indicators.map(() => new Float64Array(n).fill(NaN));
-  const weightUsed = indicators.map(() => new Float64Array(n).fill(NaN));
   const weights = Float64Array.from(indicators.map((i) => i.weight));
-  const total = weights.reduce((s, w) => s + w, 0);
   const settings: AggregateSettings = {
     geometricFloor: options.geometricFloor,
     formula: options.formula ? { compiled: options.formula, ids: indicators.map((i) => i.id) } : null,
   };
-  const aggregate = aggregators[options.aggregation];
-  const values = new Float64Array(m);
-  const minIndicators = options.minIndicators ?? 1;
-  for (let r = 0; r < n; r++) {
-    let present = 0;
-    let count = 0;
-    for (let i = 0; i < m; i++) {
-      const v = norm[i]![r]!;
-      values[i] = v;
-      if (v === v) {
-        present += weights[i]!;
-        if (weights[i]! > 0) count++;
-      }
-    }
-    const cov = total > 0 ? present / total : 0;
-    coverage[r] = cov;
-    if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
-    if (!(present > 0) || cov < options.minCoverage - 1e-12 || count < minIndicators) continue;
-    const res = aggregate({ values, weights }, settings);
-    if (res === null) continue;
-    const scaled = scaleResult(res, options.scale, weights);
-    index[r] = scaled.index;
-    for (let i = 0; i < m; i++) contrib[i]![r] = scaled.contributions[i]!;
-  }
+  const total = weights.reduce((s, w) => s + w, 0);
+  const coverageWeights = indicators.some((i) => i.nominalWeight !== undefined) ? Float64Array.from(indicators.map((i) => i.nominalWeight ?? i.weight)) : undefined;
+  const { index, coverage, contrib, weightUsed } = aggregateColumns(norm, weights, {
+    scale: options.scale,
+    aggregation: options.aggregation,
+    minCoverage: options.minCoverage,
+    minIndicators: options.minIndicators ?? 1,
+    settings,
+    coverageWeights,
+  });
   // the reference year is a property of the sources (the pool), never of the rows asked for
   const reference = options.chainReferenceYear ?? (total > 0 ? defaultReferenceYear(pool, poolPresent!.map((x) => x / total)) : null);
   const model = { weights, aggregation: options.aggregation, settings, scale: options.scale };
@@ -235,6 +224,36 @@ function inPool(keys: Float64Array, pool: Float64Array): Uint8Array {
     if (j < pool.length && pool[j] === keys[r]) out[r] = 1;
   }
   return out;
+}
+
+/**
+ * The normaliser's parameters of an indicator (fixed or quantile goalposts, winsorising).
+ * @example normaliseParams({ ...ind, winsorise: { lower: 0, upper: 0.99 } }) // { goalposts: undefined, goalpostQuantiles: undefined, winsorise: { lower: 0, upper: 0.99 } }
+ */
+export function normaliseParams(ind: Pick<ScoreIndicator, 'goalposts' | 'goalpostQuantiles' | 'winsorise'>): NormaliseParams {
+  return { goalposts: ind.goalposts, goalpostQuantiles: ind.goalpostQuantiles, winsorise: ind.winsorise };
+}
+
+/**
+ * The raw values a normaliser is fitted on: the pool's, with the pair-years of the kinds the
+ * indicator's `pool_exclude` names (flagged by its source) set to missing.
+ * @example fitPool(poolRaw, poolKeys, { ...ind, poolExclude: ['gap_artefacts'] }) // ESP–USA 1914 left out
+ */
+export function fitPool(poolRaw: Float64Array, poolKeys: Float64Array, ind: Pick<ScoreIndicator, 'poolExclude' | 'data'>): Float64Array {
+  const kinds = ind.poolExclude ?? [];
+  const flags = (ind.data.flags ?? []).filter((f) => kinds.includes(f.kind));
+  if (flags.length === 0) return poolRaw;
+  const out = Float64Array.from(poolRaw);
+  for (let r = 0; r < poolKeys.length; r++) {
+    if (out[r] !== out[r]) continue;
+    for (const f of flags) if (f.table.getByKey(poolKeys[r]!) !== undefined) out[r] = NaN;
+  }
+  return out;
+}
+
+/** The year of each key. */
+function yearsOf(keys: Float64Array): Float64Array {
+  return keys.map(yearOfKey);
 }
 
 /** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */

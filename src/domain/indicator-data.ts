@@ -25,6 +25,14 @@ export interface ExtraColumn {
   readonly type: 'number' | 'integer';
 }
 
+/** Pair-years a source flags (see {@link IndicatorData.flags}). */
+export interface PairYearFlag {
+  readonly kind: string;
+  readonly table: DyadYearTable;
+  /** What the flag means and the rule that sets it, for `validate` and `summary.md`. */
+  readonly description: string;
+}
+
 /** What a family hands to the core for one indicator. */
 export interface IndicatorData {
   /** The measure per dyad-year; directed tables are combined by the indicator's `combine` rule. */
@@ -46,6 +54,13 @@ export interface IndicatorData {
    * `datapackage.json`, which carry the notes. Optional: absent means none.
    */
   readonly details?: readonly string[];
+  /**
+   * Pair-years the source flags, by kind (e.g. `gap_artefacts`: values that rest on a gap of
+   * the source rather than on what they measure); the keys of `table` (undirected) are the
+   * pair-years flagged. Optional: absent means none. An indicator's `pool_exclude:` leaves them
+   * out of the pool its normaliser is fitted on.
+   */
+  readonly flags?: readonly PairYearFlag[];
   /**
    * How the values were computed, for `datapackage.json` (e.g. the SQL run, the engine and
    * its version); plain JSON data, identical on a rerun.

@@ -21,7 +21,13 @@ export interface AuditOutcome {
  */
 export async function runAudit(req: { readonly config: string; readonly out?: string | undefined }, hooks: ToolkitHooks): Promise<AuditOutcome> {
   const tk = await scoreForToolkit(req.config, req.out, hooks);
-  const rows = auditPanel(tk.run.table, tk.run.config.indicators.map((i) => i.weight));
+  const setup = tk.run.config.indicators.map((i) => ({
+    normalise: i.normalise,
+    winsorise: i.winsorise,
+    poolExclude: i.poolExclude,
+    flags: (tk.run.data.get(i.id)?.flags ?? []).map((f) => ({ kind: f.kind, count: f.table.size })),
+  }));
+  const rows = auditPanel(tk.run.table, tk.run.config.indicators.map((i) => i.weight), setup);
   const file = auditFile(rows, tk.run.config.precision);
   const { rescored } = await writeToolkitFiles(tk, [file]);
   return { tk, rows, files: [file.resource.path], rescored };

@@ -8,6 +8,7 @@ import { explainPair, type ExplainYear } from '../analysis/explain.js';
 import type { Iso3 } from '../domain/country.js';
 import { UsageError } from '../domain/errors.js';
 import { explainFile } from '../report/explain-csv.js';
+import { usedWeights } from './score.js';
 import { explainModelOf, scoreForToolkit, writeToolkitFiles, type ToolkitHooks, type ToolkitRun } from './toolkit.js';
 
 /** What to explain. */
@@ -38,7 +39,7 @@ export interface ExplainOutcome {
 export async function runExplain(req: ExplainRequest, hooks: ToolkitHooks): Promise<ExplainOutcome> {
   const { a, b, year } = req;
   const tk = await scoreForToolkit(req.config, req.out, hooks);
-  const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config), year === null ? null : { from: year, to: year });
+  const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config, usedWeights(tk.run)), year === null ? null : { from: year, to: year });
   if (years.length === 0) throw new UsageError(`no data for ${a}-${b}${year === null ? '' : ` in ${year}`} in ${tk.run.config.file}`);
   const file = explainFile(a, b, years, tk.run.table.ids, tk.run.config.precision);
   const { rescored } = await writeToolkitFiles(tk, [file]);

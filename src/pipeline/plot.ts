@@ -8,13 +8,16 @@ import {
   chartContributions,
   chartLines,
   chartYears,
+  canonicalKey,
   CHART_DEFAULTS,
   type Band,
   type ChartPair,
+  type ChartMark,
   type ChartValue,
 } from '../report/chart/chart-spec.js';
 import type { Iso3 } from '../domain/country.js';
-import { pairOfKey, unpackKey, unpackPair } from '../domain/dyad-year-key.js';
+import { pairOfKey, unpackKey, unpackPair, yearOfKey } from '../domain/dyad-year-key.js';
+import type { YearRange } from '../domain/year.js';
 import { UsageError } from '../domain/errors.js';
 import { hashText } from '../format/hash-file.js';
 import type { ProgressFn } from './load-indicators.js';
@@ -23,7 +26,7 @@ import { readIntervalBands } from '../report/chart/read-interval-bands.js';
 import { CHART_FONT_FAMILY, renderSvg, svgToPng } from '../report/chart/render-chart.js';
 import { applyOverrides, computeScore, reportDir, scoreInputs, scoreOptions } from './score.js';
 import type { ScoreRun } from '../report/score-run.js';
-import { scorePanel } from '../core/score.js';
+import { scorePanel, sourceYears } from '../core/score.js';
 import { prepareReport, type ReportTarget } from '../report/report-folder.js';
 import { addToScoreReport, checkSameVersion } from './toolkit.js';
 import { toolVersion } from '../report/tool-version.js';
@@ -103,7 +106,8 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
   if (unknown.length > 0) throw new UsageError(`${unknown.join(', ')} appear${unknown.length === 1 ? 's' : ''} in no source of this config; check the ISO3 code(s)`);
   const outDir = target.dir;
   const notes: string[] = [];
-  const years = chartYears(run.table, pairs, null);
+  // years with no index for any of the pairs at either end are trimmed (unless asked for by --from/--to)
+  const years = trimYears(run, pairs, chartYears(run.table, pairs, null), o);
   const drawn = pairs.filter((p) => hasValue(run, p, o.indicator));
   if (years === null || drawn.length === 0) throw new UsageError(`no values for ${pairs.map((p) => `${p.a}-${p.b}`).join(', ')} in the years asked for; check the pairs and --from/--to`);
   for (const p of pairs) if (!drawn.includes(p)) notes.push(`${p.a}-${p.b} has no values in ${years.from}–${years.to}; its line is empty`);
@@ -120,7 +124,9 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
       bandLabel = read.label;
     }
   }
+  const marks = years === null || value.kind !== 'index' ? [] : sourceBoundaries(run, years);
   const caption = chartCaption({
+    marks,
     value,
     contributions: o.contributions === true,
     pairs,
@@ -142,7 +148,7 @@ export async function runPlot(configFile: string, o: PlotOptions, progress?: Pro
   };
   const spec: TopLevelSpec = o.contributions
     ? buildContributionSpec(chartContributions(run.table, pairs, years), layout)
-    : buildLineSpec(chartLines(run.table, pairs, years, value, bands), layout);
+    : buildLineSpec(chartLines(run.table, pairs, years, value, bands), layout, marks);
   progress?.('drawing', 0, 1);
   const svg = await renderSvg(spec);
   const png = await svgToPng(svg);
@@ -204,6 +210,47 @@ function statesInData(run: ScoreRun): Set<string> {
     out.add(b);
   }
   return out;
+}
+
+/**
+ * The years inside the chart where a source starts or ends (the set of indicators of the
+ * index changes there for every pair): `<id> starts` in a source's first year, `<id> ends`
+ * in the year after its last, from each indicator's years (its declared coverage and the
+ * years of its values), merged per year.
+ * @example sourceBoundaries(run, { from: 1990, to: 2019 }) // [{ year: 2011, label: 'drills ends' }, { year: 2015, label: 'trade ends' }, { year: 2018, label: 'events starts' }]
+ */
+export function sourceBoundaries(run: ScoreRun, years: YearRange): ChartMark[] {
+  const byYear = new Map<number, string[]>();
+  const add = (y: number, label: string) => {
+    if (y > years.from && y <= years.to) byYear.set(y, [...(byYear.get(y) ?? []), label]);
+  };
+  for (const ind of scoreInputs(run.config, run.data)) {
+    for (const r of sourceYears([ind], [ind.data.values])) {
+      add(r.from, `${ind.id} starts`);
+      add(r.to + 1, `${ind.id} ends`);
+    }
+  }
+  return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, labels]) => ({ year, label: labels.join(', ') }));
+}
+
+/**
+ * The chart's years without the leading and trailing years in which none of the pairs has an
+ * index (e.g. 2020–2024 of a config whose sources end in 2019); an end given by --from/--to
+ * is kept, and an `--indicator` chart is not trimmed.
+ */
+function trimYears(run: ScoreRun, pairs: readonly ChartPair[], years: YearRange | null, o: PlotOptions): YearRange | null {
+  if (years === null || o.indicator !== undefined) return years;
+  const wanted = new Set(pairs.map((p) => pairOfKey(canonicalKey(p.a, p.b, 0))));
+  let from = Infinity;
+  let to = -Infinity;
+  run.table.keys.forEach((k, r) => {
+    if (!wanted.has(pairOfKey(k)) || run.table.index[r] !== run.table.index[r]) return;
+    const y = yearOfKey(k);
+    if (y < from) from = y;
+    if (y > to) to = y;
+  });
+  if (from > to) return years;
+  return { from: o.from !== undefined ? years.from : Math.max(years.from, from), to: o.to !== undefined ? years.to : Math.min(years.to, to) };
 }
 
 function hasValue(run: ScoreRun, p: ChartPair, indicator: string | undefined): boolean {

@@ -11,6 +11,7 @@ import { alignmentWideCsv, writeAlignmentCsvChunks } from '../report/alignment-c
 import { alignmentFields, buildDataPackage, type CsvResource } from '../report/datapackage.js';
 import { hashText } from '../format/hash-file.js';
 import { addReportExtras } from '../report/report-extras.js';
+import { weightsJson } from '../report/weights-report.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from '../report/report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
@@ -18,6 +19,7 @@ import { prepareReport, replaceReport } from '../report/report-folder.js';
 import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreRun } from '../report/score-run.js';
+import { calibrateWeights, type WeightCalibration } from '../analysis/weight-calibration.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -99,10 +101,32 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
   const inputs = scoreInputs(config, loaded.data);
   checkYearsCovered(config, inputs);
   progress?.('scoring', 0, 1);
-  const table = scorePanel(inputs, scoreOptions(config, loaded.stateSystem));
+  const options = scoreOptions(config, loaded.stateSystem);
+  const calibration = config.weightsCalibration === 'effective' ? calibrate(inputs, options) : undefined;
+  const used = calibration ? inputs.map((ind, i) => ({ ...ind, weight: calibration.indicators[i]!.calibrated, nominalWeight: ind.weight })) : inputs;
+  const table = scorePanel(used, options);
   progress?.('scoring', 1, 1);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data);
-  return { config, data: loaded.data, table, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem };
+  return { config, data: loaded.data, table, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem, calibration };
+}
+
+/**
+ * `weights_calibration: effective`: the weights calibrated on every pair-year of the sources
+ * (the pool, before the run's filters, so a row does not depend on the subset scored).
+ */
+function calibrate(inputs: readonly ScoreIndicator[], options: ScoreOptions): WeightCalibration {
+  const pool = scorePanel(inputs, { ...options, years: null, states: null, pairs: null, smoothIndex: undefined });
+  const settings = { geometricFloor: options.geometricFloor, formula: null };
+  return calibrateWeights(pool.ids, pool.norm, inputs.map((i) => i.weight), { scale: options.scale, aggregation: options.aggregation, minCoverage: options.minCoverage, settings });
+}
+
+/**
+ * The weights a run's index used by indicator position: the calibrated ones under
+ * `weights_calibration: effective`, else the configured ones.
+ * @example usedWeights(run) // [0.25, 0.2, …]
+ */
+export function usedWeights(run: Pick<ScoreRun, 'config' | 'calibration'>): number[] {
+  return run.config.indicators.map((ind, i) => run.calibration?.indicators[i]?.calibrated ?? ind.weight);
 }
 
 /**
@@ -136,6 +160,9 @@ export function scoreInputs(config: ResolvedConfig, data: ReadonlyMap<string, In
     weight: ind.weight,
     normalise: ind.normalise,
     goalposts: ind.goalposts,
+    goalpostQuantiles: ind.goalpostQuantiles,
+    winsorise: ind.winsorise,
+    poolExclude: ind.poolExclude,
     polarity: ind.polarity,
     combine: ind.combine,
     temporal: { lag: ind.lag, window: ind.window, halfLife: ind.halfLife },
@@ -212,7 +239,7 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set('datapackage.json', {
     kind: 'deferred',
-    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings }),
+    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run) }),
   });
   return { files, sha256: () => csv.sha256() };
 }

@@ -1,14 +1,13 @@
-import type { ExplainModel } from '../analysis/explain.js';
 import { DEFAULT_SENSITIVITY_DRAWS, sensitivitySchema } from '../config/sensitivity-config.js';
 import type { SensitivityModel, SensitivitySpec } from '../analysis/sensitivity.js';
-import { scorePanel } from '../core/score.js';
+import { fitPool, scorePanel } from '../core/score.js';
 import type { NormaliserName } from '../core/normalise.js';
 import { DEFAULT_MAX_AGE, type ImputeMethod } from '../core/impute.js';
 import { UsageError } from '../domain/errors.js';
 import { packageSources, type PackageSource, type StochasticParams } from '../report/datapackage.js';
 import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
-import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions } from './score.js';
+import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions, usedWeights } from './score.js';
 import type { ScoreRun } from '../report/score-run.js';
 import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
 import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from '../report/update-datapackage.js';
@@ -118,22 +117,7 @@ export async function writeToolkitFiles(tk: ToolkitRun, files: readonly CsvFile[
   return addToScoreReport(tk.target, tk.run, csvAddition(files, stochastic));
 }
 
-/**
- * How the config aggregates, for `explain`'s counterfactual indices.
- * @example explainModelOf(config).aggregation // 'arithmetic'
- */
-export function explainModelOf(config: ResolvedConfig): ExplainModel {
-  return {
-    weights: Float64Array.from(config.indicators, (i) => i.weight),
-    aggregation: config.aggregation,
-    settings: {
-      geometricFloor: config.geometricFloor,
-      formula: config.formula ? { compiled: config.formula, ids: config.indicators.map((i) => i.id) } : null,
-    },
-    scale: config.scale,
-    smoothed: (config.smoothIndex ?? 1) > 1,
-  };
-}
+export { explainModelOf } from '../analysis/explain-model.js';
 
 /** Command-line overrides of the `sensitivity:` block. */
 export interface SensitivityOverrides {
@@ -159,13 +143,13 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
   const seed = o.seed ?? block.seed ?? config.seed;
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: need a whole number ≥ 0, got ${seed}`);
   const model: SensitivityModel = {
-    indicators: config.indicators.map((i) => ({ id: i.id, weight: i.weight, normalise: i.normalise, goalposts: i.goalposts, polarity: i.polarity })),
+    indicators: config.indicators.map((i, k) => ({ id: i.id, weight: usedWeights(run)[k]!, normalise: i.normalise, goalposts: i.goalposts, goalpostQuantiles: i.goalpostQuantiles, winsorise: i.winsorise, polarity: i.polarity })),
     aggregation: config.aggregation,
     scale: config.scale,
     minCoverage: config.minCoverage,
     minIndicators: config.minIndicators,
     geometricFloor: config.geometricFloor,
-    pool: block.normalise.length > 0 || block.impute !== undefined ? poolRaw(run) : undefined,
+    ...(block.normalise.length > 0 || block.impute !== undefined ? poolRaw(run) : {}),
     imputations: block.impute === undefined ? undefined : imputationLevels(run, [...new Set(block.impute)]),
   };
   const spec: SensitivitySpec = { draws, seed, weightRange: block.weight_range, aggregations: block.aggregation, normalisers: block.normalise as NormaliserName[] };
@@ -208,11 +192,16 @@ function imputationLevels(run: ScoreRun, methods: readonly ImputeMethod[]): { le
  * is fitted on), when the config scores a subset of it (`years`, `states` or `pairs`);
  * undefined otherwise (the table's own raw columns are the pool).
  */
-function poolRaw(run: ScoreRun): Float64Array[] | undefined {
+function poolRaw(run: ScoreRun): { pool?: Float64Array[]; poolKeys?: Float64Array } {
   const c = run.config;
-  if (c.years === null && c.states === null && c.pairs === null) return undefined;
+  const inputs = scoreInputs(c, run.data);
+  const excluding = inputs.some((i) => (i.poolExclude ?? []).length > 0);
+  if (c.years === null && c.states === null && c.pairs === null) {
+    // the table is the pool; flagged pair-years still leave it (`pool_exclude:`)
+    return excluding ? { pool: inputs.map((ind, i) => fitPool(run.table.raw[i]!, run.table.keys, ind)), poolKeys: run.table.keys } : {};
+  }
   // every pair-year of the sources: the run's options without its filters (raw columns only,
   // so the index smoothing is left out)
-  const pool = scorePanel(scoreInputs(c, run.data), { ...scoreOptions(c, run.stateSystem), years: null, states: null, pairs: null, smoothIndex: undefined });
-  return [...pool.raw];
+  const pool = scorePanel(inputs, { ...scoreOptions(c, run.stateSystem), years: null, states: null, pairs: null, smoothIndex: undefined });
+  return { pool: inputs.map((ind, i) => fitPool(pool.raw[i]!, pool.keys, ind)), poolKeys: pool.keys };
 }

@@ -8,7 +8,9 @@ import { latestScoredYear } from '../analysis/rank.js';
 import { pairTrends, type PairTrend } from '../analysis/trend.js';
 import { UsageError } from '../domain/errors.js';
 import { breaksFile, trendsFile } from '../report/trends-csv.js';
-import { scoreForToolkit, writeToolkitFiles, type ToolkitHooks, type ToolkitRun } from './toolkit.js';
+import { coverageAt, setChangesInWindow } from '../analysis/coverage-changes.js';
+import { usedWeights } from './score.js';
+import { explainModelOf, scoreForToolkit, writeToolkitFiles, type ToolkitHooks, type ToolkitRun } from './toolkit.js';
 
 /** The window and the break search of `entente trends`. */
 export interface TrendsRequest {
@@ -48,7 +50,11 @@ export async function runTrends(req: TrendsRequest, hooks: ToolkitHooks): Promis
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const trends = pairTrends(tk.run.table, from, to);
   const breaks = pairBreaks(tk.run.table, { penalty: req.penalty, minSegment: req.minSegment });
-  const files = [trendsFile(trends, tk.run.config.precision), breaksFile(breaks, tk.run.config.precision)];
+  // label what a source entering or leaving did: breaks at a coverage change, windows holding one
+  const model = explainModelOf(tk.run.config, usedWeights(tk.run));
+  const breakLabels = breaks.map((b) => coverageAt(tk.run.table, model, b.a, b.b, b.year) ?? { coverage: 0, set: '' });
+  const trendLabels = trends.map((t) => setChangesInWindow(tk.run.table, t.a, t.b, from, to));
+  const files = [trendsFile(trends, tk.run.config.precision, trendLabels), breaksFile(breaks, tk.run.config.precision, breakLabels)];
   const { rescored } = await writeToolkitFiles(tk, files);
   return { tk, from, to, trends, breaks, files: files.map((f) => f.resource.path), rescored };
 }

@@ -104,6 +104,8 @@ export function buildDataPackage(args: {
   readonly sample: boolean;
   readonly stochastic?: Readonly<Record<string, StochasticParams>>;
   readonly warnings?: Readonly<Record<string, number>>;
+  /** Nominal, used and effective weights (`report/weights-report.ts`). */
+  readonly weights?: Readonly<Record<string, unknown>>;
 }): string {
   const { config, data, resources, sample } = args;
   const rel = (p: string) => path.relative(config.dir, p).split(path.sep).join('/') || '.';
@@ -135,6 +137,7 @@ export function buildDataPackage(args: {
         notes: (data.get(i.id)?.notes ?? []).map((n) => portableText(config, n)),
         ...(data.get(i.id)?.provenance ? { provenance: portableJson(config, data.get(i.id)!.provenance) } : {}),
       })),
+      ...(args.weights ? { weights: args.weights } : {}),
       stochastic: args.stochastic ?? {},
       warnings: args.warnings ?? {},
     },

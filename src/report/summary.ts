@@ -6,6 +6,10 @@ import { formatFixed } from '../format/format-number.js';
 import type { ScoreRun } from './score-run.js';
 import { stateNames } from './state-names.js';
 import { toolVersion } from './tool-version.js';
+import { weightsSection } from './weights-report.js';
+import { coverageSection } from './coverage-section.js';
+import { splitChange } from '../analysis/coverage-changes.js';
+import { explainModelOf } from '../analysis/explain-model.js';
 import { markdownCode, markdownText as md } from '../domain/escape.js';
 
 /** How many pairs the summary lists at the top, at the bottom, and as movers each way. */
@@ -64,6 +68,7 @@ export function buildSummary(run: ScoreRun): string {
   out.push('');
   for (const ind of config.indicators) out.push(`- **${md(ind.id)}**: ${md(ind.family.describeMeasure(ind.spec.measure))}`);
   out.push('');
+  out.push(...weightsSection(run));
 
   const last = lastIndexYear(table);
   if (last === null) {
@@ -81,21 +86,30 @@ export function buildSummary(run: ScoreRun): string {
     out.push('Most aligned:', '', ...rankTable(ranking.top), '', ...ties(ranking.tiedAtTop, 'highest', ranking.top[0]?.index));
     if (ranking.bottom.length > 0) out.push('Least aligned:', '', ...rankTable(ranking.bottom), '', ...ties(ranking.tiedAtBottom, 'lowest', ranking.bottom[0]?.index));
 
-    const movers = biggestMovers(table, last, SUMMARY_MOVER_SPAN, SUMMARY_LIST_LENGTH);
+    const model = explainModelOf(config, config.indicators.map((ind, k) => run.calibration?.indicators[k]?.calibrated ?? ind.weight));
+    const movers = biggestMovers(table, last, SUMMARY_MOVER_SPAN, SUMMARY_LIST_LENGTH, (t, s) => splitChange(table, model, t, s).coverage);
     out.push(`## Biggest movers, ${movers.from}–${movers.to}`, '');
     if (movers.compared === 0) out.push(`No pair has an index in both ${movers.from} and ${movers.to}.`, '');
     else {
+      const signed = (x: number) => `${x > 0 ? '+' : ''}${num(x)}`;
       const moverTable = (rows: readonly Mover[]) => [
-        `| pair | states | ${movers.from} | ${movers.to} | change |`,
-        '|---|---|---:|---:|---:|',
-        ...rows.map((m) => `| ${pair(m)} | ${md(pairNames(m))} | ${num(m.before)} | ${num(m.after)} | ${m.change > 0 ? '+' : ''}${num(m.change)} |`),
+        `| pair | states | ${movers.from} | ${movers.to} | change | of which coverage | change on common indicators |`,
+        '|---|---|---:|---:|---:|---:|---:|',
+        ...rows.map((m) => `| ${pair(m)} | ${md(pairNames(m))} | ${num(m.before)} | ${num(m.after)} | ${signed(m.change)} | ${signed(m.coverage)} | ${signed(m.change - m.coverage)} |`),
       ];
       out.push(`${count(movers.compared)} pairs have an index in both years.`, '');
+      if (movers.coverageChanged > 0) {
+        out.push(
+          `For ${count(movers.coverageChanged)} of them the set of indicators differs between ${movers.from} and ${movers.to} (a source started or ended). Pairs are ranked by the change on the indicators present in both years; the part due to indicators entering or leaving ("of which coverage", as \`explain\` splits it) is left out of the ranking.`,
+          '',
+        );
+      }
       out.push('Largest rises:', '', ...(movers.rises.length > 0 ? moverTable(movers.rises) : ['(none)']), '');
       out.push('Largest falls:', '', ...(movers.falls.length > 0 ? moverTable(movers.falls) : ['(none)']), '');
     }
   }
 
+  out.push(...coverageSection(table));
   out.push('## Coverage per indicator', '');
   out.push(
     '| indicator | pair-years with a value | share of panel | years with values | source coverage | absent means | mean weight in the index |',

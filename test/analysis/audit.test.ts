@@ -4,7 +4,8 @@ import { checkOutliers, isFlagged, logCT } from '../../src/analysis/outlier-chec
 import { pearson } from '../../src/analysis/correlation.js';
 import { cronbachAlpha } from '../../src/analysis/cronbach.js';
 import { correlationRatio, effectiveWeights } from '../../src/analysis/effective-weights.js';
-import { auditPanel } from '../../src/analysis/audit.js';
+import { auditPanel, treatmentNote } from '../../src/analysis/audit.js';
+import { fitNormaliser, quantileSorted } from '../../src/core/normalise.js';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { createRandom } from '../../src/core/random.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
@@ -46,6 +47,46 @@ describe('shape statistics', () => {
     expect(c.treatment).toBe('log_CT');
     expect(checkOutliers([1, 2, 3, 4, 5]).treatment).toBe('none');
     expect([...logCT(Float64Array.of(0, 100))]).toEqual([Math.log(1), Math.log(101)]);
+  });
+});
+
+describe('suggested treatments as config options', () => {
+  it('names the winsorise option whose pool quantile clips the points COINr moved, and the clipped values then pass the screen', () => {
+    const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+    const c = checkOutliers(x);
+    const note = treatmentNote(c, { normalise: 'minmax' });
+    const m = /`winsorise: \{ upper: ([0-9.]+) \}`/.exec(note);
+    expect(m).not.toBeNull();
+    const upper = Number(m![1]);
+    const pool = Float64Array.from(x);
+    const sorted = Float64Array.from(x).sort();
+    const cap = quantileSorted(sorted, upper);
+    // the quantile lies between the (k+1)-th largest value (30) and a hair below it: 100 is clipped, 10 is not
+    expect(cap).toBeLessThanOrEqual(30);
+    expect(cap).toBeGreaterThan(10);
+    const clipped = [...pool].map((v) => Math.min(v, cap));
+    expect(isFlagged(skewness(clipped), kurtosis(clipped))).toBe(false);
+    // and the normaliser applies it: 100 and 30 both map to (about) 1
+    const f = fitNormaliser('minmax', pool, { winsorise: { lower: 0, upper } });
+    expect(f(100)).toBe(1);
+    expect(f(30)).toBeCloseTo(1, 4);
+  });
+
+  it('names `normalise: log` when winsorising is not enough, and says when it is configured', () => {
+    const r = createRandom(2);
+    const c = checkOutliers(Array.from({ length: 2000 }, () => Math.exp(6 * r()) * (r() < 0.5 ? 1 : 3)));
+    expect(treatmentNote(c, { normalise: 'minmax' })).toMatch(/^suggested: `normalise: log`/);
+    expect(treatmentNote(c, { normalise: 'log' })).toMatch(/\(configured\)/);
+  });
+
+  it('lists pair-years a source flags and suggests `pool_exclude` until it is set', () => {
+    const t = scorePanel([indicator('a', dataOf([['RUS', 'USA', 2000, 0.1], ['CHN', 'RUS', 2000, 0.9], ['CHN', 'USA', 2000, 0.5]] as Row[]))], opts);
+    const flagged = (poolExclude?: string[]) =>
+      auditPanel(t, [1], [{ normalise: 'minmax', poolExclude, flags: [{ kind: 'gap_artefacts', count: 2 }] }]).find((r) => r.check === 'flagged')!;
+    expect(flagged().flag).toBe('in_pool');
+    expect(flagged().note).toContain('suggested: `pool_exclude: [gap_artefacts]`');
+    expect(flagged(['gap_artefacts']).flag).toBe('');
+    expect(flagged(['gap_artefacts']).value).toBe(2);
   });
 });
 

@@ -103,6 +103,19 @@ describe('config', () => {
     expect(msg).toMatch(/scale/);
   });
 
+  it('reads the robust normalisation keys: quantile goalposts, winsorise and pool_exclude', () => {
+    const c = parseConfigText(good + '    normalise: goalposts\n    goalposts: { min_quantile: 0.05, max_quantile: 0.95 }\n    winsorise: { upper: 0.99 }\n    pool_exclude: [gap_artefacts]\n', 'cfg.yaml', {});
+    expect(c.indicators[0]).toMatchObject({ goalposts: undefined, goalpostQuantiles: { lower: 0.05, upper: 0.95 }, winsorise: { lower: 0, upper: 0.99 }, poolExclude: ['gap_artefacts'] });
+    expect(parseConfigText(good + '    normalise: rank_year\n', 'cfg.yaml', {}).indicators[0]!.normalise).toBe('rank_year');
+    expect(parseConfigText(good + '    normalise: log\n', 'cfg.yaml', {}).indicators[0]!.normalise).toBe('log');
+  });
+
+  it('refuses quantile levels out of order or out of range, and unknown pool exclusions', () => {
+    expect(problems(good + '    winsorise: { lower: 0.2, upper: 0.3 }\n')).toMatch(/indicators\.un\.winsorise\.upper/);
+    expect(problems(good + '    normalise: goalposts\n    goalposts: { min_quantile: 0.9, max_quantile: 0.1 }\n')).toMatch(/indicators\.un\.goalposts/);
+    expect(problems(good + '    pool_exclude: [gaps]\n')).toMatch(/indicators\.un\.pool_exclude\.0: .*gap_artefacts/);
+  });
+
   it('needs goalposts for the goalposts normaliser', () => {
     expect(problems(good + '    normalise: goalposts\n')).toMatch(/goalposts: \{ min, max \}/);
   });

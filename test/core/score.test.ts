@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { unpackKey } from '../../src/domain/dyad-year-key.js';
 import type { Iso3 } from '../../src/domain/country.js';
+import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { alignmentCsv } from '../../src/report/alignment-csv.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
@@ -207,3 +208,28 @@ function shuffle<T>(xs: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+describe('normalisation pool', () => {
+  it('leaves the pair-years a source flags out of the pool with `pool_exclude`, and still scores them (clipped)', () => {
+    const data = dataOf([['RUS', 'USA', 2000, 1], ['CHN', 'RUS', 2000, 0.1], ['CHN', 'USA', 2000, 0.3]] as Row[]);
+    const flags = new DyadYearTable(false);
+    flags.set('RUS' as Iso3, 'USA' as Iso3, 2000, 1);
+    const flagged = { ...data, flags: [{ kind: 'gap_artefacts', table: flags, description: 'test' }] };
+    const plain = scorePanel([indicator('t', flagged, { normalise: 'minmax' })], opts);
+    const excluded = scorePanel([indicator('t', flagged, { normalise: 'minmax', poolExclude: ['gap_artefacts'] })], opts);
+    // keys sorted CHN-RUS, CHN-USA, RUS-USA
+    expect([...plain.norm[0]!].map((v) => +v.toFixed(6))).toEqual([0, 0.222222, 1]);
+    expect([...excluded.norm[0]!]).toEqual([0, 1, 1]);
+  });
+
+  it('ranks within each year with `rank_year` over the pool of every pair-year', () => {
+    const data = dataOf([['RUS', 'USA', 2000, 1], ['CHN', 'RUS', 2000, 2], ['RUS', 'USA', 2001, 50], ['CHN', 'RUS', 2001, 60]] as Row[]);
+    const t = scorePanel([indicator('t', data, { normalise: 'rank_year' })], opts);
+    const byKey = new Map([...t.keys].map((k, r) => { const u = unpackKey(k); return [`${u.a} ${u.b} ${u.year}`, t.norm[0]![r]]; }));
+    expect(byKey.get('CHN RUS 2000')).toBe(1);
+    expect(byKey.get('RUS USA 2001')).toBe(0);
+    // a subset scored gives the same rows (fitted on the pool)
+    const sub = scorePanel([indicator('t', data, { normalise: 'rank_year' })], { ...opts, pairs: [['RUS' as Iso3, 'USA' as Iso3]] });
+    expect([...sub.norm[0]!]).toEqual([0, 0]);
+  });
+});

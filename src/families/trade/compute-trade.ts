@@ -30,7 +30,21 @@ export interface TradeResult {
   /** Bilateral trade X_ab + X_ba, current million USD (undirected). */
   readonly trade: DyadYearTable;
   readonly notes: readonly string[];
+  /**
+   * Gap artefacts: pair-years of a share-based measure where a state's total was summed over
+   * fewer than {@link MIN_TOTAL_PARTNERS} partners (the source's gaps, not the state's trade:
+   * COW lists 4–7 pairs a year in 1914–1918, so Spain's only partner, the USA, makes a
+   * salience of 1); the value is the smaller partner count of the two states.
+   */
+  readonly artefacts: DyadYearTable;
 }
+
+/**
+ * Fewer partners than this behind a summed total flag a pair-year as a gap artefact: in an
+ * ordinary year a state of the COW data trades with dozens of partners (median 1913: 14;
+ * 1990: over 100), in the war years 1914–1918 and 1942–1945 many with 1–4.
+ */
+export const MIN_TOTAL_PARTNERS = 5;
 
 const ratio = (x: number, d: number): number | null => (d === d && d > 0 ? x / d : null);
 
@@ -69,6 +83,8 @@ export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTrad
   const values = new DyadYearTable(measure.directed);
   const trade = new DyadYearTable(false);
   const total = new Float64Array(n);
+  const partners = new Float64Array(n).fill(Infinity); // partners behind a summed total
+  const artefacts = new DyadYearTable(false);
   const gdp = new Float64Array(n);
   let oneSided = 0;
   for (const year of years) {
@@ -82,20 +98,22 @@ export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTrad
     if (measure.needs === 'totals') {
       for (let p = 0; p < n; p++) {
         const fixed = totalsFile?.get(states.codes[p]!, year) ?? null;
+        partners[p] = Infinity;
         if (fixed !== null) total[p] = fixed;
         else if (!complete(states.codes[p]!, year)) total[p] = NaN;
         else {
           let sum = 0;
-          let any = false;
+          let count = 0;
           for (let q = 0; q < n; q++) {
             if (q === p) continue;
             const t = tradeOf(p, q);
             if (t >= 0) {
               sum += t;
-              any = true;
+              count++;
             }
           }
-          total[p] = any ? sum : NaN;
+          total[p] = count > 0 ? sum : NaN;
+          partners[p] = count;
         }
       }
     }
@@ -113,6 +131,8 @@ export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTrad
         const facts: DyadTradeFacts = { trade: t, shareA: ratio(t, total[p]!), shareB: ratio(t, total[q]!), gdpRatioA: ratio(t, gdp[p]!), gdpRatioB: ratio(t, gdp[q]!) };
         const ab = measure.value(facts);
         if (ab !== null) values.set(a, b, year, ab);
+        const fewest = Math.min(partners[p]!, partners[q]!);
+        if (measure.needs === 'totals' && fewest < MIN_TOTAL_PARTNERS) artefacts.set(a, b, year, fewest);
         if (measure.directed) {
           const ba = measure.value({ trade: t, shareA: facts.shareB, shareB: facts.shareA, gdpRatioA: facts.gdpRatioB, gdpRatioB: facts.gdpRatioA });
           if (ba !== null) values.set(b, a, year, ba);
@@ -130,7 +150,8 @@ export function computeTrade(sets: readonly TradeFlowSet[], options: ComputeTrad
     notes.push(`${c} flow(s) of ${later} also reported on the same side by ${first}: kept ${first} (the source listed first)`);
   }
   if (oneSided > 0) notes.push(`${oneSided} pair-year(s) with a flow known in one direction only: bilateral trade left missing`);
-  return { values, trade, notes };
+  if (artefacts.size > 0) notes.push(`${artefacts.size} pair-year(s) flagged as gap artefacts: a state's total trade summed over fewer than ${MIN_TOTAL_PARTNERS} partners (\`pool_exclude: [gap_artefacts]\` leaves them out of the normalisation pool)`);
+  return { values, trade, notes, artefacts };
 }
 
 /** The totals files of all sources in one table; the source listed first wins a state-year. */

@@ -10,7 +10,7 @@ import { isIso3Shape, type Iso3 } from '../../domain/country.js';
 import { mergeRanges } from '../../domain/year.js';
 import { AppError, UnknownCountryError } from '../../domain/errors.js';
 import { type Family, type IndicatorData, type IndicatorSpec, type InputFile, type LoadContext, measureTableOf } from '../family.js';
-import { computeTrade } from './compute-trade.js';
+import { computeTrade, MIN_TOTAL_PARTNERS } from './compute-trade.js';
 import { MIRROR_RULE_NAMES, type MirrorRuleName } from './mirror-rules.js';
 import type { StateYearTable } from '../../domain/state-year-table.js';
 import type { TradeFlowSet } from './trade-flow-set.js';
@@ -202,6 +202,7 @@ export const tradeFamily: Family = {
       extras: [{ suffix: 'usd_millions', table: result.trade, description: 'bilateral trade (exports + imports of the pair), current million USD', type: 'number' }],
       inputs,
       notes: [...sets.flatMap((s) => s.notes), ...result.notes],
+      flags: [{ kind: 'gap_artefacts', table: result.artefacts, description: `a state's total trade summed over fewer than ${MIN_TOTAL_PARTNERS} partners (the source's gaps, e.g. COW 1914–1918, 1942–1945): shares against such a total are not shares of the state's trade` }],
     };
   },
 };

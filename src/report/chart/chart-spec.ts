@@ -204,7 +204,26 @@ export function chartContributions(table: ScoreTable, pairs: readonly ChartPair[
  * The picture is exactly `layout.width × layout.height` (autosize fit).
  * @example buildLineSpec(chartLines(table, pairs, years, { kind: 'index' }), layout).layer.length // 1 or 2
  */
-export function buildLineSpec(rows: readonly ChartLineRow[], layout: ChartLayout): TopLevelSpec {
+/** A year to mark on a chart with a dashed rule and a label (e.g. where a source ends). */
+export interface ChartMark {
+  readonly year: number;
+  readonly label: string;
+}
+
+/**
+ * The layers that mark years with a dashed grey rule and a small label at the top.
+ * @example markLayers([{ year: 2015, label: 'trade out' }], x) // [rule layer, text layer]
+ */
+function markLayers(marks: readonly ChartMark[], x: ReturnType<typeof yearAxis>): object[] {
+  if (marks.length === 0) return [];
+  const data = { values: marks.map((m) => ({ year: m.year, label: svgText(m.label) })) };
+  return [
+    { data, mark: { type: 'rule', color: '#888888', strokeDash: [4, 3], strokeWidth: 1 }, encoding: { x } },
+    { data, mark: { type: 'text', color: '#555555', fontSize: 9, angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -2, y: 0 }, encoding: { x, text: { field: 'label' } } },
+  ];
+}
+
+export function buildLineSpec(rows: readonly ChartLineRow[], layout: ChartLayout, marks: readonly ChartMark[] = []): TopLevelSpec {
   const pairs = [...new Set(rows.map((r) => r.pair))];
   const hasBand = rows.some((r) => r.lo !== null && r.hi !== null);
   const x = yearAxis(rows);
@@ -230,7 +249,7 @@ export function buildLineSpec(rows: readonly ChartLineRow[], layout: ChartLayout
     width: layout.width,
     height: layout.height,
     data: { values: rows.map((r) => ({ ...r })) },
-    layer: hasBand ? [band, line] : [line],
+    layer: [...(hasBand ? [band, line] : [line]), ...markLayers(marks, x)],
   } as TopLevelSpec;
 }
 
@@ -288,6 +307,8 @@ export interface ChartCaption {
   /** What the band shows, e.g. `5–95 % interval from entente sensitivity`; null without a band. */
   readonly band: string | null;
   readonly version: string;
+  /** Years where the set of indicators changes, marked on the chart. */
+  readonly marks?: readonly ChartMark[] | undefined;
 }
 
 /**
@@ -305,6 +326,7 @@ export function chartCaption(c: ChartCaption): { title: string; subtitle: string
   subtitle.push(`Entente ${c.version} · config "${c.configName}" · ${c.aggregation} aggregation of ${c.indicators.join(', ')}`);
   if (c.band) subtitle.push(`shaded: ${c.band}`);
   if (c.contributions) subtitle.push('areas: each indicator\'s part of the index (they add up to it); black line: the index');
+  if (c.marks && c.marks.length > 0) subtitle.push('dashed lines: a source starts or ends (the set of indicators changes; the index can move there for that reason alone)');
   // text that came from outside (the config's name, a band read from a report) stays well-formed in the SVG
   return { title: svgText(`${what}, ${list}, ${c.years.from}–${c.years.to}`), subtitle: subtitle.map(svgText) };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import type { DyadYearTable } from '../../../src/domain/dyad-year-table.js';
-import { computeTrade, type ComputeTradeOptions } from '../../../src/families/trade/compute-trade.js';
+import { computeTrade, MIN_TOTAL_PARTNERS, type ComputeTradeOptions } from '../../../src/families/trade/compute-trade.js';
 import { NO_FLOWS, flowListOf } from '../../../src/families/trade/flow-list.js';
 import { StateYearTable } from '../../../src/domain/state-year-table.js';
 import type { TradeFlowSet } from '../../../src/families/trade/trade-flow-set.js';
@@ -39,6 +39,24 @@ const BASE: Row[] = [
 ];
 
 describe('computeTrade', () => {
+  it('flags as gap artefacts the pair-years where a state\'s summed total rests on fewer than 5 partners, and only for share measures', () => {
+    // three states: each total rests on 2 partners
+    const r = computeTrade([set(BASE)], opts());
+    expect(MIN_TOTAL_PARTNERS).toBe(5);
+    expect(r.artefacts.get(USA, RUS, 2000)).toBe(2);
+    expect(r.artefacts.size).toBe(3);
+    expect(r.notes.some((n) => n.includes('gap artefacts'))).toBe(true);
+    // a total from a totals file is the state's trade, whatever the partners listed
+    expect(computeTrade([set(BASE)], opts({ measure: 'total' })).artefacts.size).toBe(0);
+  });
+
+  it('does not flag pair-years whose states trade with 5 or more partners', () => {
+    const codes = ['USA', 'RUS', 'IRN', 'CHN', 'DEU', 'FRA'];
+    const rows: Row[] = [];
+    for (const a of codes) for (const b of codes) if (a !== b) rows.push([a, b, 2000, 1]);
+    expect(computeTrade([set(rows)], opts()).artefacts.size).toBe(0);
+  });
+
   it('adds both directions into bilateral trade', () => {
     const { trade } = computeTrade([set(BASE)], opts());
     expect(trade.get(RUS, USA, 2000)).toBe(30);
