@@ -111,24 +111,16 @@ export function decadeOf(year: number): string {
 export function validityRows(input: ValidityInput): ValidityResult {
   const rows: ValidityRow[] = [];
   const notes: string[] = [];
-  for (const c of input.criteria) {
+  const measured = <C extends { metric: string; excludesFamily: string }>(c: C, each: (s: IndexSeries) => ValidityRow[]) => {
+    const skipped: string[] = [];
     for (const s of input.series) {
-      if (s.families.has(c.excludesFamily)) {
-        notes.push(`${c.metric}: not measured on ${s.name}, which is computed from the ${c.excludesFamily} family (the criterion would measure an input)`);
-        continue;
-      }
-      rows.push(...criterionRows(s, c));
+      if (s.families.has(c.excludesFamily)) skipped.push(s.name);
+      else rows.push(...each(s));
     }
-  }
-  for (const c of input.correlates) {
-    for (const s of input.series) {
-      if (s.families.has(c.excludesFamily)) {
-        notes.push(`${c.metric}: not measured on ${s.name}, which is computed from the ${c.excludesFamily} family`);
-        continue;
-      }
-      rows.push(...correlateRows(s, c));
-    }
-  }
+    if (skipped.length > 0) notes.push(`${c.metric}: not measured on ${skipped.join(', ')}, computed from the ${c.excludesFamily} family (the metric would measure an input, not the index)`);
+  };
+  for (const c of input.criteria) measured(c, (s) => criterionRows(s, c));
+  for (const c of input.correlates) measured(c, (s) => correlateRows(s, c));
   for (const s of input.series) rows.push(...boundaryRows(s));
   const first = input.series[0];
   if (first !== undefined) rows.push(...weightRows(first, input.weights));

@@ -9,6 +9,7 @@ import { NORMALISER_NAMES } from '../core/normalise.js';
 import { COMBINE_NAMES } from '../core/combine.js';
 import { AGGREGATION_NAMES } from '../core/aggregate.js';
 import { DEFAULT_WEIGHT_RANGE, sensitivitySchema } from './sensitivity-config.js';
+import { validationSchema } from './validation-config.js';
 
 const year = z.number().int().min(1000).max(4095);
 
@@ -145,6 +146,8 @@ export const configSchema = z
     smooth_index: z.number().int().min(1).max(25).optional(),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
+    /** Criterion data of `entente validity` (see `validation-config.ts`); never index inputs. */
+    validation: validationSchema.optional(),
     indicators: z
       .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicator ids are lower-case letters, digits and _ (they become column names)'), indicatorSchema)
       .refine((r) => Object.keys(r).length <= CONFIG_LIMITS.indicators, { message: `at most ${count(CONFIG_LIMITS.indicators)} indicators` }),
