@@ -126,6 +126,7 @@ export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {
       const file = resolveSourcePath(config, block.path);
       const read = await readCriterionDyads(file, crosswalk, format);
       const notes = [`${block.path}: ${read.rows} rows (${format}), ${read.years ? `${read.years.from}–${read.years.to}` : 'no years'}`];
+      if (read.beforeCow > 0) notes.push(`${read.beforeCow} row(s) wholly before 1816, the start of the COW state system, left out`);
       if (read.merged > 0) notes.push(`${read.merged} pair-year(s) whose two codes are one state under the succession rules, skipped`);
       out.set(key, { key, from: `validation.${key}`, values: read.pairYears, years: read.years ? [read.years] : [], files: [{ path: file, sha256: await hashFile(file) }], notes });
       progress(`reading validation.${key}`, 1, 1);

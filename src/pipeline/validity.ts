@@ -76,7 +76,7 @@ function measuresOf(criteria: LoadedCriteria, notes: string[]): { criteriaOf: Cr
     const pos = criteria.get(GROUP_KEYS[c.positive]!);
     const neg = criteria.get(GROUP_KEYS[c.negative]!);
     if (pos === undefined || neg === undefined) {
-      const missing = [pos === undefined ? `\`validation.${GROUP_KEYS[c.positive]}\` (or an alliances indicator)` : '', neg === undefined ? `\`validation.${GROUP_KEYS[c.negative]}\`` : '']
+      const missing = [pos === undefined ? `validation.${GROUP_KEYS[c.positive]} (or an alliances indicator)` : '', neg === undefined ? `validation.${GROUP_KEYS[c.negative]}` : '']
         .filter(Boolean)
         .join(' and ');
       notes.push(`${c.metric}: not measured: the config has no ${missing}`);
@@ -92,7 +92,7 @@ function measuresOf(criteria: LoadedCriteria, notes: string[]): { criteriaOf: Cr
   const correlatesOf: Correlate[] = [];
   for (const c of CORRELATES) {
     const data = criteria.get(c.key);
-    if (data === undefined) notes.push(`${c.metric}: not measured: the config has no \`validation.${c.key}\` (or an ideal_points indicator)`);
+    if (data === undefined) notes.push(`${c.metric}: not measured: the config has no validation.${c.key} (or an ideal_points indicator)`);
     else correlatesOf.push({ metric: c.metric, values: data.values, excludesFamily: c.excludesFamily });
   }
   return { criteriaOf, correlatesOf };
@@ -113,7 +113,7 @@ function seriesOf(run: ScoreRun, excluded: readonly string[], notes: string[]): 
     const keep = config.indicators.filter((i) => i.family.name !== family);
     const ids = left.map((i) => i.id);
     if (config.aggregation === 'formula') {
-      notes.push(`the index without ${ids.join(', ')} is not scored: \`aggregation: formula\` names every indicator`);
+      notes.push(`the index without ${ids.join(', ')} is not scored: aggregation: formula names every indicator`);
       continue;
     }
     if (!keep.some((i) => i.weight > 0)) {

@@ -13,7 +13,8 @@
  *
  * Codes are COW state codes of the day, read through the crosswalk as of each year (365 is
  * the USSR before 1992 and Russia after; both are `RUS` under the default succession rules).
- * Years before 1816 predate the COW state system and are left out.
+ * Years before 1816 predate the COW state system and are left out; the codes of a row that
+ * ends before 1816 (Venice, 324) need only be well-formed.
  * @module
  */
 import type { Crosswalk } from '../../../domain/crosswalk.js';
@@ -54,6 +55,8 @@ export interface CriterionFile {
   readonly years: YearRange | null;
   /** Rows read. */
   readonly rows: number;
+  /** Rows wholly before 1816 (left out). */
+  readonly beforeCow: number;
   /** Pair-years whose two codes are one state under the succession rules (skipped). */
   readonly merged: number;
 }
@@ -77,14 +80,17 @@ export async function readCriterionDyads(file: string, crosswalk: Crosswalk, for
     let to = -Infinity;
     let rows = 0;
     let merged = 0;
+    let beforeCow = 0;
     const year = (row: CsvRow, column: string, raw: string): number | null => {
       const y = parseYearCell(raw);
       if (y === null) problems.add(row.line, column, `expected a four-digit year (${READABLE_YEARS.from}–${READABLE_YEARS.to}), got "${raw.trim()}"`);
       return y;
     };
-    const code = (row: CsvRow, column: string, raw: string): string | null => {
+    // a row wholly before 1816 (Venice, 324, in 1494–1717) needs only a well-formed code:
+    // the crosswalk knows the COW state system, which starts in 1816
+    const code = (row: CsvRow, column: string, raw: string, known: boolean): string | null => {
       const t = raw.trim();
-      if (/^\d{1,4}$/.test(t) && crosswalk.meanings('cow', t).length > 0) return t;
+      if (/^\d{1,4}$/.test(t) && (!known || crosswalk.meanings('cow', t).length > 0)) return t;
       let hint = '';
       try {
         crosswalk.resolve('cow', t);
@@ -101,11 +107,16 @@ export async function readCriterionDyads(file: string, crosswalk: Crosswalk, for
       const c = row.cells;
       const y0 = year(row, m.from, c[iFrom]!);
       const y1 = iTo === iFrom ? y0 : year(row, m.to, c[iTo]!);
-      const a = code(row, 'ccode1', c[i1]!);
-      const b = code(row, 'ccode2', c[i2]!);
+      const inCow = y1 === null || y1 >= FIRST_COW_YEAR;
+      const a = code(row, 'ccode1', c[i1]!, inCow);
+      const b = code(row, 'ccode2', c[i2]!, inCow);
       if (y0 === null || y1 === null || a === null || b === null) continue;
       if (y0 > y1) {
         problems.add(row.line, m.to, `the last year (${y1}) is before the first (${m.from} ${y0}); swap them or fix the years`);
+        continue;
+      }
+      if (y1 < FIRST_COW_YEAR) {
+        beforeCow++;
         continue;
       }
       if (a === b) {
@@ -122,13 +133,11 @@ export async function readCriterionDyads(file: string, crosswalk: Crosswalk, for
         }
         pairYears.set(sa, sb, y, 1);
       }
-      if (y1 >= FIRST_COW_YEAR) {
-        from = Math.min(from, Math.max(y0, FIRST_COW_YEAR));
-        to = Math.max(to, y1);
-      }
+      from = Math.min(from, Math.max(y0, FIRST_COW_YEAR));
+      to = Math.max(to, y1);
     }
     problems.throwIfAny();
-    return { pairYears, years: from <= to ? { from, to } : null, rows, merged };
+    return { pairYears, years: from <= to ? { from, to } : null, rows, beforeCow, merged };
   });
 }
 
