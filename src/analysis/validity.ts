@@ -22,7 +22,7 @@
  *   `explain`'s coverage term). A series free of coverage artefacts (chain-linked) has a = 0.
  * - **effective weights and Cronbach's α** of the configured index (`effective-weights.ts`,
  *   `cronbach.ts`): nominal weight w_i/Σw, effective weight Cov(c_i, I)/Var(I), and α over the
- *   normalised indicators.
+ *   normalised indicators (all of them, and per decade those with values in it).
  *
  * Rows come in a fixed order (metric, then series in table order, then scope), so the same
  * inputs give the same table.
@@ -273,8 +273,9 @@ export function boundaryRows(s: IndexSeries): ValidityRow[] {
 
 /**
  * Nominal and effective weights of each indicator of the series' table (scope = indicator
- * id) and Cronbach's α of its normalised indicators (scope `all`, with `alpha_n` complete
- * pair-years).
+ * id) and Cronbach's α of its normalised indicators: over every indicator (scope `all`) and,
+ * per decade, over the indicators with values in that decade, each with `alpha_n`, the
+ * pair-years with every one of them (listwise).
  * @example weightRows(series, [0.4, 0.6]).filter((r) => r.metric === 'effective_weight') // one per indicator, adding up to 1
  */
 export function weightRows(s: IndexSeries, weights: readonly number[]): ValidityRow[] {
@@ -286,6 +287,22 @@ export function weightRows(s: IndexSeries, weights: readonly number[]): Validity
   const a = cronbachAlpha(t.norm, null);
   out.push({ metric: 'alpha', scope: 'all', series: s.name, value: a.alpha, kind: 'number' });
   out.push({ metric: 'alpha_n', scope: 'all', series: s.name, value: a.n, kind: 'count' });
+  // per decade, over the indicators with values in that decade (sources that never overlap —
+  // trade to 2014, event data from 2018 — leave no pair-year with every indicator)
+  const decades = new Map<string, number[]>();
+  for (let r = 0; r < t.keys.length; r++) {
+    const d = decadeOf(yearOfKey(t.keys[r]!));
+    if (!decades.has(d)) decades.set(d, []);
+    decades.get(d)!.push(r);
+  }
+  for (const d of [...decades.keys()].sort()) {
+    const rows = decades.get(d)!;
+    const present = t.norm.filter((col) => rows.some((r) => col[r] === col[r]));
+    if (present.length < 2) continue;
+    const x = cronbachAlpha(present, rows);
+    out.push({ metric: 'alpha', scope: d, series: s.name, value: x.alpha, kind: 'number' });
+    out.push({ metric: 'alpha_n', scope: d, series: s.name, value: x.n, kind: 'count' });
+  }
   return out;
 }
 

@@ -58,6 +58,8 @@ export function validitySection(v: ValiditySummary): string[] {
     out.push('Boundary artefact: median change attributable to coverage where an indicator enters or leaves (index points; pairs affected in brackets):', '');
     out.push(`| indicator:year | ${bSeries.map(md).join(' | ')} |`, `|---|${bSeries.map(() => '---:').join('|')}|`);
     for (const b of boundaries) {
+      // a boundary no series has a pair across (no index on one side) is in validity.csv only
+      if (bSeries.every((s) => !((get('boundary_artefact_pairs', s, b)?.value ?? 0) > 0))) continue;
       const cells = bSeries.map((s) => {
         const m = get('boundary_artefact_median', s, b);
         const n = get('boundary_artefact_pairs', s, b);
@@ -72,9 +74,11 @@ export function validitySection(v: ValiditySummary): string[] {
   if (weights.length > 0) {
     out.push(`Weights of ${md(weights[0]!.series)}: nominal against effective (Cov(c_i, I)/Var(I)):`, '', '| indicator | nominal | effective |', '|---|---:|---:|');
     for (const w of weights) out.push(`| ${md(w.scope)} | ${f3(get('nominal_weight', w.series, w.scope)?.value ?? NaN)} | ${f3(w.value)} |`);
-    const alpha = get('alpha', weights[0]!.series, 'all');
-    const alphaN = get('alpha_n', weights[0]!.series, 'all');
-    out.push('', `Cronbach's α ${f3(alpha?.value ?? NaN)} over ${alphaN?.value ?? 0} pair-years with every indicator.`, '');
+    const s0 = weights[0]!.series;
+    const alpha = get('alpha', s0, 'all');
+    const alphaN = get('alpha_n', s0, 'all');
+    const perDecade = v.rows.filter((r) => r.metric === 'alpha' && r.series === s0 && r.scope !== 'all').map((r) => `${r.scope} ${f3(r.value)}`);
+    out.push('', `Cronbach's α ${f3(alpha?.value ?? NaN)} over ${alphaN?.value ?? 0} pair-years with every indicator${perDecade.length > 0 ? `; per decade, over the indicators with values in it: ${perDecade.join(', ')}` : ''}.`, '');
   }
   if (v.notes.length > 0) out.push(...v.notes.map((n) => `- ${md(n)}`), '');
   if (v.sources.length > 0) {

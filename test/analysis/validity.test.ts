@@ -161,7 +161,15 @@ describe('weights and alpha', () => {
     expect(nominal.map((r) => [r.scope, r.value])).toEqual([['un', 0.75], ['arms', 0.25]]);
     const eff = res.rows.filter((r) => r.metric === 'effective_weight').map((r) => r.value);
     expect(eff[0]! + eff[1]!).toBeCloseTo(1, 9);
-    expect(res.rows.at(-2)!.metric).toBe('alpha');
-    expect(res.rows.at(-1)).toMatchObject({ metric: 'alpha_n', value: PAIRS.length * YEARS.length, kind: 'count' });
+    const alpha = res.rows.filter((r) => r.metric.startsWith('alpha'));
+    expect(alpha.map((r) => [r.metric, r.scope, r.value])).toEqual([
+      ['alpha', 'all', expect.any(Number)],
+      ['alpha_n', 'all', PAIRS.length * YEARS.length],
+      ['alpha', '1990s', expect.any(Number)],
+      ['alpha_n', '1990s', PAIRS.length * 10],
+      ['alpha', '2000s', expect.any(Number)],
+      ['alpha_n', '2000s', PAIRS.length * 10],
+    ]);
+    expect(res.rows.at(-1)!.metric).toBe('alpha_n');
   });
 });

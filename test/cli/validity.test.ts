@@ -88,6 +88,6 @@ describe('entente validity', () => {
     expect(r.err).toMatch(/auc_allies_rivals: not measured: the config has no validation\.rivalries/);
     const rows = readRecords(path.join(out, 'validity.csv'));
     expect(rows.filter((x) => x['metric'] === 'effective_weight').map((x) => x['scope'])).toEqual(['un', 'arms', 'drills', 'trade', 'unsc', 'alliance']);
-    expect(rows.some((x) => x['metric'].startsWith('auc'))).toBe(false);
+    expect(rows.some((x) => x['metric']!.startsWith('auc'))).toBe(false);
   });
 });
