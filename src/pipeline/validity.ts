@@ -65,7 +65,8 @@ export async function runValidity(req: { readonly config: string; readonly out?:
   const addition = csvAddition([file]);
   const files = new Map(addition.files);
   files.set('summary.md', summary);
-  const { rescored } = await addToScoreReport(tk.target, run, { ...addition, files }, () => run);
+  const criterionFiles = [...criteria.values()].flatMap((c) => c.files.map((f) => f.path));
+  const { rescored } = await addToScoreReport(tk.target, run, { ...addition, files }, () => run, criterionFiles);
   return { tk, result, series: series.map((s) => s.name), files: [file.resource.path, 'summary.md'], rescored };
 }
 
