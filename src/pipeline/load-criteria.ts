@@ -134,6 +134,8 @@ export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {
   }
   const warnings = new WarningCollector();
   for (const { key, measure } of FAMILY_CRITERIA) {
+    // defence pacts are compared with rivalries or disputes: without either they are not read
+    if (key === 'allies' && !out.has('rivalries') && !out.has('disputes')) continue;
     const found = familySources(config, key);
     if (found === null) continue;
     const family = families[VALIDATION_FAMILY_KEYS[key]]!;
