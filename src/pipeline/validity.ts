@@ -77,9 +77,8 @@ function measuresOf(criteria: LoadedCriteria, notes: string[]): { criteriaOf: Cr
     const pos = criteria.get(GROUP_KEYS[c.positive]!);
     const neg = criteria.get(GROUP_KEYS[c.negative]!);
     if (pos === undefined || neg === undefined) {
-      const missing = [pos === undefined ? `validation.${GROUP_KEYS[c.positive]} (or an alliances indicator)` : '', neg === undefined ? `validation.${GROUP_KEYS[c.negative]}` : '']
-        .filter(Boolean)
-        .join(' and ');
+      // defence pacts are read only when a group to compare them with is configured
+      const missing = neg === undefined ? `validation.${GROUP_KEYS[c.negative]}` : `validation.${GROUP_KEYS[c.positive]} (or an alliances indicator)`;
       notes.push(`${c.metric}: not measured: the config has no ${missing}`);
       continue;
     }
