@@ -80,7 +80,16 @@ async function resolvedAgainst(config: ResolvedConfig): Promise<string> {
  * @example await checkConfigInputs(await readConfig('examples/real-data.yaml'));
  */
 export async function checkConfigInputs(config: ResolvedConfig): Promise<void> {
-  const inputs = configInputs(config);
+  await checkInputFiles(config, configInputs(config));
+}
+
+/**
+ * {@link checkConfigInputs} for a given list of a config's inputs (e.g. the criterion files
+ * of its `validation:` block): every missing or unusable one in one error.
+ * @throws {InputError} listing every missing or unusable input.
+ * @example await checkInputFiles(config, [{ key: 'validation.rivalries.path', written: 'td.csv', path: '/data/td.csv' }]);
+ */
+export async function checkInputFiles(config: ResolvedConfig, inputs: readonly ConfigInput[]): Promise<void> {
   const found = await Promise.all(inputs.map(async (i) => ({ input: i, fault: await inputFileFault(i.path) })));
   const problems: Problem[] = [];
   let missing = 0;

@@ -10,6 +10,7 @@ import { COMBINE_NAMES } from '../core/combine.js';
 import { AGGREGATION_NAMES } from '../core/aggregate.js';
 import { IMPUTE_METHODS } from '../core/impute.js';
 import { DEFAULT_WEIGHT_RANGE, sensitivitySchema } from './sensitivity-config.js';
+import { validationSchema } from './validation-config.js';
 
 const year = z.number().int().min(1000).max(4095);
 
@@ -181,6 +182,8 @@ export const configSchema = z
     weights_calibration: z.enum(['none', 'effective']).default('none'),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
+    /** Criterion data of `entente validity` (see `validation-config.ts`); never index inputs. */
+    validation: validationSchema.optional(),
     indicators: z
       .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicator ids are lower-case letters, digits and _ (they become column names)'), indicatorSchema)
       .refine((r) => Object.keys(r).length <= CONFIG_LIMITS.indicators, { message: `at most ${count(CONFIG_LIMITS.indicators)} indicators` }),

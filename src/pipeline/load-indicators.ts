@@ -108,6 +108,22 @@ function contextFor(
   warnings: WarningCollector,
   progress: ProgressFn,
 ): LoadContext {
+  return loadContext(config, ind.id, crosswalk, stateSystem, warnings, progress);
+}
+
+/**
+ * The context a family loads a source in, for the config's paths and seed; progress labels
+ * start with `label` (the indicator id, or e.g. `validation.allies`).
+ * @example await alliancesFamily.load(spec, loadContext(config, 'validation.allies', crosswalk, system, warnings, () => {}));
+ */
+export function loadContext(
+  config: ResolvedConfig,
+  label: string,
+  crosswalk: Crosswalk,
+  stateSystem: StateSystem,
+  warnings: WarningCollector,
+  progress: ProgressFn,
+): LoadContext {
   return {
     crosswalk,
     stateSystem,
@@ -115,6 +131,6 @@ function contextFor(
     resolveConfigPath: (p) => path.resolve(config.dir, p),
     seed: config.seed,
     warn: (w) => warnings.add(w),
-    progress: (label, done, total) => progress(`${ind.id}: ${label}`, done, total),
+    progress: (what, done, total) => progress(`${label}: ${what}`, done, total),
   };
 }

@@ -94,13 +94,21 @@ export function checkSameVersion(dir: string, pkg: ReportPackage, config: Resolv
  * Adds files to the score report of a run in one committed step (see `addToReport`): into
  * the report of the same config and inputs, or — when the folder has none — with the score
  * report of `reportRun()` (default: the run itself), so every file in the folder comes from
- * the same config. Returns whether the score report was written too.
+ * the same config. The folder may hold none of the run's inputs nor `otherInputs`. Returns
+ * whether the score report was written too.
  * @throws {UsageError} when the folder holds a report of another config, version or inputs.
  * @example const { rescored } = await addToScoreReport(tk.target, tk.run, csvAddition([file]));
  */
-export async function addToScoreReport(target: ReportTarget, run: ScoreRun, addition: Addition, reportRun: () => ScoreRun = () => run): Promise<{ rescored: boolean }> {
+export async function addToScoreReport(
+  target: ReportTarget,
+  run: ScoreRun,
+  addition: Addition,
+  reportRun: () => ScoreRun = () => run,
+  otherInputs: readonly string[] = [],
+): Promise<{ rescored: boolean }> {
   const sources = packageSources(run.config, run.data);
-  const { created } = await addToReport(target, runInputs(run.config, run.data), {
+  // the folder may hold none of the files read (`otherInputs`: e.g. validity's criterion data)
+  const { created } = await addToReport(target, [...runInputs(run.config, run.data), ...otherInputs], {
     accept: (pkg) => checkSameVersion(target.dir, pkg, run.config, sources),
     make: (pkgText) => (pkgText === null ? additionWithReport(reportContents(reportRun()).files, addition) : additionFiles(pkgText, addition)),
   });

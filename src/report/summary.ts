@@ -23,9 +23,11 @@ export const SUMMARY_MOVER_SPAN = 10;
  * capitals for the sample), the most and least aligned pairs of the last year, the biggest
  * movers over the last ten years, each indicator's coverage, the sources with their
  * citations and SHA-256, and the warnings. Deterministic: no timestamps, ties broken by code.
+ * `sections` (lines) are placed before the list of files: what a command adds to the page
+ * (`entente validity`'s section).
  * @example buildSummary(run).split('\n')[0] // '# Entente report: sample'
  */
-export function buildSummary(run: ScoreRun): string {
+export function buildSummary(run: ScoreRun, sections: readonly string[] = []): string {
   const { config, table, data } = run;
   const facts = panelFacts(table);
   const names = stateNames(config.succession, (code) => code);
@@ -145,6 +147,7 @@ export function buildSummary(run: ScoreRun): string {
   if (warnings.length === 0) out.push('None.', '');
   else out.push(...warnings.map(([kind, n]) => `- ${md(kind)}: ${count(n)}`), '', 'Run `entente validate` to see each one.', '');
 
+  out.push(...sections);
   out.push(
     '## Files',
     '',
@@ -152,7 +155,7 @@ export function buildSummary(run: ScoreRun): string {
     ...(config.wide ? ['- `alignment_wide.csv`: the index with one column per year, for spreadsheets.'] : []),
     '- `states.csv`: the states of the panel with their English names.',
     '- `datapackage.json`: the schema of every CSV (columns, types, units), the sources with SHA-256, the config as used.',
-    '- Other commands add their files here: `entente plot A-B [C-D …]` a chart (`<name>.svg`, `<name>.png`); `sensitivity`, `audit`, `explain` their CSVs, each listed in `datapackage.json`. Running `entente score` again replaces the whole folder.',
+    '- Other commands add their files here: `entente plot A-B [C-D …]` a chart (`<name>.svg`, `<name>.png`); `sensitivity`, `audit`, `explain`, `validity` their CSVs, each listed in `datapackage.json` (`validity` adds its section to this page too). Running `entente score` again replaces the whole folder.',
     '',
   );
   return out.join('\n');

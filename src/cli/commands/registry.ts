@@ -1,6 +1,6 @@
 /**
  * Commands beyond `score` and `validate` (measures, explain, rank, trends, sensitivity,
- * audit, plot, sql), each loaded on demand: a run imports only the command it runs (the others'
+ * audit, validity, plot, sql), each loaded on demand: a run imports only the command it runs (the others'
  * modules — charts, Monte Carlo, audit — cost start-up time), while `--help` and a mistyped
  * command load them all so every command is listed and suggested.
  */
@@ -25,6 +25,7 @@ export const commandRegistry: readonly CommandEntry[] = [
   { name: 'trends', load: async () => (await import('./trends.js')).trendsCommand },
   { name: 'sensitivity', load: async () => (await import('./sensitivity.js')).sensitivityCommand },
   { name: 'audit', load: async () => (await import('./audit.js')).auditCommand },
+  { name: 'validity', load: async () => (await import('./validity.js')).validityCommand },
   { name: 'plot', load: async () => (await import('./plot.js')).plotCommand },
   { name: 'sql', load: async () => (await import('./sql.js')).sqlCommand },
 ];
