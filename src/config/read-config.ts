@@ -18,6 +18,8 @@ import { stateSystemOf } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
 import { families } from '../families/families.js';
 import { DEFAULTS } from '../domain/defaults.js';
+import { latentSettings, type LatentSettings } from './latent-config.js';
+import type { LatentEntry } from '../core/latent/latent-score.js';
 
 /** One indicator after validation, with its family resolved. */
 export interface ResolvedIndicator {
@@ -32,6 +34,8 @@ export interface ResolvedIndicator {
   readonly lag: number | undefined;
   readonly window: number | undefined;
   readonly halfLife: number | undefined;
+  /** How it enters `aggregation: latent` (default `linear`). */
+  readonly latent: LatentEntry;
 }
 
 /** The config as used by a run: validated, defaults filled, paths resolvable. */
@@ -61,6 +65,8 @@ export interface ResolvedConfig {
   readonly succession: Readonly<Record<string, string>>;
   readonly wide: boolean;
   readonly smoothIndex: number | undefined;
+  /** Settings of `aggregation: latent` (defaults when the block is absent). */
+  readonly latent: LatentSettings;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
 }
@@ -196,8 +202,10 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       lag: block.lag,
       window: block.window,
       halfLife: block.half_life,
+      latent: block.latent ?? 'linear',
     });
   }
+  if (raw.aggregation === 'latent') latentProblems(raw, indicators, file, locate, problems);
   let formula: CompiledFormula | null = null;
   if (raw.aggregation === 'formula' && raw.formula !== undefined) {
     try {
@@ -245,9 +253,31 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     succession: raw.succession ?? {},
     wide: raw.wide,
     smoothIndex: raw.smooth_index,
+    latent: latentSettings(raw.latent),
     sampleDeclared: raw.sample === true,
     indicators,
   };
+}
+
+/**
+ * The checks of `aggregation: latent` that need the indicators: at least one indicator in the
+ * model, `latent.sign` naming one of them, and `two_part` only on a positive measure (its 0
+ * must mean none).
+ */
+function latentProblems(raw: RawConfig, indicators: readonly ResolvedIndicator[], file: string, locate: Locate, problems: ConfigProblems): void {
+  const inModel = indicators.filter((i) => i.latent !== 'none').map((i) => i.id);
+  if (inModel.length === 0) {
+    problems.add(() => ({ file, ...locate(['indicators']), path: 'indicators', message: '`aggregation: latent` needs at least one indicator in the model; every one has `latent: none`' }));
+  }
+  const sign = raw.latent?.sign;
+  if (sign !== undefined && !inModel.includes(sign)) {
+    problems.add(() => ({ file, ...locate(['latent', 'sign']), path: 'latent.sign', message: `"${sign}" is not an indicator in the latent model; expected one of ${inModel.join(', ')}` }));
+  }
+  for (const ind of indicators) {
+    if (ind.latent === 'two_part' && ind.polarity === 'negative') {
+      problems.add(() => ({ file, ...locate(['indicators', ind.id, 'latent']), path: `indicators.${ind.id}.latent`, message: '`two_part` splits a measure into presence (> 0) and intensity, so it needs a positive measure whose 0 means none; this one has negative polarity — use `linear` or `rank_normal`' }));
+    }
+  }
 }
 
 function configTooLarge(file: string, size: number): ConfigError {

@@ -9,6 +9,7 @@ import { NORMALISER_NAMES } from '../core/normalise.js';
 import { COMBINE_NAMES } from '../core/combine.js';
 import { AGGREGATION_NAMES } from '../core/aggregate.js';
 import { DEFAULT_WEIGHT_RANGE, sensitivitySchema } from './sensitivity-config.js';
+import { LATENT_ENTRIES, latentSchema } from './latent-config.js';
 
 const year = z.number().int().min(1000).max(4095);
 
@@ -62,6 +63,8 @@ export const indicatorCommonShape = {
   lag: z.number().int().min(0).max(50).optional(),
   window: z.number().int().min(1).max(50).optional(),
   half_life: z.number().positive().max(100).optional(),
+  /** How the indicator enters `aggregation: latent` (see `latent-config.ts`). */
+  latent: z.enum(LATENT_ENTRIES).optional(),
 } as const;
 
 /** Keys of {@link indicatorCommonShape}, so the rest can go to the family schema. */
@@ -143,6 +146,8 @@ export const configSchema = z
     data_dir: z.string().optional(),
     wide: z.boolean().default(false),
     smooth_index: z.number().int().min(1).max(25).optional(),
+    /** Settings of `aggregation: latent` (see `latent-config.ts`). */
+    latent: latentSchema.optional(),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
     indicators: z
@@ -151,6 +156,7 @@ export const configSchema = z
   })
   .refine((c) => Object.keys(c.indicators).length > 0, { message: 'at least one indicator is needed', path: ['indicators'] })
   .refine((c) => c.aggregation !== 'formula' || c.formula !== undefined, { message: '`aggregation: formula` needs `formula:`', path: ['formula'] })
+  .refine((c) => c.aggregation !== 'latent' || c.smooth_index === undefined, { message: '`smooth_index` does not apply to `aggregation: latent`: the latent index is already smoothed over each pair\'s years by its random walk', path: ['smooth_index'] })
   .refine((c) => Object.values(c.indicators).some((i) => i.weight > 0), { message: 'at least one weight must be > 0', path: ['indicators'] })
   .refine((c) => Number.isFinite(weightSum(c.indicators) * (1 + (c.sensitivity?.weight_range ?? DEFAULT_WEIGHT_RANGE))), {
     // two weights of 1e308 add up to infinity: every renormalised weight would be 0, every index `low`

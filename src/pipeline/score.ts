@@ -18,6 +18,7 @@ import { prepareReport, replaceReport } from '../report/report-folder.js';
 import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreRun } from '../report/score-run.js';
+import { scoreLatent } from './latent-score.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -91,6 +92,12 @@ export function runInputs(config: ResolvedConfig, data: ReadonlyMap<string, Indi
 }
 
 /**
+ * Aggregations fitted on the whole panel rather than row by row (`aggregators` gives them no
+ * row index): each scores the run's panel itself.
+ */
+const panelModels: Partial<Record<ResolvedConfig['aggregation'], typeof scoreLatent>> = { latent: scoreLatent };
+
+/**
  * Loads and scores (no writing).
  * @throws {UsageError|ConfigError} when the years asked for lie outside every source's years.
  */
@@ -99,10 +106,12 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
   const inputs = scoreInputs(config, loaded.data);
   checkYearsCovered(config, inputs);
   progress?.('scoring', 0, 1);
-  const table = scorePanel(inputs, scoreOptions(config, loaded.stateSystem));
+  const options = scoreOptions(config, loaded.stateSystem);
+  const model = panelModels[config.aggregation];
+  const scored = model ? await model(inputs, options, config) : { table: scorePanel(inputs, options), latent: undefined };
   progress?.('scoring', 1, 1);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data);
-  return { config, data: loaded.data, table, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem };
+  return { config, data: loaded.data, table: scored.table, latent: scored.latent, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ScoreTable } from '../core/score-table.js';
 import type { StateSystem } from '../domain/state-system.js';
 import type { IndicatorData } from '../domain/indicator-data.js';
 import type { WarningCollector } from '../core/warnings.js';
+import type { LatentFit } from '../core/latent/latent-model.js';
 
 /** Everything a scoring run produced. */
 export interface ScoreRun {
@@ -18,4 +19,6 @@ export interface ScoreRun {
   readonly warnings: WarningCollector;
   /** Which states exist when (the panel holds only pair-years of existing states). */
   readonly stateSystem: StateSystem;
+  /** The fitted latent model, under `aggregation: latent`. */
+  readonly latent?: LatentFit | undefined;
 }
