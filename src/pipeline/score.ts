@@ -19,6 +19,7 @@ import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreRun } from '../report/score-run.js';
 import { scoreLatent } from './latent-score.js';
+import { latentPackage } from '../report/latent-report.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -218,7 +219,7 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set('datapackage.json', {
     kind: 'deferred',
-    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings }),
+    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, ...(run.latent ? { latent: latentPackage(run.latent) } : {}) }),
   });
   return { files, sha256: () => csv.sha256() };
 }
