@@ -19,6 +19,8 @@ import { stateSystemOf } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
 import { families } from '../families/families.js';
 import { DEFAULTS } from '../domain/defaults.js';
+import { latentSettings, type LatentSettings } from './latent-config.js';
+import type { LatentEntry } from '../core/latent/latent-score.js';
 
 /** One indicator after validation, with its family resolved. */
 export interface ResolvedIndicator {
@@ -41,6 +43,8 @@ export interface ResolvedIndicator {
   readonly halfLife: number | undefined;
   /** `impute:` and `max_age:` (method `none` when not configured). */
   readonly impute: ImputeSpec;
+  /** How it enters `aggregation: latent` (default `linear`). */
+  readonly latent: LatentEntry;
 }
 
 /** The config as used by a run: validated, defaults filled, paths resolvable. */
@@ -76,6 +80,8 @@ export interface ResolvedConfig {
   readonly chainReferenceYear: number | undefined;
   /** `weights_calibration:` — `effective` calibrates the weights (see analysis/weight-calibration.ts). */
   readonly weightsCalibration?: 'none' | 'effective' | undefined;
+  /** Settings of `aggregation: latent` (defaults when the block is absent). */
+  readonly latent: LatentSettings;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
 }
@@ -215,8 +221,10 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       window: block.window,
       halfLife: block.half_life,
       impute: { method: block.impute ?? 'none', maxAge: block.max_age ?? DEFAULT_MAX_AGE },
+      latent: block.latent ?? 'linear',
     });
   }
+  if (raw.aggregation === 'latent') latentProblems(raw, indicators, file, locate, problems);
   let formula: CompiledFormula | null = null;
   if (raw.aggregation === 'formula' && raw.formula !== undefined) {
     try {
@@ -267,9 +275,31 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     smoothIndex: raw.smooth_index,
     chainReferenceYear: raw.chain?.reference_year,
     weightsCalibration: raw.weights_calibration,
+    latent: latentSettings(raw.latent),
     sampleDeclared: raw.sample === true,
     indicators,
   };
+}
+
+/**
+ * The checks of `aggregation: latent` that need the indicators: at least one indicator in the
+ * model, `latent.sign` naming one of them, and `two_part` only on a positive measure (its 0
+ * must mean none).
+ */
+function latentProblems(raw: RawConfig, indicators: readonly ResolvedIndicator[], file: string, locate: Locate, problems: ConfigProblems): void {
+  const inModel = indicators.filter((i) => i.latent !== 'none').map((i) => i.id);
+  if (inModel.length === 0) {
+    problems.add(() => ({ file, ...locate(['indicators']), path: 'indicators', message: '`aggregation: latent` needs at least one indicator in the model; every one has `latent: none`' }));
+  }
+  const sign = raw.latent?.sign;
+  if (sign !== undefined && !inModel.includes(sign)) {
+    problems.add(() => ({ file, ...locate(['latent', 'sign']), path: 'latent.sign', message: `"${sign}" is not an indicator in the latent model; expected one of ${inModel.join(', ')}` }));
+  }
+  for (const ind of indicators) {
+    if (ind.latent === 'two_part' && ind.polarity === 'negative') {
+      problems.add(() => ({ file, ...locate(['indicators', ind.id, 'latent']), path: `indicators.${ind.id}.latent`, message: '`two_part` splits a measure into presence (> 0) and intensity, so it needs a positive measure whose 0 means none; this one has negative polarity — use `linear` or `rank_normal`' }));
+    }
+  }
 }
 
 function configTooLarge(file: string, size: number): ConfigError {

@@ -11,6 +11,7 @@ import { AGGREGATION_NAMES } from '../core/aggregate.js';
 import { IMPUTE_METHODS } from '../core/impute.js';
 import { DEFAULT_WEIGHT_RANGE, sensitivitySchema } from './sensitivity-config.js';
 import { validationSchema } from './validation-config.js';
+import { LATENT_ENTRIES, latentSchema } from './latent-config.js';
 
 const year = z.number().int().min(1000).max(4095);
 
@@ -89,6 +90,8 @@ export const indicatorCommonShape = {
   impute: z.enum(IMPUTE_METHODS).optional(),
   /** How many years away an observation may be and still be imputed (default 3). */
   max_age: z.number().int().min(1).max(50).optional(),
+  /** How the indicator enters `aggregation: latent` (see `latent-config.ts`). */
+  latent: z.enum(LATENT_ENTRIES).optional(),
 } as const;
 
 /** Keys of {@link indicatorCommonShape}, so the rest can go to the family schema. */
@@ -180,6 +183,8 @@ export const configSchema = z
     chain: z.strictObject({ reference_year: year.optional() }).optional(),
     /** `effective`: weights calibrated so the effective weights match the nominal ones (analysis/weight-calibration.ts). */
     weights_calibration: z.enum(['none', 'effective']).default('none'),
+    /** Settings of `aggregation: latent` (see `latent-config.ts`). */
+    latent: latentSchema.optional(),
     /** Uncertain choices of `entente sensitivity` (see `sensitivity-config.ts`). */
     sensitivity: sensitivitySchema.optional(),
     /** Criterion data of `entente validity` (see `validation-config.ts`); never index inputs. */
@@ -190,10 +195,11 @@ export const configSchema = z
   })
   .refine((c) => Object.keys(c.indicators).length > 0, { message: 'at least one indicator is needed', path: ['indicators'] })
   .refine((c) => c.aggregation !== 'formula' || c.formula !== undefined, { message: '`aggregation: formula` needs `formula:`', path: ['formula'] })
-  .refine((c) => c.weights_calibration === 'none' || c.aggregation !== 'formula', {
-    message: '`weights_calibration: effective` calibrates the weights of arithmetic or geometric aggregation; a formula has no weights to calibrate',
+  .refine((c) => c.weights_calibration === 'none' || (c.aggregation !== 'formula' && c.aggregation !== 'latent'), {
+    message: '`weights_calibration: effective` calibrates the weights of arithmetic or geometric aggregation; a formula has no weights to calibrate, and the latent model estimates its own',
     path: ['weights_calibration'],
   })
+  .refine((c) => c.aggregation !== 'latent' || c.smooth_index === undefined, { message: '`smooth_index` does not apply to `aggregation: latent`: the latent index is already smoothed over each pair\'s years by its random walk', path: ['smooth_index'] })
   .refine((c) => Object.values(c.indicators).some((i) => i.weight > 0), { message: 'at least one weight must be > 0', path: ['indicators'] })
   .refine((c) => Number.isFinite(weightSum(c.indicators) * (1 + (c.sensitivity?.weight_range ?? DEFAULT_WEIGHT_RANGE))), {
     // two weights of 1e308 add up to infinity: every renormalised weight would be 0, every index `low`

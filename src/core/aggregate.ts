@@ -10,7 +10,7 @@ import type { CompiledFormula } from './formula.js';
 import { DEFAULTS } from '../domain/defaults.js';
 
 /** Names accepted by `aggregation:`. */
-export type AggregationName = 'arithmetic' | 'geometric' | 'formula';
+export type AggregationName = 'arithmetic' | 'geometric' | 'formula' | 'latent';
 
 /** Inputs of one aggregation: normalised values (NaN = missing) and raw weights, by position. */
 export interface AggregateInput {
@@ -127,11 +127,23 @@ export function aggregateFormula(input: AggregateInput, settings: AggregateSetti
   return { index, contributions };
 }
 
+/**
+ * `latent`: no index row by row. The latent measurement model (`core/latent`) is fitted on
+ * every pair-year of the sources at once and fills the index, its interval and the
+ * contributions (`core/latent/latent-score.ts`, run by the scoring pipeline); a single row
+ * holds too little to estimate it.
+ * @example aggregateLatent() // null
+ */
+export function aggregateLatent(): AggregateResult | null {
+  return null;
+}
+
 /** The aggregation strategies by name. */
 export const aggregators: Readonly<Record<AggregationName, Aggregator>> = {
   arithmetic: aggregateArithmetic,
   geometric: aggregateGeometric,
   formula: aggregateFormula,
+  latent: aggregateLatent,
 };
 
 /** Names of the aggregation strategies. */

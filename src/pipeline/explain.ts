@@ -9,6 +9,9 @@ import type { Iso3 } from '../domain/country.js';
 import { UsageError } from '../domain/errors.js';
 import { explainFile } from '../report/explain-csv.js';
 import { usedWeights } from './score.js';
+import { explainLatentPair } from '../analysis/explain-latent.js';
+import type { LatentExplanation } from '../core/latent/latent-explain.js';
+import { latentExplainFile } from '../report/explain-latent-csv.js';
 import { explainModelOf, scoreForToolkit, writeToolkitFiles, type ToolkitHooks, type ToolkitRun } from './toolkit.js';
 
 /** What to explain. */
@@ -25,6 +28,8 @@ export interface ExplainRequest {
 export interface ExplainOutcome {
   readonly tk: ToolkitRun;
   readonly years: readonly ExplainYear[];
+  /** Under `aggregation: latent`: the latent model's explanation of each year with an estimate. */
+  readonly latent: readonly LatentExplanation[];
   /** The files written, relative to the report folder. */
   readonly files: readonly string[];
   /** True when the report folder had no score report and one was written first. */
@@ -39,9 +44,15 @@ export interface ExplainOutcome {
 export async function runExplain(req: ExplainRequest, hooks: ToolkitHooks): Promise<ExplainOutcome> {
   const { a, b, year } = req;
   const tk = await scoreForToolkit(req.config, req.out, hooks);
-  const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config, usedWeights(tk.run)), year === null ? null : { from: year, to: year });
-  if (years.length === 0) throw new UsageError(`no data for ${a}-${b}${year === null ? '' : ` in ${year}`} in ${tk.run.config.file}`);
-  const file = explainFile(a, b, years, tk.run.table.ids, tk.run.config.precision);
+  const range = year === null ? null : { from: year, to: year };
+  const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config, usedWeights(tk.run)), range);
+  const noData = () => new UsageError(`no data for ${a}-${b}${year === null ? '' : ` in ${year}`} in ${tk.run.config.file}`);
+  if (years.length === 0) throw noData();
+  const fit = tk.run.latent;
+  // under `aggregation: latent` the model explains its own index
+  const latent = fit ? explainLatentPair(fit, a, b, range) : [];
+  if (fit && latent.length === 0) throw noData();
+  const file = fit ? latentExplainFile(a, b, latent, fit, tk.run.config.precision) : explainFile(a, b, years, tk.run.table.ids, tk.run.config.precision);
   const { rescored } = await writeToolkitFiles(tk, [file]);
-  return { tk, years, files: [file.resource.path], rescored };
+  return { tk, years, latent, files: [file.resource.path], rescored };
 }

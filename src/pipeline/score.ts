@@ -20,6 +20,8 @@ import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreRun } from '../report/score-run.js';
 import { calibrateWeights, type WeightCalibration } from '../analysis/weight-calibration.js';
+import { scoreLatent } from './latent-score.js';
+import { latentPackage } from '../report/latent-report.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -93,6 +95,12 @@ export function runInputs(config: ResolvedConfig, data: ReadonlyMap<string, Indi
 }
 
 /**
+ * Aggregations fitted on the whole panel rather than row by row (`aggregators` gives them no
+ * row index): each scores the run's panel itself.
+ */
+const panelModels: Partial<Record<ResolvedConfig['aggregation'], typeof scoreLatent>> = { latent: scoreLatent };
+
+/**
  * Loads and scores (no writing).
  * @throws {UsageError|ConfigError} when the years asked for lie outside every source's years.
  */
@@ -102,12 +110,13 @@ export async function computeScore(config: ResolvedConfig, progress?: ProgressFn
   checkYearsCovered(config, inputs);
   progress?.('scoring', 0, 1);
   const options = scoreOptions(config, loaded.stateSystem);
-  const calibration = config.weightsCalibration === 'effective' ? calibrate(inputs, options) : undefined;
+  const model = panelModels[config.aggregation];
+  const calibration = !model && config.weightsCalibration === 'effective' ? calibrate(inputs, options) : undefined;
   const used = calibration ? inputs.map((ind, i) => ({ ...ind, weight: calibration.indicators[i]!.calibrated, nominalWeight: ind.weight })) : inputs;
-  const table = scorePanel(used, options);
+  const scored = model ? await model(inputs, options, config) : { table: scorePanel(used, options), latent: undefined };
   progress?.('scoring', 1, 1);
   const sample = config.sampleDeclared || isSampleOnly(loaded.data);
-  return { config, data: loaded.data, table, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem, calibration };
+  return { config, data: loaded.data, table: scored.table, latent: scored.latent, sample, warnings: loaded.warnings, stateSystem: loaded.stateSystem, calibration };
 }
 
 /**
@@ -239,7 +248,7 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set('datapackage.json', {
     kind: 'deferred',
-    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run) }),
+    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run), ...(run.latent ? { latent: latentPackage(run.latent) } : {}) }),
   });
   return { files, sha256: () => csv.sha256() };
 }

@@ -133,18 +133,23 @@ export interface SensitivityOverrides {
   readonly seed?: number | undefined;
 }
 
+/** Aggregations `entente sensitivity` cannot vary, and why. */
+const SENSITIVITY_REFUSED: Partial<Record<ResolvedConfig['aggregation'], string>> = {
+  formula: 'with `aggregation: formula` there are no weights to vary (use arithmetic or geometric)',
+  latent: 'with `aggregation: latent` the model estimates the weights and its index carries its own interval (index_lo, index_hi); run it on the same config with `aggregation: arithmetic` or `geometric` to compare',
+};
+
 /**
  * The nominal model and the spec of the sensitivity analysis from the config's
  * `sensitivity:` block (defaults when absent) and the command line, with the parameters
  * to record in `datapackage.json`.
- * @throws {UsageError} for `aggregation: formula` (no weights to vary) or a bad override.
+ * @throws {UsageError} for `aggregation: formula` (no weights to vary), `latent` (no weights to vary) or a bad override.
  * @example sensitivityInputs(run, { draws: 1000 }).spec.draws // 1000
  */
 export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { model: SensitivityModel; spec: SensitivitySpec; params: StochasticParams } {
   const config = run.config;
-  if (config.aggregation === 'formula') {
-    throw new UsageError('entente sensitivity varies weights and the aggregation rule; with `aggregation: formula` there are no weights to vary (use arithmetic or geometric)');
-  }
+  const refused = SENSITIVITY_REFUSED[config.aggregation];
+  if (refused !== undefined) throw new UsageError(`entente sensitivity varies weights and the aggregation rule; ${refused}`);
   const block = sensitivitySchema.parse(config.raw.sensitivity ?? {});
   const draws = o.draws ?? block.draws ?? DEFAULT_SENSITIVITY_DRAWS;
   if (!Number.isInteger(draws) || draws < 2 || draws > 100_000) throw new UsageError(`--draws: need a whole number from 2 to 100000, got ${draws}`);
@@ -152,7 +157,7 @@ export function sensitivityInputs(run: ScoreRun, o: SensitivityOverrides): { mod
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: need a whole number ≥ 0, got ${seed}`);
   const model: SensitivityModel = {
     indicators: config.indicators.map((i, k) => ({ id: i.id, weight: usedWeights(run)[k]!, normalise: i.normalise, goalposts: i.goalposts, goalpostQuantiles: i.goalpostQuantiles, winsorise: i.winsorise, polarity: i.polarity })),
-    aggregation: config.aggregation,
+    aggregation: config.aggregation as SensitivityModel['aggregation'], // formula and latent refused above
     scale: config.scale,
     minCoverage: config.minCoverage,
     minIndicators: config.minIndicators,

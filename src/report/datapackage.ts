@@ -37,7 +37,7 @@ export function alignmentFields(table: ScoreTable, config: ResolvedConfig, data:
     { name: 'state_a', type: 'string', description: 'first state of the pair, ISO 3166 alpha-3 (alphabetically first)', constraints: { required: true, pattern: '^[A-Z]{3}$' } },
     { name: 'state_b', type: 'string', description: 'second state of the pair, ISO 3166 alpha-3 (alphabetically second)', constraints: { required: true, pattern: '^[A-Z]{3}$' } },
     { name: 'year', type: 'integer', description: 'year (UN votes: session + 1945 unless configured otherwise)', constraints: { required: true } },
-    { name: 'index', type: 'number', description: `alignment index on [${lo}, ${hi}] (${config.aggregation} aggregation); empty when coverage < min_coverage (${config.minCoverage})`, unit: 'index points', constraints: { minimum: lo, maximum: hi } },
+    { name: 'index', type: 'number', description: `alignment index on [${lo}, ${hi}] (${config.aggregation} aggregation); ${config.aggregation === 'latent' ? 'the posterior median, empty before the pair\'s first observed year' : `empty when coverage < min_coverage (${config.minCoverage})`}`, unit: 'index points', constraints: { minimum: lo, maximum: hi } },
     ...(table.indexChained
       ? [{ name: 'index_chained', type: 'number' as const, description: `chain-linked index: each year's change computed on the indicators present in both years (weights renormalised over them), linked from ${table.chainReferenceYear ?? 'the reference year'}, where it equals index; empty where index is empty; may leave [${lo}, ${hi}]`, unit: 'index points' }]
       : []),
@@ -49,7 +49,7 @@ export function alignmentFields(table: ScoreTable, config: ResolvedConfig, data:
     fields.push(
       { name: `${id}_raw`, type: 'number', description: `${id}: ${ind.family.name} measure "${measure}" before normalisation — ${ind.family.describeMeasure(measure)}` },
       { name: `${id}_norm`, type: 'number', description: `${id}: normalised (${ind.normalise}, ${ind.polarity} polarity) to [0, 1]`, unit: 'share', constraints: { minimum: 0, maximum: 1 } },
-      { name: `${id}_contrib`, type: 'number', description: `${id}: part of the index; the contributions of a row add up to index`, unit: 'index points' },
+      { name: `${id}_contrib`, type: 'number', description: `${id}: part of the index; the contributions of a row add up to index${config.aggregation === 'latent' ? ' with index_prior (empty for an indicator with `latent: none`)' : ''}`, unit: 'index points' },
     );
   }
   for (const x of table.extras) fields.push({ name: x.column, type: x.type, description: x.description });
@@ -106,6 +106,8 @@ export function buildDataPackage(args: {
   readonly warnings?: Readonly<Record<string, number>>;
   /** Nominal, used and effective weights (`report/weights-report.ts`). */
   readonly weights?: Readonly<Record<string, unknown>>;
+  /** The fitted latent model's record (`entente.latent`), under `aggregation: latent`. */
+  readonly latent?: unknown;
 }): string {
   const { config, data, resources, sample } = args;
   const rel = (p: string) => path.relative(config.dir, p).split(path.sep).join('/') || '.';
@@ -140,6 +142,7 @@ export function buildDataPackage(args: {
       ...(args.weights ? { weights: args.weights } : {}),
       stochastic: args.stochastic ?? {},
       warnings: args.warnings ?? {},
+      ...(args.latent !== undefined ? { latent: args.latent } : {}),
     },
   };
   return JSON.stringify(pkg, null, 2) + '\n';

@@ -9,6 +9,7 @@ import type { StateSystem } from '../domain/state-system.js';
 import type { IndicatorData } from '../domain/indicator-data.js';
 import type { WarningCollector } from '../core/warnings.js';
 import type { WeightCalibration } from '../analysis/weight-calibration.js';
+import type { LatentFit } from '../core/latent/latent-model.js';
 
 /** Everything a scoring run produced. */
 export interface ScoreRun {
@@ -21,4 +22,6 @@ export interface ScoreRun {
   readonly stateSystem: StateSystem;
   /** The weight calibration (`weights_calibration: effective`), when configured. */
   readonly calibration?: WeightCalibration | undefined;
+  /** The fitted latent model, under `aggregation: latent`. */
+  readonly latent?: LatentFit | undefined;
 }

@@ -10,6 +10,7 @@ import { weightsSection } from './weights-report.js';
 import { coverageSection } from './coverage-section.js';
 import { splitChange } from '../analysis/coverage-changes.js';
 import { explainModelOf } from '../analysis/explain-model.js';
+import { latentSummaryLines } from './latent-report.js';
 import { markdownCode, markdownText as md } from '../domain/escape.js';
 
 /** How many pairs the summary lists at the top, at the bottom, and as movers each way. */
@@ -52,7 +53,9 @@ export function buildSummary(run: ScoreRun, sections: readonly string[] = []): s
   out.push(
     `- ${count(facts.pairs)} pairs of ${count(facts.states)} states, ${span}: ${count(facts.rows)} pair-years, ${count(facts.rowsWithIndex)} of them with an index.`,
     `- Data: ${run.sample ? '**SYNTHETIC sample** (the bundled demonstration files)' : 'real sources, listed below'}.`,
-    `- Index on [${config.scale[0]}, ${config.scale[1]}] by ${config.aggregation} aggregation of the normalised indicators; a pair-year has an index when the indicators present carry at least ${config.minCoverage} of the total weight (weights are renormalised over the indicators present).`,
+    run.latent
+      ? `- Index on [${config.scale[0]}, ${config.scale[1]}] by the latent measurement model (see "The latent model" below); a pair-year has an index from the pair's first year with an observed value on.`
+      : `- Index on [${config.scale[0]}, ${config.scale[1]}] by ${config.aggregation} aggregation of the normalised indicators; a pair-year has an index when the indicators present carry at least ${config.minCoverage} of the total weight (weights are renormalised over the indicators present).`,
     `- Config ${markdownCode(rel(path.resolve(config.file)))} (SHA-256 \`${config.sha256}\`), Entente ${toolVersion()}, numbers written with ${config.precision} decimals.`,
     '',
   );
@@ -71,6 +74,7 @@ export function buildSummary(run: ScoreRun, sections: readonly string[] = []): s
   for (const ind of config.indicators) out.push(`- **${md(ind.id)}**: ${md(ind.family.describeMeasure(ind.spec.measure))}`);
   out.push('');
   out.push(...weightsSection(run));
+  out.push(...latentSummaryLines(run.latent));
 
   const last = lastIndexYear(table);
   if (last === null) {

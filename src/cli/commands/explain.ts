@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { asStateArg } from './toolkit-args.js';
 import { yearOption } from '../option-checks.js';
 import { runExplain, type ExplainOutcome } from '../../pipeline/explain.js';
+import type { LatentExplanation } from '../../core/latent/latent-explain.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
@@ -46,6 +47,7 @@ export function explainCommand(term: Terminal): CommandModule<GlobalArgs, never>
 
 /** The table `entente explain` prints (a row per indicator for one year, else a row per year); one year's headline goes to `term` first. */
 function explainLines(term: Terminal, res: ExplainOutcome, pair: string, year: number | null): string[][] {
+  if (res.tk.run.latent) return latentLines(term, res, pair, year);
   const { years } = res;
   const ids = res.tk.run.table.ids;
   const lines: string[][] = [];
@@ -63,6 +65,28 @@ function explainLines(term: Terminal, res: ExplainOutcome, pair: string, year: n
     for (const yr of years) {
       const c = yr.change;
       lines.push([String(yr.year), num(yr.index, 2), num(c?.total ?? NaN, 2), num(c?.coverage ?? NaN, 2), ...yr.components.flatMap((k, i) => [num(k.contribution, 2), num(c?.terms[i] ?? NaN, 2)]), yr.strongest ?? '–', yr.weakest ?? '–']);
+    }
+  }
+  return lines;
+}
+
+/** The table under `aggregation: latent`: a row per model column for one year, else a row per year (latent scale z; the index is Φ(z) on the scale). */
+function latentLines(term: Terminal, res: ExplainOutcome, pair: string, year: number | null): string[][] {
+  const fit = res.tk.run.latent!;
+  const lines: string[][] = [];
+  const interval = (e: LatentExplanation) => `${num(e.index, 2)} [${num(e.indexLo, 2)}, ${num(e.indexHi, 2)}]`;
+  if (year !== null) {
+    const e = res.latent[0]!;
+    const c = e.change;
+    term.out(`${pair} ${e.year}: latent index ${interval(e)}; z ${num(e.mean, 3)} ± ${num(Math.sqrt(e.variance), 3)}${c ? `, ${c.total >= 0 ? '+' : ''}${num(c.total, 3)} since ${c.previousYear} (${num(c.fromNew, 3)} from this year's values, ${num(c.carried, 3)} carried)` : ''}`);
+    lines.push(['column', 'value', 'weight', 'this year', 'contribution (z)', 'change from this year']);
+    for (const col of e.columns) lines.push([col.id, num(col.value, 4), num(col.weight, 3), num(col.gain, 3), num(col.contribution, 3), num(c ? col.changeFromNew : NaN, 3)]);
+    lines.push(['prior', '', num(e.priorWeight, 3), '', num(e.priorContribution, 3), '']);
+  } else {
+    lines.push(['year', 'index [interval]', 'Δz', 'from this year', 'carried', ...fit.columns.map((col) => `${col.id} weight`)]);
+    for (const e of res.latent) {
+      const c = e.change;
+      lines.push([String(e.year), interval(e), num(c?.total ?? NaN, 3), num(c?.fromNew ?? NaN, 3), num(c?.carried ?? NaN, 3), ...e.columns.map((col) => num(col.weight, 3))]);
     }
   }
   return lines;

@@ -22,6 +22,7 @@
  */
 import { yearOfKey } from '../../domain/dyad-year-key.js';
 import type { LatentFit } from './latent-model.js';
+import { pairGains, pairOfRow, smoothedFrom } from './smoothed-gains.js';
 
 /** One model column's part in the explanation. */
 export interface ColumnExplanation {
@@ -75,44 +76,15 @@ export interface LatentExplanation {
 export function explainLatent(fit: LatentFit, row: number): LatentExplanation {
   const { panel, params } = fit;
   if (!(row >= 0 && row < panel.rows)) throw new RangeError(`row ${row} is not in the panel (0 … ${panel.rows - 1})`);
-  const pair = pairOfRow(panel.runStart, row);
-  const fs = panel.fitStart[pair]!;
-  const end = panel.runStart[pair + 1]!;
-  if (row < fs) throw new RangeError(`row ${row} comes before its pair's first observation: it has no latent estimate`);
+  const g = pairGains(panel, params, pairOfRow(panel.runStart, row));
+  if (g.rows === 0 || row < g.first) throw new RangeError(`row ${row} comes before its pair's first observation: it has no latent estimate`);
   const K = panel.columns;
-  const n = end - fs;
+  const fs = g.first;
   const t = row - fs;
-  // filter coefficients
-  const retain = new Float64Array(n);
-  const gains = new Float64Array(n * K);
-  const smooth = new Float64Array(n);
-  const filtered = new Float64Array(n);
-  let p = params.p0;
-  for (let i = 0; i < n; i++) {
-    const r = fs + i;
-    const pPred = i === 0 ? params.p0 : p + params.tau2 * panel.gap[r]!;
-    let J = 0;
-    for (let k = 0; k < K; k++) if (panel.y[r * K + k] === panel.y[r * K + k]) J += (params.b[k]! * params.b[k]!) / params.s2[k]!;
-    p = pPred / (1 + pPred * J);
-    filtered[i] = p;
-    retain[i] = p / pPred;
-    for (let k = 0; k < K; k++) if (panel.y[r * K + k] === panel.y[r * K + k]) gains[i * K + k] = (p * params.b[k]!) / params.s2[k]!;
-  }
-  for (let i = 0; i < n - 1; i++) smooth[i] = filtered[i]! / (filtered[i]! + params.tau2 * panel.gap[fs + i + 1]!);
   // the smoothed mean at rows t and t − 1 from one group of sources
-  const m = new Float64Array(n);
+  const m = new Float64Array(g.rows);
   const part = (prior: number, source: (i: number, k: number) => number): [number, number] => {
-    let prev = prior;
-    for (let i = 0; i < n; i++) {
-      let v = retain[i]! * prev;
-      for (let k = 0; k < K; k++) {
-        const g = gains[i * K + k]!;
-        if (g !== 0) v += g * source(i, k);
-      }
-      m[i] = v;
-      prev = v;
-    }
-    for (let i = n - 2; i >= 0; i--) m[i] = (1 - smooth[i]!) * m[i]! + smooth[i]! * m[i + 1]!;
+    smoothedFrom(g, prior, source, m);
     return [m[t]!, t > 0 ? m[t - 1]! : NaN];
   };
   const yt = (i: number, k: number) => panel.y[(fs + i) * K + k]! - params.a[k]!;
@@ -148,17 +120,6 @@ export function explainLatent(fit: LatentFit, row: number): LatentExplanation {
     columns,
     change,
   };
-}
-
-function pairOfRow(runStart: Uint32Array, row: number): number {
-  let lo = 0;
-  let hi = runStart.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (runStart[mid]! <= row) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function yearOf(fit: LatentFit, row: number): number {

@@ -3,7 +3,7 @@
  * (`transform.ts`) → panel (`panel.ts`) → EM (`em.ts`) → posterior on the identified scale →
  * the index on the configured scale with its interval (`index-scale.ts`), and per column the
  * estimated intercept, loading, noise and implied weight. The threaded twin
- * (`io/latent-pool.ts`) shares every step but the E-step's scheduling and gives the same
+ * (`pipeline/latent-pool.ts`) shares every step but the E-step's scheduling and gives the same
  * bytes.
  */
 import { EM_DEFAULTS, runEm, posteriorArrays, type EmOptions, type EmOutcome, type EmTrace } from './em.js';
