@@ -11,6 +11,7 @@ import { alignmentWideCsv, writeAlignmentCsvChunks } from '../report/alignment-c
 import { alignmentFields, buildDataPackage, type CsvResource } from '../report/datapackage.js';
 import { hashText } from '../format/hash-file.js';
 import { addReportExtras } from '../report/report-extras.js';
+import { scoreReportPage } from '../report/page/score-page.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from '../report/report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
@@ -207,10 +208,11 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   }
   addReportExtras(run, files, resources);
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  files.set('datapackage.json', {
-    kind: 'deferred',
-    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings }),
-  });
+  let pkg: string | null = null;
+  const pkgText = () => (pkg ??= buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings }));
+  files.set('datapackage.json', { kind: 'deferred', make: pkgText });
+  // written after datapackage.json (deferred files go by name): the page shows its provenance
+  files.set('report.html', { kind: 'deferred', make: () => scoreReportPage(run, pkgText()) });
   return { files, sha256: () => csv.sha256() };
 }
 
