@@ -53,10 +53,11 @@ function drawChart() {
   var note = $('chart-note');
   if (D.data.featured.length === 0) { note.textContent = 'No pair to draw.'; return; }
   try {
-    if (view === null) {
-      var spec = vegaLite.compile(D.chartSpec).spec;
-      view = new vega.View(vega.parse(spec), { renderer: 'svg', container: '#chart', hover: true });
-    }
+    // colours and legend for the chosen pairs only, in the order picked
+    var spec = JSON.parse(JSON.stringify(D.chartSpec));
+    spec.layer.forEach(function (l) { if (l.encoding && l.encoding.color) l.encoding.color.scale = { domain: chosen.slice() }; });
+    if (view !== null) view.finalize();
+    view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'svg', container: '#chart', hover: true });
     view.data('lines', chartRows()).data('changes', chartChanges());
     view.runAsync().then(function () { $('chart').setAttribute('data-drawn', chosen.join(',')); });
   } catch (e) {
