@@ -63,6 +63,8 @@ export interface ResolvedConfig {
   readonly smoothIndex: number | undefined;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
+  /** The command-line overrides applied (`--pairs`, `--states`, `--from`, `--to`) as given, for the record; absent when none. */
+  readonly commandLine?: Readonly<Record<string, string | number>>;
 }
 
 /**

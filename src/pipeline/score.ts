@@ -74,7 +74,9 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
     if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new UsageError(`--from/--to: need whole years with from ≤ to, got ${from}..${to}`);
     years = { from, to };
   }
-  return { ...config, years, states, pairs };
+  const given = Object.fromEntries((['pairs', 'states', 'from', 'to'] as const).filter((k) => o[k] !== undefined).map((k) => [k, o[k]!]));
+  const commandLine = Object.keys(given).length > 0 ? { ...config.commandLine, ...given } : config.commandLine;
+  return { ...config, years, states, pairs, ...(commandLine ? { commandLine } : {}) };
 }
 
 /** The report folder of a config: `--out`, else `reports/<name>/` next to the config. */

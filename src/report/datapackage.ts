@@ -4,6 +4,7 @@ import { directionOf, type IndicatorData } from '../families/family.js';
 import type { ResolvedConfig } from '../config/read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
+import { replicationRecord } from './replication.js';
 import { portableText } from '../format/portable-path.js';
 
 /** A Table Schema field. */
@@ -134,6 +135,7 @@ export function buildDataPackage(args: {
       })),
       stochastic: args.stochastic ?? {},
       warnings: args.warnings ?? {},
+      replication: replicationRecord(config),
     },
   };
   return JSON.stringify(pkg, null, 2) + '\n';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A real headless browser for tests: Debian's `chromium` (or `ENTENTE_CHROMIUM`), driven by
  * playwright-core. Tests that need it are declared with {@link describeBrowser}: skipped, with

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Checks of a report page in a browser shared by the sample and the real-data tests: the
  * year table sorts and filters, and the pair view shows the cells of `alignment.csv`.
