@@ -12,6 +12,7 @@ import { alignmentFields, buildDataPackage, type CsvResource } from '../report/d
 import { hashText } from '../format/hash-file.js';
 import { addReportExtras } from '../report/report-extras.js';
 import { scoreReportPage } from '../report/page/score-page.js';
+import { bibtex, runReferences } from '../report/references.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from '../report/report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
@@ -214,7 +215,9 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   const pkgText = () => (pkg ??= buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings }));
   files.set('datapackage.json', { kind: 'deferred', make: pkgText });
   // written after datapackage.json (deferred files go by name): the page shows its provenance
-  files.set('report.html', { kind: 'deferred', make: () => scoreReportPage(run, pkgText()) });
+  const references = runReferences(config, data);
+  files.set('references.bib', bibtex(references));
+  files.set('report.html', { kind: 'deferred', make: () => scoreReportPage(run, pkgText(), { citations: { text: references, bibtex: bibtex(references) } }) });
   return { files, sha256: () => csv.sha256() };
 }
 

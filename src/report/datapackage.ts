@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
 import { replicationRecord } from './replication.js';
+import { runReferences } from './references.js';
 import { portableText } from '../format/portable-path.js';
 
 /** A Table Schema field. */
@@ -116,7 +117,7 @@ export function buildDataPackage(args: {
     sample,
     resources: resources.map(resourceJson),
     sources,
-    citations: [...new Set(config.indicators.flatMap((i) => i.family.citations))],
+    citations: runReferences(config, data),
     entente: {
       version: toolVersion(),
       config: { path: rel(path.resolve(config.file)), sha256: config.sha256, as_used: config.raw },

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -43,6 +43,16 @@ describeShared('report.html of a real-data report on a few pairs', (dataDir) => 
       // the provenance names the real sources and their hashes
       expect(await page.$$eval('#sources-table tbody tr', (trs) => trs.length)).toBeGreaterThan(3);
       await page.close();
+    });
+
+    it('cites the real sources as used: SIPRI with its data date, peacesciencer for the trade and alliance copies, nothing unused', () => {
+      const bib = readFileSync(path.join(dir, 'report', 'references.bib'), 'utf8');
+      const cited = (JSON.parse(readFileSync(path.join(dir, 'report', 'datapackage.json'), 'utf8')) as { citations: string[] }).citations;
+      expect(cited.find((c) => c.startsWith('SIPRI'))).toMatch(/data generated 13 Mar 2025/);
+      expect(cited.filter((c) => /peacesciencer/.test(c))).toHaveLength(1);
+      expect(cited.some((c) => /^Gibler/.test(c))).toBe(false); // alliances come from ATOP
+      expect(cited.some((c) => /^International Monetary Fund/.test(c))).toBe(false); // trade comes from COW
+      expect(bib.match(/^@misc\{/gm)).toHaveLength(cited.length);
     });
   });
 });
