@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runScore } from '../../../src/pipeline/score.js';
-import { ROOT } from '../../helpers/cli.js';
+import { ROOT, runCli } from '../../helpers/cli.js';
 import { describeBrowser, launchBrowser, openReportPage, pixelDifference } from '../../helpers/browser.js';
 import { expectPairViewMatchesCsv, expectTableFilters, expectTableSorts } from '../../helpers/report-page-checks.js';
 
@@ -48,6 +48,19 @@ describeBrowser('report.html of the sample report, in headless chromium', (exe) 
     const first = await page.getAttribute('#pairs-table tbody tr.featured', 'data-pair');
     expect(first).toBeTruthy();
     expect(await expectPairViewMatchesCsv(page, path.join(dir, 'report'), first!, ['1990', '2005', '2020'])).toBeGreaterThan(30);
+    await page.close();
+  });
+
+  it('is refreshed when a command adds files: audit.csv appears under Validity', async () => {
+    const copy = path.join(dir, 'audited');
+    await runScore(path.join(ROOT, 'entente.yaml'), { out: copy });
+    expect(readFileSync(path.join(copy, 'report.html'), 'utf8')).not.toContain('"file":"audit.csv"');
+    const r = await runCli(['audit', '--config', path.join(ROOT, 'entente.yaml'), '--out', copy]);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(path.join(copy, 'report.html'), 'utf8')).toContain('"file":"audit.csv"');
+    const { page, log } = await openReportPage(browser, path.join(copy, 'report.html'));
+    expect(log.errors).toEqual([]);
+    expect(await page.$$eval('#validity table[data-file="audit.csv"] tbody tr', (trs) => trs.length)).toBeGreaterThan(0);
     await page.close();
   });
 
