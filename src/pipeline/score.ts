@@ -35,7 +35,8 @@ export interface RunOverrides {
 }
 
 /**
- * Applies `--pairs`, `--states`, `--from`, `--to` to a config. States are read as
+ * Applies `--pairs`, `--states`, `--from`, `--to` to a config (`--pairs RUS-*`: Russia against
+ * every state of the state system). States are read as
  * {@link lookupState} says (ISO3 codes, or unambiguous names such as `Iran`), reported under the
  * config's succession rules.
  * @throws {UsageError} for malformed values and unknown states, all listed, with the closest spellings.
@@ -61,11 +62,26 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
     if (o.pairs !== undefined) {
       const found: (readonly [Iso3, Iso3])[] = [];
       for (const x of o.pairs.split(',')) {
+        // `RUS-*` (or `*-RUS`): the state against every state of the state system
+        const wild = /^\s*(?:(.+?)\s*-\s*\*|\*\s*-\s*(.+?))\s*$/.exec(x);
+        if (wild) {
+          const r = lookupState((wild[1] ?? wild[2])!, crosswalk, system);
+          if (r.ok) found.push(...system.states.filter((s) => s !== r.state).map((s) => [r.state, s] as const));
+          else problems.push(`--pairs: ${r.message}`);
+          continue;
+        }
         const r = lookupPair(x, crosswalk, system);
         if (r.ok) found.push(r.pair);
         else problems.push(`--pairs: ${r.message}`);
       }
-      pairs = found;
+      // a pair named twice (RUS-*,RUS-IRN) counts once
+      const seen = new Set<string>();
+      pairs = found.filter(([a, b]) => {
+        const k = a < b ? `${a}-${b}` : `${b}-${a}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
     }
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));

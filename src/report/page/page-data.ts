@@ -14,6 +14,8 @@ import { alignmentColumns } from '../alignment-csv.js';
 
 /** Most cells (pairs × years) of the year table the page embeds: ~2 MB of JSON at most. */
 export const PAGE_TABLE_CELL_BUDGET = 250_000;
+/** Decimals of the numbers in the year table. */
+export const PAGE_TABLE_DECIMALS = 3;
 /** Most pairs the chart and the pair view embed (with every column of every year). */
 export const PAGE_FEATURED_PAIRS = 30;
 
@@ -113,13 +115,16 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
   const index = years.map(() => new Array<number | null>(pairs.length).fill(null));
   const coverage = years.map(() => new Array<number | null>(pairs.length).fill(null));
   const round = (x: number) => (x === x && Number.isFinite(x) ? Number(formatFixed(x, precision)) : null);
+  // the year table shows at most 3 decimals (the page stays small; the pair view shows alignment.csv's cells)
+  const short = Math.min(precision, PAGE_TABLE_DECIMALS);
+  const roundShort = (x: number) => (x === x && Number.isFinite(x) ? Number(formatFixed(x, short)) : null);
   for (let r = 0; r < n; r++) {
     const k = table.keys[r]!;
     const s = slot.get(yearOfKey(k));
     if (s === undefined) continue;
     const p = pairIndex.get(Math.floor(k / Y))!;
-    index[s]![p] = round(table.index[r]!);
-    coverage[s]![p] = round(table.coverage[r]!);
+    index[s]![p] = roundShort(table.index[r]!);
+    coverage[s]![p] = roundShort(table.coverage[r]!);
   }
 
   const featuredIds = featuredPairs(table);
