@@ -55,7 +55,8 @@ export interface PageFeatured {
 
 /** Everything the page embeds about the scores. */
 export interface PageData {
-  readonly pairs: readonly PagePair[];
+  /** Every pair of the panel as `AAA-BBB`, alphabetical within the pair, in the table's order. */
+  readonly pairs: readonly string[];
   readonly table: PageYearTable;
   /** The header of `alignment.csv`. */
   readonly columns: readonly string[];
@@ -153,7 +154,7 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
     }
     return { pair: id, rows: rows.map((r) => rowCells(table, r, precision)), coverageChanges: changes };
   });
-  return { pairs, table: { years, allYears, index, coverage }, columns: alignmentColumns(table), featured, lines, band: intervals?.label ?? null };
+  return { pairs: pairs.map((p) => p.id), table: { years, allYears, index, coverage }, columns: alignmentColumns(table), featured, lines, band: intervals?.label ?? null };
 }
 
 /** The cells of one row of `alignment.csv`, as strings. */

@@ -27,7 +27,8 @@ function el(tag, attrs, text) {
 }
 function $(id) { return document.getElementById(id); }
 function fmt(x) { return x === null || x === undefined ? '' : String(x); }
-var pairs = D.data.pairs;
+// pairs are embedded as 'AAA-BBB' (compact); the codes are read from them
+var pairs = D.data.pairs.map(function (id) { return { id: id, a: id.slice(0, 3), b: id.slice(4, 7) }; });
 var names = D.names;
 function pairNames(p) { return (names[p.a] || p.a) + ' \\u2013 ' + (names[p.b] || p.b); }
 var featured = {};

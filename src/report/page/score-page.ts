@@ -50,8 +50,7 @@ export function scoreReportPage(run: ScoreRun, pkgText: string, extras: ScorePag
   const data = pageData(table, config.precision, extras.intervals ?? null);
   const names: Record<string, string> = {};
   for (const p of data.pairs) {
-    names[p.a] = named(p.a as Iso3);
-    names[p.b] = named(p.b as Iso3);
+    for (const code of p.split('-')) names[code] = named(code as Iso3);
   }
   const validity: PageCsv[] = [];
   for (const v of VALIDITY_FILES) {
