@@ -13,7 +13,8 @@
 // (`../../package.json`, `./sensitivity-worker.js`) find the same files as from dist/io/.
 // usage: node scripts/bundle.mjs  (run by `npm run build`)
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,3 +38,14 @@ await build({
   legalComments: 'eof',
   logLevel: 'warning',
 });
+
+// the commit the build comes from, for the data package's replication record (null outside git)
+let commit = null;
+try {
+  commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  if (dirty !== '') commit = null; // uncommitted changes: the commit does not say what was built
+} catch {
+  commit = null;
+}
+writeFileSync(path.join(root, 'dist', 'build-info.json'), JSON.stringify({ commit }) + '\n');

@@ -30,7 +30,13 @@ export async function main(argv: readonly string[], term: Terminal = processTerm
     .demandCommand(1, 'name a command, e.g. `entente score`')
     .strict()
     .version(toolVersion())
+    .alias('v', 'version')
     .help()
+    .alias('h', 'help')
+    .epilogue(
+      'Environment: ENTENTE_DATA_DIR=DIR resolves the relative source paths of a config that declares `data_dir:` against DIR instead ' +
+        '(e.g. ENTENTE_DATA_DIR=/data/entente entente score --config examples/real-data.yaml). Pairs are written A-B (RUS-IRN, or RUS-* for one state against all), comma-separated.',
+    )
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((msg, err) => {

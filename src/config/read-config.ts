@@ -84,6 +84,8 @@ export interface ResolvedConfig {
   readonly latent: LatentSettings;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
+  /** The command-line overrides applied (`--pairs`, `--states`, `--from`, `--to`) as given, for the record; absent when none. */
+  readonly commandLine?: Readonly<Record<string, string | number>>;
 }
 
 /**

@@ -136,3 +136,9 @@ export function clipQuotedCells(message: string): string {
   const cut = from === 0 ? message : parts.join('') + message.slice(from);
   return cut.length <= MAX_MESSAGE ? cut : `${cut.slice(0, 600)} … ${cut.slice(-300)}`;
 }
+
+/** `entente rerun` wrote files whose bytes differ from the report it re-made. Exit 3. */
+export class NotReproducedError extends AppError {
+  readonly code = 'E_NOT_REPRODUCED';
+  override readonly exitCode: number = 3;
+}

@@ -89,3 +89,23 @@ export function markdownCode(text: string): string {
   const fence = '`'.repeat(longest + 1);
   return longest === 0 ? `${fence}${t}${fence}` : `${fence} ${t} ${fence}`;
 }
+
+/**
+ * Text for HTML (element content and quoted attribute values): `&`, `<`, `>`, `"` and `'`
+ * become entities, and control characters visible escapes ({@link terminalText}).
+ * @example htmlText('<b>&') // '&lt;b&gt;&amp;'
+ */
+export function htmlText(text: string): string {
+  return terminalText(text.replace(/[\r\n]+/g, ' ')).replace(/[&<>"']/g, (c) => HTML_ENTITY[c]!);
+}
+
+const HTML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * JSON for a `<script type="application/json">` element: `<`, `>`, `&`, U+2028 and U+2029
+ * written as `\u` escapes, so no text inside can close the element or start a comment.
+ * @example scriptJson({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,12 +1,14 @@
 /**
  * `entente rank`: scores the configured panel and ranks the pairs of a year (or the partners
- * of one state), with each pair's rank change since a year. Writes nothing.
+ * of one state), with each pair's rank change since a year, and writes the whole ranking to
+ * `rank.csv` in the report folder (listed in its `datapackage.json`).
  * @module
  */
 import { latestScoredYear, rankPairs, topBottom, type RankEntry } from '../analysis/rank.js';
 import type { Iso3 } from '../domain/country.js';
 import { UsageError } from '../domain/errors.js';
-import { scoreForToolkit, type ToolkitHooks } from './toolkit.js';
+import { scoreForToolkit, writeToolkitFiles, type ToolkitHooks } from './toolkit.js';
+import { rankFile } from '../report/rank-csv.js';
 
 /** What to rank. */
 export interface RankRequest {
@@ -30,6 +32,9 @@ export interface RankOutcome {
   readonly top: readonly RankEntry[];
   readonly bottom: readonly RankEntry[];
   readonly sample: boolean;
+  /** The report folder rank.csv went to, and whether the score report was written with it. */
+  readonly outDir: string;
+  readonly rescored: boolean;
 }
 
 /**
@@ -38,11 +43,12 @@ export interface RankOutcome {
  * @example const { top } = await runRank({ config: 'entente.yaml', year: 2019, state: null, top: 5, bottom: 0, since: null }, {});
  */
 export async function runRank(req: RankRequest, hooks: ToolkitHooks): Promise<RankOutcome> {
-  const tk = await scoreForToolkit(req.config, req.out, hooks, false);
+  const tk = await scoreForToolkit(req.config, req.out, hooks);
   const year = req.year ?? latestScoredYear(tk.run.table);
   if (year === null) throw new UsageError('no pair-year has an index: nothing to rank');
   const ranked = rankPairs(tk.run.table, { year, state: req.state, since: req.since });
   if (ranked.length === 0) throw new UsageError(`no pair${req.state ? ` of ${req.state}` : ''} has an index in ${year}`);
   const { top, bottom } = topBottom(ranked, req.top, req.bottom);
-  return { year, ranked: ranked.length, top, bottom, sample: tk.run.sample };
+  const { rescored } = await writeToolkitFiles(tk, [rankFile(ranked, { year, state: req.state, since: req.since }, tk.run.config.precision)]);
+  return { year, ranked: ranked.length, top, bottom, sample: tk.run.sample, outDir: tk.outDir, rescored };
 }

@@ -12,6 +12,8 @@ import { alignmentFields, buildDataPackage, type CsvResource } from '../report/d
 import { hashText } from '../format/hash-file.js';
 import { addReportExtras } from '../report/report-extras.js';
 import { weightsJson } from '../report/weights-report.js';
+import { scoreReportPage } from '../report/page/score-page.js';
+import { bibtex, runReferences } from '../report/references.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from '../report/report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
@@ -37,7 +39,8 @@ export interface RunOverrides {
 }
 
 /**
- * Applies `--pairs`, `--states`, `--from`, `--to` to a config. States are read as
+ * Applies `--pairs`, `--states`, `--from`, `--to` to a config (`--pairs RUS-*`: Russia against
+ * every state of the state system). States are read as
  * {@link lookupState} says (ISO3 codes, or unambiguous names such as `Iran`), reported under the
  * config's succession rules.
  * @throws {UsageError} for malformed values and unknown states, all listed, with the closest spellings.
@@ -63,11 +66,26 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
     if (o.pairs !== undefined) {
       const found: (readonly [Iso3, Iso3])[] = [];
       for (const x of o.pairs.split(',')) {
+        // `RUS-*` (or `*-RUS`): the state against every state of the state system
+        const wild = /^\s*(?:(.+?)\s*-\s*\*|\*\s*-\s*(.+?))\s*$/.exec(x);
+        if (wild) {
+          const r = lookupState((wild[1] ?? wild[2])!, crosswalk, system);
+          if (r.ok) found.push(...system.states.filter((s) => s !== r.state).map((s) => [r.state, s] as const));
+          else problems.push(`--pairs: ${r.message}`);
+          continue;
+        }
         const r = lookupPair(x, crosswalk, system);
         if (r.ok) found.push(r.pair);
         else problems.push(`--pairs: ${r.message}`);
       }
-      pairs = found;
+      // a pair named twice (RUS-*,RUS-IRN) counts once
+      const seen = new Set<string>();
+      pairs = found.filter(([a, b]) => {
+        const k = a < b ? `${a}-${b}` : `${b}-${a}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
     }
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
@@ -77,7 +95,9 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
     if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new UsageError(`--from/--to: need whole years with from ≤ to, got ${from}..${to}`);
     years = { from, to };
   }
-  return { ...config, years, states, pairs };
+  const given = Object.fromEntries((['pairs', 'states', 'from', 'to'] as const).filter((k) => o[k] !== undefined).map((k) => [k, o[k]!]));
+  const commandLine = Object.keys(given).length > 0 ? { ...config.commandLine, ...given } : config.commandLine;
+  return { ...config, years, states, pairs, ...(commandLine ? { commandLine } : {}) };
 }
 
 /** The report folder of a config: `--out`, else `reports/<name>/` next to the config. */
@@ -246,10 +266,13 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   }
   addReportExtras(run, files, resources);
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  files.set('datapackage.json', {
-    kind: 'deferred',
-    make: () => buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run), ...(run.latent ? { latent: latentPackage(run.latent) } : {}) }),
-  });
+  let pkg: string | null = null;
+  const pkgText = () => (pkg ??= buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run), ...(run.latent ? { latent: latentPackage(run.latent) } : {}) }));
+  files.set('datapackage.json', { kind: 'deferred', make: pkgText });
+  // written after datapackage.json (deferred files go by name): the page shows its provenance
+  const references = runReferences(config, data);
+  files.set('references.bib', bibtex(references));
+  files.set('report.html', { kind: 'deferred', make: () => scoreReportPage(run, pkgText(), { citations: { text: references, bibtex: bibtex(references) } }) });
   return { files, sha256: () => csv.sha256() };
 }
 

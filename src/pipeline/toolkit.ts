@@ -11,6 +11,7 @@ import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreO
 import type { ScoreRun } from '../report/score-run.js';
 import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
 import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from '../report/update-datapackage.js';
+import { withRefreshedPage } from '../report/page/refresh-page.js';
 
 /** A recomputed panel and the report folder the toolkit writes into. */
 export interface ToolkitRun {
@@ -110,7 +111,11 @@ export async function addToScoreReport(
   // the folder may hold none of the files read (`otherInputs`: e.g. validity's criterion data)
   const { created } = await addToReport(target, [...runInputs(run.config, run.data), ...otherInputs], {
     accept: (pkg) => checkSameVersion(target.dir, pkg, run.config, sources),
-    make: (pkgText) => (pkgText === null ? additionWithReport(reportContents(reportRun()).files, addition) : additionFiles(pkgText, addition)),
+    // report.html is made again with the new files (validity tables, intervals)
+    make: (pkgText) =>
+      pkgText === null
+        ? withRefreshedPage(additionWithReport(reportContents(reportRun()).files, addition), reportRun(), target.dir)
+        : withRefreshedPage(additionFiles(pkgText, addition), run, target.dir),
   });
   return { rescored: created };
 }

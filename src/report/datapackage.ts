@@ -4,6 +4,8 @@ import { directionOf, type IndicatorData } from '../families/family.js';
 import type { ResolvedConfig } from '../config/read-config.js';
 import { alignmentColumns } from './alignment-csv.js';
 import { toolVersion } from './tool-version.js';
+import { replicationRecord } from './replication.js';
+import { runReferences } from './references.js';
 import { portableText } from '../format/portable-path.js';
 
 /** A Table Schema field. */
@@ -122,7 +124,7 @@ export function buildDataPackage(args: {
     sample,
     resources: resources.map(resourceJson),
     sources,
-    citations: [...new Set(config.indicators.flatMap((i) => i.family.citations))],
+    citations: runReferences(config, data),
     entente: {
       version: toolVersion(),
       config: { path: rel(path.resolve(config.file)), sha256: config.sha256, as_used: config.raw },
@@ -143,6 +145,7 @@ export function buildDataPackage(args: {
       stochastic: args.stochastic ?? {},
       warnings: args.warnings ?? {},
       ...(args.latent !== undefined ? { latent: args.latent } : {}),
+      replication: replicationRecord(config),
     },
   };
   return JSON.stringify(pkg, null, 2) + '\n';

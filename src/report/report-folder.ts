@@ -175,7 +175,7 @@ export function inspectFolder(dir: string): FolderState {
     const names = new Set(listed.map((p) => p.split('/')[0]!));
     const kind: ReportKind | null = names.has('alignment.csv') ? 'score' : names.has('measures.csv') ? 'measures' : null;
     const owned = new Set(
-      entries.filter((e) => names.has(e) || ['datapackage.json', 'summary.md'].includes(e) || /\.(svg|png)$/.test(e) || OS_JUNK.has(e) || LEGACY_TEMP.test(e)),
+      entries.filter((e) => names.has(e) || ['datapackage.json', 'summary.md', 'report.html', 'references.bib'].includes(e) || /\.(svg|png)$/.test(e) || OS_JUNK.has(e) || LEGACY_TEMP.test(e)),
     );
     return { state: 'report', kind, marker: null, pkg: entente, pkgText, entries, owned };
   }

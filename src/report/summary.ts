@@ -11,6 +11,7 @@ import { coverageSection } from './coverage-section.js';
 import { splitChange } from '../analysis/coverage-changes.js';
 import { explainModelOf } from '../analysis/explain-model.js';
 import { latentSummaryLines } from './latent-report.js';
+import { runReferences } from './references.js';
 import { markdownCode, markdownText as md } from '../domain/escape.js';
 
 /** How many pairs the summary lists at the top, at the bottom, and as movers each way. */
@@ -141,7 +142,8 @@ export function buildSummary(run: ScoreRun, sections: readonly string[] = []): s
     for (const f of data.get(ind.id)?.inputs ?? []) out.push(`| ${md(ind.id)} | ${markdownCode(rel(f.path))} | ${md(f.role)} | \`${f.sha256}\` |`);
   }
   out.push('');
-  const citations = [...new Set(config.indicators.flatMap((i) => i.family.citations))];
+  // only the sources and methods this run used, with the data dates the inputs state (see references.ts)
+  const citations = runReferences(config, data);
   // the families' own citations, with their links kept live
   if (citations.length > 0) out.push('Cite:', '', ...citations.map((c) => `- ${c}`), '');
   else out.push('No citations: every indicator comes from files the analyst supplied (cite those).', '');
@@ -158,7 +160,9 @@ export function buildSummary(run: ScoreRun, sections: readonly string[] = []): s
     '- `alignment.csv`: one row per pair and year — index, coverage, and each indicator\'s raw value, normalised value and contribution.',
     ...(config.wide ? ['- `alignment_wide.csv`: the index with one column per year, for spreadsheets.'] : []),
     '- `states.csv`: the states of the panel with their English names.',
-    '- `datapackage.json`: the schema of every CSV (columns, types, units), the sources with SHA-256, the config as used.',
+    '- `datapackage.json`: the schema of every CSV (columns, types, units), the sources with SHA-256, the config as given and as resolved (what `entente rerun` needs).',
+    '- `report.html`: the page to open in a browser — the index over time, a sortable table of the pairs of a year, each pair\'s decomposition, provenance and citations.',
+    '- `references.bib`: the references above as BibTeX.',
     '- Other commands add their files here: `entente plot A-B [C-D …]` a chart (`<name>.svg`, `<name>.png`); `sensitivity`, `audit`, `explain`, `validity` their CSVs, each listed in `datapackage.json` (`validity` adds its section to this page too). Running `entente score` again replaces the whole folder.',
     '',
   );

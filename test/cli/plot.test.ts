@@ -24,6 +24,14 @@ describe('entente plot', () => {
     expect(pngSize(readFileSync(png))).toEqual({ width: 1600, height: 900 });
   });
 
+  it('takes its pairs comma-separated too, as --pairs does: the same files', async () => {
+    const out = path.join(tempCopy('reports'), 'sample');
+    await runCli(['plot', 'RUS-IRN', 'RUS-CHN', '--config', SAMPLE, '--out', out, '--name', 'spaces']);
+    const r = await runCli(['plot', 'RUS-IRN,RUS-CHN', '--config', SAMPLE, '--out', out, '--name', 'commas']);
+    expect(r.code, r.err).toBe(0);
+    expect(sha(path.join(out, 'commas.svg'))).toBe(sha(path.join(out, 'spaces.svg')));
+  });
+
   it('gives identical bytes on a re-run', async () => {
     const out = path.join(tempCopy('reports'), 'sample');
     await runCli(['plot', 'RUS-IRN', '--config', SAMPLE, '--out', out, '--name', 'a']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { runCli, tempCopy } from '../helpers/cli.js';
 
 describe('entente rank', () => {
@@ -19,7 +20,20 @@ describe('entente rank', () => {
     const dir = tempCopy('toolkit');
     const r = await runCli(['rank', '--state', 'usa', '--year', '2012', '--config', path.join(dir, 'toolkit.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').slice(2).map((l) => l.trim().split(/\s+/)[1])).toEqual(['CHN-USA', 'RUS-USA', 'IRN-USA']);
+    expect(r.out.split('\n').slice(2, -1).map((l) => l.trim().split(/\s+/)[1])).toEqual(['CHN-USA', 'RUS-USA', 'IRN-USA']);
+  });
+
+  it('writes the whole ranking to rank.csv in the report folder, listed in datapackage.json', async () => {
+    const dir = tempCopy('toolkit');
+    const out = path.join(dir, 'r');
+    const r = await runCli(['rank', '--state', 'USA', '--year', '2012', '--since', '2010', '--top', '1', '--bottom', '0', '--config', path.join(dir, 'toolkit.yaml'), '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/wrote .*rank\.csv \(3 pairs\)/);
+    const lines = readFileSync(path.join(out, 'rank.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('rank,state_a,state_b,year,index,rank_since,change');
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 4).join('-'))).toEqual(['CHN-USA-2012', 'RUS-USA-2012', 'IRN-USA-2012']);
+    const pkg = JSON.parse(readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+    expect(pkg.resources.map((x) => x.path)).toContain('rank.csv');
   });
 
   it('exits 2 for a year without any index', async () => {

@@ -28,14 +28,14 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     describe: 'draw the index of some pairs over time as <name>.svg and <name>.png in the report folder',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .positional('pairs', { type: 'string', array: true, describe: 'pairs like RUS-IRN (as many as you like)' })
+        .positional('pairs', { type: 'string', array: true, describe: 'pairs like RUS-IRN, space- or comma-separated (as --pairs takes them)' })
         .option('from', yearOption('--from', 'first year'))
         .option('to', yearOption('--to', 'last year'))
         .option('contributions', { type: 'boolean', describe: 'stacked areas of each indicator\'s contribution, one panel per pair' })
         .option('indicator', textOption('--indicator', 'draw this indicator\'s raw measure (with its bootstrap band) instead of the index', 'un'))
         .option('name', textOption('--name', 'base name of the files (default plot_<pairs>, shortened with a hash when long)', 'russia-partners'))
         .check((argv) => {
-          parsePairs(((argv.pairs as unknown[] | undefined) ?? []).map(String));
+          parsePairs(splitPairs((argv.pairs as unknown[] | undefined) ?? []));
           if (argv.name !== undefined) plotNameArg(String(argv.name));
           return yearOrder(argv);
         })
@@ -46,7 +46,7 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
       try {
         const res = await runPlot(
           args.config,
-          { pairs: args.pairs.map(String), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out, note: (n) => term.err(pc.yellow(`note: ${n}`)) },
+          { pairs: splitPairs(args.pairs), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out, note: (n) => term.err(pc.yellow(`note: ${n}`)) },
           bar.progress,
         );
         bar.stop();
@@ -62,4 +62,13 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     },
   };
   return module as unknown as CommandModule<GlobalArgs, never>;
+}
+
+/**
+ * The pairs of the command line, space- or comma-separated (`plot RUS-IRN RUS-CHN` and
+ * `plot RUS-IRN,RUS-CHN` are the same, as `--pairs` takes them).
+ * @example splitPairs(['RUS-IRN,RUS-CHN', 'USA-GBR']) // ['RUS-IRN', 'RUS-CHN', 'USA-GBR']
+ */
+export function splitPairs(args: readonly unknown[]): string[] {
+  return args.flatMap((a) => String(a).split(',')).map((p) => p.trim()).filter((p) => p !== '');
 }

@@ -6,6 +6,7 @@ import type { GlobalArgs } from '../global-args.js';
 import type { Iso3 } from '../../domain/country.js';
 import { countOption, stateOption, yearOption } from '../option-checks.js';
 import { num, textTable, toolkitHooks } from './toolkit-common.js';
+import { displayPath } from './score.js';
 
 interface RankArgs extends GlobalArgs {
   readonly year?: number;
@@ -19,7 +20,7 @@ interface RankArgs extends GlobalArgs {
 export function rankCommand(term: Terminal): CommandModule<GlobalArgs, never> {
   const module: CommandModule<GlobalArgs, RankArgs> = {
     command: 'rank',
-    describe: 'most and least aligned pairs of a year, or the partners of one state, with their rank change since a year',
+    describe: 'most and least aligned pairs of a year, or the partners of one state, with their rank change since a year; the whole ranking to rank.csv',
     builder: (y: Argv<GlobalArgs>) =>
       y
         .option('year', yearOption('--year', 'year to rank (default: the latest year with an index)'))
@@ -40,6 +41,7 @@ export function rankCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         const lines = [head, ...res.top.map(row)];
         if (res.bottom.length > 0) lines.push(...(res.top.length + res.bottom.length < res.ranked ? [['…']] : []), ...res.bottom.map(row));
         for (const l of textTable(lines)) term.out(l);
+        term.out(`wrote ${displayPath(res.outDir)}/rank.csv (${res.ranked} pairs)${res.rescored ? ' with the score report' : ''}`);
       } finally {
         stop();
       }

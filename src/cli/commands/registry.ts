@@ -28,6 +28,8 @@ export const commandRegistry: readonly CommandEntry[] = [
   { name: 'validity', load: async () => (await import('./validity.js')).validityCommand },
   { name: 'plot', load: async () => (await import('./plot.js')).plotCommand },
   { name: 'sql', load: async () => (await import('./sql.js')).sqlCommand },
+  { name: 'rerun', load: async () => (await import('./rerun.js')).rerunCommand },
+  { name: 'diff', load: async () => (await import('./diff.js')).diffCommand },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { runValidate } from '../../pipeline/validate.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { terminalText } from '../../domain/escape.js';
+import { WarningCollector } from '../../core/warnings.js';
 
 /**
  * `entente validate`: checks the config and every input file, prints every problem
@@ -25,8 +26,23 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
         for (const note of d.notes) term.out(`   ${terminalText(note)}`);
         for (const line of d.details ?? []) term.out(`   ${terminalText(line)}`);
       }
-      printWarnings(term, loaded.warnings, 20);
+      // a warning that only points to `entente validate` says what the listing above already shows
+      printWarnings(term, listedElsewhere(loaded.warnings), 20);
       term.out(`${terminalText(config.file)}: config and ${config.indicators.length} indicator(s) valid`);
     },
   };
+}
+
+/**
+ * The warnings `validate` prints after its listing: those that point the user to `entente
+ * validate` are left out (the listing above them is what they point to).
+ * @example listedElsewhere(w).list().some((x) => x.warning.message.includes('entente validate')) // false
+ */
+export function listedElsewhere(warnings: WarningCollector): WarningCollector {
+  const out = new WarningCollector();
+  for (const { warning, count } of warnings.list()) {
+    if (/\(see `entente validate`\)/.test(warning.message)) continue;
+    for (let i = 0; i < count; i++) out.add(warning);
+  }
+  return out;
 }
