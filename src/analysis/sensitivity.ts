@@ -260,15 +260,13 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
+  const kernel = new DrawKernel(factors, ctx);
   for (const year of years) {
     const yr = plan.byYear.get(year);
     if (!yr) continue;
     const R = yr.length;
-    const block = blockColumns(levels, yr, useGeo, ctx.floor);
+    const block = blockRows(levels, yr, useGeo, ctx.floor);
     const fA = new Float64Array(R);
-    const fB = new Float64Array(R);
-    const fAB = new Float64Array(k * R);
-    const fABi = Array.from({ length: k }, (_, i) => fAB.subarray(i * R, (i + 1) * R));
     const rank = new Uint32Array(R);
     // nominal run
     const ref = new Float64Array(R);
@@ -279,16 +277,14 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       out.referenceRank[yr[t]!] = rank[t]!;
     }
     const acc = new RowSums(R, k, ref, ctx.lo + ctx.span / 2);
+    kernel.reset(block);
     for (let j = 0; j < n; j++) {
-      evaluate(block, runsA[j]!, ctx, fA);
+      if (k === 0) evaluate(block, runsA[j]!, ctx, fA);
+      else kernel.draw(block, runsA[j]!, runsB[j]!, runsAB, j, fA, acc);
       radixRanks(fA, R, rank, ws);
       // draw-major (contiguous writes); summariseRows reads each row with stride R
       store.set(fA, j * R);
       rankStore.set(rank, j * R);
-      if (k === 0) continue;
-      evaluate(block, runsB[j]!, ctx, fB);
-      for (let i = 0; i < k; i++) evaluate(block, runsAB[i]![j]!, ctx, fABi[i]!);
-      acc.add(fA, fB, fAB);
     }
     summariseRows(yr, store, rankStore, n, out);
     if (k > 0) {
@@ -417,88 +413,187 @@ export interface EvalContext {
 }
 
 /**
- * The columns of one year: values[level][indicator] with missing values as 0, and
- * present[indicator] = 1 or 0 (presence does not depend on the normaliser), so the
- * aggregation loop has no data-dependent branch; for geometric runs the same with
- * ln(f + (1 − f)·v).
+ * The columns of one year, row-major (row t, indicator i at t·m + i): `cols[level][0]` the
+ * normalised values with missing values as 0, `cols[level][1]` (when geometric runs are
+ * drawn) ln(f + (1 − f)·v), missing as 0. Which indicators a row has does not depend on the
+ * normaliser: rows are grouped by that pattern (`pattern[t]`, presence flags of pattern p
+ * at `patterns[p·m + i]`), so the weight sum Σ w_i over the indicators present is computed
+ * once per run and pattern, not per row.
  */
 interface Block {
-  readonly values: Float64Array[][];
-  readonly logs: Float64Array[][] | null;
-  readonly present: Float64Array[];
   readonly size: number;
+  readonly m: number;
+  readonly cols: Float64Array[][];
+  readonly pattern: Uint32Array;
+  readonly patterns: Float64Array;
+  readonly patternCount: number;
 }
 
-function blockColumns(levels: readonly Float64Array[][], rows: Uint32Array, geo: boolean, floor: number): Block {
+function blockRows(levels: readonly Float64Array[][], rows: Uint32Array, geo: boolean, floor: number): Block {
   const R = rows.length;
-  const gather = (col: Float64Array, f: (x: number) => number) => {
-    const v = new Float64Array(R);
-    for (let t = 0; t < R; t++) {
-      const x = col[rows[t]!]!;
-      v[t] = x === x ? f(x) : 0;
+  const m = levels[0]!.length;
+  const cols = levels.map((lv) => {
+    const values = new Float64Array(R * m);
+    const logs = geo ? new Float64Array(R * m) : null;
+    for (let i = 0; i < m; i++) {
+      const col = lv[i]!;
+      for (let t = 0, at = i; t < R; t++, at += m) {
+        const x = col[rows[t]!]!;
+        if (x !== x) continue;
+        values[at] = x;
+        if (logs) logs[at] = Math.log(floor + (1 - floor) * x);
+      }
     }
-    return v;
-  };
-  const values = levels.map((cols) => cols.map((col) => gather(col, (x) => x)));
-  const logs = geo ? levels.map((cols) => cols.map((col) => gather(col, (x) => Math.log(floor + (1 - floor) * x)))) : null;
-  const present = levels[0]!.map((col) => gather(col, () => 1));
-  return { values, logs, present, size: R };
+    return logs ? [values, logs] : [values];
+  });
+  const ids = new Map<string, number>();
+  const pattern = new Uint32Array(R);
+  const flags: number[] = [];
+  const present = levels[0]!;
+  let key = '';
+  for (let t = 0; t < R; t++) {
+    key = '';
+    for (let i = 0; i < m; i++) key += present[i]![rows[t]!] === present[i]![rows[t]!] ? '1' : '0';
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+      for (let i = 0; i < m; i++) flags.push(key.charCodeAt(i) === 49 ? 1 : 0);
+    }
+    pattern[t] = id;
+  }
+  return { size: R, m, cols, pattern, patterns: Float64Array.from(flags), patternCount: ids.size };
+}
+
+/**
+ * Σ w_i·p_i over the indicators of each pattern (in indicator order, as `aggregate.ts` adds
+ * them), NaN where it falls below the coverage threshold min_coverage·Σ w — so a row of
+ * that pattern gets no index without a branch.
+ */
+function patternWeights(block: Block, run: Run, ctx: EvalContext, out: Float64Array, at = 0): void {
+  const { m, patterns, patternCount } = block;
+  const w = run.weights;
+  const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
+  for (let p = 0; p < patternCount; p++) {
+    let ws = 0;
+    for (let i = 0; i < m; i++) ws += w[i]! * patterns[p * m + i]!;
+    out[at + p] = ws >= need ? ws : NaN;
+  }
 }
 
 /**
  * The index of every row of a block for one run, into `out` (NaN below the coverage
  * threshold): arithmetic lo + span·Σ w_i n_i / Σ w_i, geometric lo + span·exp(Σ w_i ln m_i / Σ w_i)
- * with m_i = f + (1 − f)·n_i, sums over the indicators present — the same numbers as
- * `aggregate.ts` + `scaleResult`.
+ * with m_i = f + (1 − f)·n_i, sums over the indicators present in indicator order — the
+ * same numbers as `aggregate.ts` + `scaleResult`.
  */
 function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
-  const cols = (run.geometric ? block.logs! : block.values)[run.level]!;
-  const pres = block.present;
+  const { m, size: R, pattern } = block;
+  const cols = block.cols[run.level]![run.geometric ? 1 : 0]!;
+  const wsum = new Float64Array(block.patternCount);
+  patternWeights(block, run, ctx, wsum);
   const w = run.weights;
-  const m = cols.length;
-  const R = block.size;
-  const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
   const { lo, span } = ctx;
-  if (m === 2) {
-    // the common case of two indicators, unrolled and branch-free
-    const c0 = cols[0]!;
-    const c1 = cols[1]!;
-    const p0 = pres[0]!;
-    const p1 = pres[1]!;
-    const w0 = w[0]!;
-    const w1 = w[1]!;
-    if (run.geometric) {
-      for (let r = 0; r < R; r++) {
-        const ws = w0 * p0[r]! + w1 * p1[r]!;
-        out[r] = ws >= need ? lo + span * Math.exp((w0 * c0[r]! + w1 * c1[r]!) / ws) : NaN;
-      }
-    } else {
-      for (let r = 0; r < R; r++) {
-        const ws = w0 * p0[r]! + w1 * p1[r]!;
-        out[r] = ws >= need ? lo + span * ((w0 * c0[r]! + w1 * c1[r]!) / ws) : NaN;
-      }
-    }
-    return;
-  }
-  out.fill(0, 0, R);
-  const wsum = new Float64Array(R);
-  for (let i = 0; i < m; i++) {
-    const c = cols[i]!;
-    const p = pres[i]!;
-    const wi = w[i]!;
-    for (let r = 0; r < R; r++) {
-      out[r] = out[r]! + wi * c[r]!;
-      wsum[r] = wsum[r]! + wi * p[r]!;
-    }
-  }
-  for (let r = 0; r < R; r++) {
-    const ws = wsum[r]!;
-    const x = out[r]! / ws;
-    out[r] = ws >= need ? lo + span * (run.geometric ? Math.exp(x) : x) : NaN;
+  const geo = run.geometric;
+  for (let r = 0, base = 0; r < R; r++, base += m) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
+    const x = s / wsum[pattern[r]!]!;
+    out[r] = lo + span * (geo ? Math.exp(x) : x);
   }
 }
 
-/** Per-row running sums of the Sobol' estimators within one year (factor i of row r at i·size + r). */
+/**
+ * One draw of the Saltelli design over every row of a block in a single pass: f(A) into
+ * `fA`, and f(B), f(AB_i) straight into the Sobol' sums. A run AB_i of a weight factor
+ * differs from A in one weight only, so its sum reuses A's products and its partial sum
+ * before that indicator (the same additions in the same order, so the same bits as a full
+ * evaluation); the other factors' runs are evaluated in full.
+ */
+class DrawKernel {
+  private readonly k: number;
+  /** Per factor: the indicator of a weight factor, −1 otherwise. */
+  private readonly swapped: Int32Array;
+  private wsA = new Float64Array(0);
+  private wsB = new Float64Array(0);
+  private wsAB = new Float64Array(0);
+  private pre = new Float64Array(0);
+  private prod = new Float64Array(0);
+  private readonly fAB: Float64Array;
+
+  constructor(
+    factors: readonly SensitivityFactor[],
+    private readonly ctx: EvalContext,
+  ) {
+    this.k = factors.length;
+    this.swapped = Int32Array.from(factors, (f) => (f.kind === 'weight' ? f.indicator! : -1));
+    this.fAB = new Float64Array(this.k);
+  }
+
+  /** Sizes the work space for a block. */
+  reset(block: Block): void {
+    const P = block.patternCount;
+    this.wsA = new Float64Array(P);
+    this.wsB = new Float64Array(P);
+    this.wsAB = new Float64Array(this.k * P);
+    this.pre = new Float64Array(block.m);
+    this.prod = new Float64Array(block.m);
+  }
+
+  draw(block: Block, a: Run, b: Run, runsAB: readonly (readonly Run[])[], j: number, fA: Float64Array, acc: RowSums): void {
+    const { k, swapped, ctx, wsA, wsB, wsAB, pre, prod, fAB } = this;
+    const { m, size: R, pattern, patternCount: P } = block;
+    const { lo, span } = ctx;
+    patternWeights(block, a, ctx, wsA);
+    patternWeights(block, b, ctx, wsB);
+    const ab: Run[] = [];
+    for (let f = 0; f < k; f++) {
+      ab.push(runsAB[f]![j]!);
+      patternWeights(block, ab[f]!, ctx, wsAB, f * P);
+    }
+    const wA = a.weights;
+    const wB = b.weights;
+    const colsA = block.cols[a.level]![a.geometric ? 1 : 0]!;
+    const colsB = block.cols[b.level]![b.geometric ? 1 : 0]!;
+    const geoA = a.geometric;
+    const geoB = b.geometric;
+    for (let r = 0, base = 0; r < R; r++, base += m) {
+      const pat = pattern[r]!;
+      let s = 0;
+      for (let i = 0; i < m; i++) {
+        pre[i] = s;
+        const t = wA[i]! * colsA[base + i]!;
+        prod[i] = t;
+        s += t;
+      }
+      let x = s / wsA[pat]!;
+      const fa = lo + span * (geoA ? Math.exp(x) : x);
+      fA[r] = fa;
+      s = 0;
+      for (let i = 0; i < m; i++) s += wB[i]! * colsB[base + i]!;
+      x = s / wsB[pat]!;
+      const fb = lo + span * (geoB ? Math.exp(x) : x);
+      for (let f = 0; f < k; f++) {
+        const run = ab[f]!;
+        const q = swapped[f]!;
+        if (q >= 0) {
+          s = pre[q]! + run.weights[q]! * colsA[base + q]!;
+          for (let i = q + 1; i < m; i++) s += prod[i]!;
+        } else {
+          const w = run.weights;
+          const cols = block.cols[run.level]![run.geometric ? 1 : 0]!;
+          s = 0;
+          for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
+        }
+        x = s / wsAB[f * P + pat]!;
+        fAB[f] = lo + span * (run.geometric ? Math.exp(x) : x);
+      }
+      acc.add(r, fa, fb, fAB);
+    }
+  }
+}
+
+/** Per-row running sums of the Sobol' estimators within one year (factor i of row r at r·k + i). */
 class RowSums {
   readonly count: Float64Array;
   readonly sum: Float64Array;
@@ -526,26 +621,22 @@ class RowSums {
     this.centre = Float64Array.from(reference, (x) => (x === x ? x : fallback));
   }
 
-  /** Adds one draw: f(A), f(B) and f(AB_i) (flat, factor i at i·size + r). */
-  add(fA: Float64Array, fB: Float64Array, fAB: Float64Array): void {
-    const { k, size, centre, count, sum, sumSq, first, total, diff } = this;
-    for (let r = 0; r < size; r++) {
-      const c = centre[r]!;
-      const a = fA[r]! - c;
-      const b = fB[r]! - c;
-      if (a !== a || b !== b) continue;
-      let ok = true;
-      for (let i = 0, at = r; i < k; i++, at += size) if (fAB[at] !== fAB[at]) ok = false;
-      if (!ok) continue;
-      count[r]!++;
-      sum[r]! += a + b;
-      sumSq[r]! += a * a + b * b;
-      for (let i = 0, at = r; i < k; i++, at += size) {
-        const d = fAB[at]! - c - a;
-        first[at]! += b * d;
-        total[at]! += d * d;
-        diff[at]! += d;
-      }
+  /** Adds one draw of row r: f(A), f(B) and f(AB_i) (factor i at i). */
+  add(r: number, fa: number, fb: number, fAB: Float64Array): void {
+    const { k, centre, first, total, diff } = this;
+    const c = centre[r]!;
+    const a = fa - c;
+    const b = fb - c;
+    if (a !== a || b !== b) return;
+    for (let i = 0; i < k; i++) if (fAB[i] !== fAB[i]) return;
+    this.count[r]!++;
+    this.sum[r]! += a + b;
+    this.sumSq[r]! += a * a + b * b;
+    for (let i = 0, at = r * k; i < k; i++, at++) {
+      const d = fAB[i]! - c - a;
+      first[at]! += b * d;
+      total[at]! += d * d;
+      diff[at]! += d;
     }
   }
 
@@ -558,7 +649,7 @@ class RowSums {
       const v = Math.max(0, (this.sumSq[r]! - 2 * c * mean * mean) / (2 * c - 1));
       sums.variance += v;
       sums.pairYears++;
-      for (let i = 0, at = r; i < this.k; i++, at += this.size) {
+      for (let i = 0, at = r * this.k; i < this.k; i++, at++) {
         // Σ (f(B) − m)(f(AB_i) − f(A)) with m the sample mean of f(A) and f(B), as in sobol.ts
         sums.first[i]! += (this.first[at]! - mean * this.diff[at]!) / c;
         sums.total[i]! += this.total[at]! / (2 * c);
