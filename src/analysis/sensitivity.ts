@@ -33,7 +33,7 @@
 import { fitNormaliser, type NormaliserName } from '../core/normalise.js';
 import { createRandom } from '../core/random.js';
 import { saltelliDesign } from './sobol.js';
-import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from './quantile.js';
+import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
 import { rowsByYear } from '../core/panel-keys.js';
 import type { ScoreTable } from '../core/score.js';

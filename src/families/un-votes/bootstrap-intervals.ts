@@ -7,6 +7,7 @@ import { STRIDE, sumsFromTable, ComponentsCursor, type PairYearComponents } from
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
 import { createRandom, streamSeed } from '../../core/random.js';
+import { quantilesOf, QuantileWorkspace } from '../../core/quantile.js';
 
 /** Bootstrap settings: number of resamples and the central interval's coverage. */
 export interface BootstrapOptions {
@@ -50,15 +51,22 @@ export function bootstrapIntervals(
   const draws = options.draws;
   const pLo = (1 - options.level) / 2;
   const pHi = (1 + options.level) / 2;
-  // the same resamples for every pair of a year
-  const byYear = new Map<number, { m: YearMatrix; weights: Uint16Array }>();
+  // the same resamples for every pair of a year, call-major (a call's multiplicities in
+  // every draw side by side, two draws to a 32-bit word)
+  const half = (draws + 1) >> 1;
+  const byYear = new Map<number, { m: YearMatrix; weights: Int32Array }>();
   years.forEach((m) => {
+    if (m.calls.length >= 32768) throw new RangeError(`the bootstrap takes at most 32,767 roll calls a year, ${m.year} has ${m.calls.length}`);
     byYear.set(m.year, { m, weights: drawWeights(m.calls.length, draws, createRandom(streamSeed(seed, m.year))) });
   });
-  const table = new Float64Array(16);
+  const packed = new Int32Array(half * 16);
+  const counts = new Float64Array(draws * 16);
   const scratch: PairYearComponents = { size: 1, a: new Uint16Array(1), b: new Uint16Array(1), year: new Uint16Array(1), sums: new Int32Array(STRIDE) };
   const cursor = new ComponentsCursor(scratch);
   const values = new Float64Array(draws);
+  const ws = new QuantileWorkspace(draws);
+  const bounds = new Float64Array(2);
+  const classSize = new Int32Array(16);
   let idx = new Uint8Array(0);
   for (let p = 0; p < pc.size; p++) {
     if ((p & 8191) === 8191) onProgress?.(p + 1, pc.size);
@@ -70,44 +78,70 @@ export function bootstrapIntervals(
     if (idx.length < nc) idx = new Uint8Array(nc);
     const ra = pc.a[p]! * nc;
     const rb = pc.b[p]! * nc;
-    for (let c = 0; c < nc; c++) idx[c] = m.codes[ra + c]! * 4 + m.codes[rb + c]!;
+    classSize.fill(0);
+    for (let c = 0; c < nc; c++) {
+      const v = m.codes[ra + c]! * 4 + m.codes[rb + c]!;
+      idx[c] = v;
+      classSize[v]!++;
+    }
+    // Each draw's count of calls per (vote a, vote b) class. Only the joint votes (both
+    // codes ≥ 1) matter; every draw picks nc calls in all, so the largest class can instead
+    // be had as nc minus the others — whichever adds fewer multiplicities. Two draws are
+    // added at once, one per 16-bit half of a word (a count stays below 32,768). Integer
+    // sums: exact.
+    let joint = 0;
+    let largest = 0;
+    for (let v = 0; v < 16; v++) {
+      if (v >= 4 && (v & 3) !== 0) joint += classSize[v]!;
+      if (classSize[v]! > classSize[largest]!) largest = v;
+    }
+    const complement = largest >= 4 && (largest & 3) !== 0 && nc - classSize[largest]! < joint;
+    packed.fill(0);
+    for (let c = 0; c < nc; c++) {
+      const v = idx[c]!;
+      if (complement ? v === largest : v < 4 || (v & 3) === 0) continue;
+      for (let h = 0, at = v, src = c * half; h < half; h++, at += 16) packed[at] = packed[at]! + weights[src + h]!;
+    }
+    if (complement) {
+      const all = nc | (nc << 16);
+      for (let h = 0, o = 0; h < half; h++, o += 16) {
+        let others = 0;
+        for (let v = 0; v < 16; v++) if (v !== largest) others += packed[o + v]!;
+        packed[o + largest] = all - others;
+      }
+    }
+    for (let d = 0; d < draws; d++) {
+      const shift = (d & 1) << 4;
+      for (let v = 5, from = (d >> 1) * 16; v < 16; v++) counts[d * 16 + v] = (packed[from + v]! >>> shift) & 0xffff;
+    }
     let n = 0;
     for (let d = 0; d < draws; d++) {
-      table.fill(0);
-      const w = d * nc;
-      for (let c = 0; c < nc; c++) table[idx[c]!]! += weights[w + c]!;
-      sumsFromTable(table, scratch.sums, 0);
+      sumsFromTable(counts, scratch.sums, 0, d * 16);
       if (scratch.sums[0] === 0) continue;
       const v = measure.compute(cursor.at(0));
       if (v !== null) values[n++] = v;
     }
     if (n === 0) continue;
-    const sorted = values.subarray(0, n).sort();
-    lo[p] = quantile(sorted, pLo);
-    hi[p] = quantile(sorted, pHi);
+    quantilesOf(values, n, [pLo, pHi], bounds, ws);
+    lo[p] = bounds[0]!;
+    hi[p] = bounds[1]!;
   }
   onProgress?.(pc.size, pc.size);
   return { lo, hi };
 }
 
-/** Multiplicities of each of `n` roll calls in each of `draws` resamples of size n. */
-function drawWeights(n: number, draws: number, random: () => number): Uint16Array {
-  const w = new Uint16Array(n * draws);
+/**
+ * Multiplicities of each of `n` roll calls in each of `draws` resamples of size n (the
+ * draws made in draw order), call-major and two draws to a word: call c's counts in draws
+ * 2h and 2h + 1 are the low and high 16 bits of word c·⌈draws/2⌉ + h.
+ */
+function drawWeights(n: number, draws: number, random: () => number): Int32Array {
+  const half = (draws + 1) >> 1;
+  const w = new Int32Array(n * half);
   for (let d = 0; d < draws; d++) {
-    const o = d * n;
-    for (let i = 0; i < n; i++) w[o + Math.floor(random() * n)]!++;
+    const one = 1 << ((d & 1) << 4);
+    const h = d >> 1;
+    for (let i = 0; i < n; i++) w[Math.floor(random() * n) * half + h]! += one;
   }
   return w;
-}
-
-/**
- * Quantile of sorted values by linear interpolation between order statistics (type 7).
- * @example quantile(Float64Array.of(1, 2, 3, 4), 0.5) // 2.5
- */
-export function quantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const i = Math.floor(h);
-  const lower = sorted[i]!;
-  const upper = sorted[Math.min(i + 1, sorted.length - 1)]!;
-  return lower + (h - i) * (upper - lower);
 }
