@@ -3,7 +3,7 @@
  * replacement and recompute the measure for every pair (METHODS.md §6 gap 2: no peer
  * reports uncertainty per dyad-year).
  */
-import { STRIDE, sumsFromTable, ComponentsCursor, type PairYearComponents } from './pair-components.js';
+import { STRIDE, ComponentsCursor, type PairYearComponents } from './pair-components.js';
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
 import { createRandom, streamSeed } from '../../core/random.js';
@@ -51,22 +51,22 @@ export function bootstrapIntervals(
   const draws = options.draws;
   const pLo = (1 - options.level) / 2;
   const pHi = (1 + options.level) / 2;
-  // the same resamples for every pair of a year, call-major (a call's multiplicities in
-  // every draw side by side, two draws to a 32-bit word)
-  const half = (draws + 1) >> 1;
-  const byYear = new Map<number, { m: YearMatrix; weights: Int32Array }>();
+  // the same resamples for every pair of a year, call-major and several draws to a number
+  const byYear = new Map<number, { m: YearMatrix; packing: Packing; weights: Float64Array }>();
   years.forEach((m) => {
-    if (m.calls.length >= 32768) throw new RangeError(`the bootstrap takes at most 32,767 roll calls a year, ${m.year} has ${m.calls.length}`);
-    byYear.set(m.year, { m, weights: drawWeights(m.calls.length, draws, createRandom(streamSeed(seed, m.year))) });
+    const packing = packingFor(m.calls.length, draws);
+    byYear.set(m.year, { m, packing, weights: drawWeights(m.calls.length, draws, packing, createRandom(streamSeed(seed, m.year))) });
   });
-  const packed = new Int32Array(half * 16);
-  const counts = new Float64Array(draws * 16);
+  const maxGroups = Math.max(0, ...[...byYear.values()].map((y) => y.packing.groups));
+  const packed = new Float64Array(maxGroups * 16);
   const scratch: PairYearComponents = { size: 1, a: new Uint16Array(1), b: new Uint16Array(1), year: new Uint16Array(1), sums: new Int32Array(STRIDE) };
+  const sums = scratch.sums;
   const cursor = new ComponentsCursor(scratch);
   const values = new Float64Array(draws);
   const ws = new QuantileWorkspace(draws);
   const bounds = new Float64Array(2);
   const classSize = new Int32Array(16);
+  const lanes = new Float64Array(STRIDE);
   let idx = new Uint8Array(0);
   for (let p = 0; p < pc.size; p++) {
     if ((p & 8191) === 8191) onProgress?.(p + 1, pc.size);
@@ -74,6 +74,7 @@ export function bootstrapIntervals(
     const year = byYear.get(pc.year[p]!);
     if (year === undefined) throw new RangeError(`no vote matrix for year ${pc.year[p]}`);
     const { m, weights } = year;
+    const { lanes: L, groups: G, base: B } = year.packing;
     const nc = m.calls.length;
     if (idx.length < nc) idx = new Uint8Array(nc);
     const ra = pc.a[p]! * nc;
@@ -84,11 +85,9 @@ export function bootstrapIntervals(
       idx[c] = v;
       classSize[v]!++;
     }
-    // Each draw's count of calls per (vote a, vote b) class. Only the joint votes (both
-    // codes ≥ 1) matter; every draw picks nc calls in all, so the largest class can instead
-    // be had as nc minus the others — whichever adds fewer multiplicities. Two draws are
-    // added at once, one per 16-bit half of a word (a count stays below 32,768). Integer
-    // sums: exact.
+    // Each draw's count of calls per (vote a, vote b) class, v = a·4 + b. Only the joint
+    // votes (both codes ≥ 1) matter; every draw picks nc calls in all, so the largest class
+    // can instead be had as nc minus the others — whichever adds fewer multiplicities.
     let joint = 0;
     let largest = 0;
     for (let v = 0; v < 16; v++) {
@@ -96,30 +95,34 @@ export function bootstrapIntervals(
       if (classSize[v]! > classSize[largest]!) largest = v;
     }
     const complement = largest >= 4 && (largest & 3) !== 0 && nc - classSize[largest]! < joint;
-    packed.fill(0);
+    packed.fill(0, 0, G * 16);
     for (let c = 0; c < nc; c++) {
       const v = idx[c]!;
       if (complement ? v === largest : v < 4 || (v & 3) === 0) continue;
-      for (let h = 0, at = v, src = c * half; h < half; h++, at += 16) packed[at] = packed[at]! + weights[src + h]!;
+      for (let g = 0, at = v, src = c * G; g < G; g++, at += 16) packed[at]! += weights[src + g]!;
     }
-    if (complement) {
-      const all = nc | (nc << 16);
-      for (let h = 0, o = 0; h < half; h++, o += 16) {
+    const all = year.packing.all * nc;
+    let n = 0;
+    for (let g = 0, o = 0; g < G; g++, o += 16) {
+      if (complement) {
         let others = 0;
         for (let v = 0; v < 16; v++) if (v !== largest) others += packed[o + v]!;
         packed[o + largest] = all - others;
       }
-    }
-    for (let d = 0; d < draws; d++) {
-      const shift = (d & 1) << 4;
-      for (let v = 5, from = (d >> 1) * 16; v < 16; v++) counts[d * 16 + v] = (packed[from + v]! >>> shift) & 0xffff;
-    }
-    let n = 0;
-    for (let d = 0; d < draws; d++) {
-      sumsFromTable(counts, scratch.sums, 0, d * 16);
-      if (scratch.sums[0] === 0) continue;
-      const v = measure.compute(cursor.at(0));
-      if (v !== null) values[n++] = v;
+      // the component sums are linear in the counts, so they are summed for all the
+      // group's draws at once, then split into draws (each lane stays below the base)
+      packedSums(packed, o, lanes);
+      for (let t = 0, d = g * L; t < L && d < draws; t++, d++) {
+        for (let f = 0; f < STRIDE; f++) {
+          const x = lanes[f]!;
+          const rest = Math.floor(x / B);
+          sums[f] = x - rest * B;
+          lanes[f] = rest;
+        }
+        if (sums[0] === 0) continue;
+        const v = measure.compute(cursor.at(0));
+        if (v !== null) values[n++] = v;
+      }
     }
     if (n === 0) continue;
     quantilesOf(values, n, [pLo, pHi], bounds, ws);
@@ -131,17 +134,64 @@ export function bootstrapIntervals(
 }
 
 /**
- * Multiplicities of each of `n` roll calls in each of `draws` resamples of size n (the
- * draws made in draw order), call-major and two draws to a word: call c's counts in draws
- * 2h and 2h + 1 are the low and high 16 bits of word c·⌈draws/2⌉ + h.
+ * How a year's resampled counts share a number: `lanes` draws to a float64, draw t of a
+ * group in digit t of base `base` = 2^bits, where 9·nc < base (the largest component sum,
+ * Σx² ≤ 9 per call) and lanes·bits ≤ 52 — so every sum of counts, and every component sum,
+ * is an exact integer and no digit carries into the next.
  */
-function drawWeights(n: number, draws: number, random: () => number): Int32Array {
-  const half = (draws + 1) >> 1;
-  const w = new Int32Array(n * half);
+interface Packing {
+  readonly lanes: number;
+  readonly base: number;
+  readonly groups: number;
+  /** 1 in every lane: nc·all is the packed total of a group's draws. */
+  readonly all: number;
+}
+
+function packingFor(nc: number, draws: number): Packing {
+  const bits = Math.max(1, Math.ceil(Math.log2(9 * nc + 1)));
+  if (bits > 52) throw new RangeError(`the bootstrap cannot take ${nc} roll calls in one year`);
+  const lanes = Math.floor(52 / bits);
+  const base = 2 ** bits;
+  let all = 0;
+  for (let t = lanes - 1; t >= 0; t--) all = all * base + 1;
+  return { lanes, base, groups: Math.ceil(draws / lanes), all };
+}
+
+/**
+ * The component sums K, Σx, Σy, Σx², Σy², SSD, SAD, same of one group of packed class
+ * counts (`packed[o + a·4 + b]`, joint votes a, b ≥ 1), still packed.
+ */
+function packedSums(packed: Float64Array, o: number, out: Float64Array): void {
+  out.fill(0);
+  for (let x = 1; x <= 3; x++) {
+    for (let y = 1; y <= 3; y++) {
+      const n = packed[o + x * 4 + y]!;
+      if (n === 0) continue;
+      const d = x - y;
+      out[0]! += n;
+      out[1]! += n * x;
+      out[2]! += n * y;
+      out[3]! += n * x * x;
+      out[4]! += n * y * y;
+      out[5]! += n * d * d;
+      out[6]! += n * (d < 0 ? -d : d);
+      if (d === 0) out[7]! += n;
+    }
+  }
+}
+
+/**
+ * Multiplicities of each of `n` roll calls in each of `draws` resamples of size n (the
+ * draws made in draw order), call-major and packed: call c's count in draw d is digit
+ * d mod lanes of number c·groups + ⌊d / lanes⌋.
+ */
+function drawWeights(n: number, draws: number, packing: Packing, random: () => number): Float64Array {
+  const { lanes, base, groups } = packing;
+  const w = new Float64Array(n * groups);
   for (let d = 0; d < draws; d++) {
-    const one = 1 << ((d & 1) << 4);
-    const h = d >> 1;
-    for (let i = 0; i < n; i++) w[Math.floor(random() * n) * half + h]! += one;
+    const one = base ** (d % lanes);
+    const g = Math.floor(d / lanes);
+    for (let i = 0; i < n; i++) w[Math.floor(random() * n) * groups + g]! += one;
   }
   return w;
 }
