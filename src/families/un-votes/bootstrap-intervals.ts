@@ -3,7 +3,7 @@
  * replacement and recompute the measure for every pair (METHODS.md §6 gap 2: no peer
  * reports uncertainty per dyad-year).
  */
-import { STRIDE, ComponentsCursor, type PairYearComponents } from './pair-components.js';
+import { STRIDE, type PairYearComponents } from './pair-components.js';
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
 import { createRandom, streamSeed } from '../../core/random.js';
@@ -59,9 +59,8 @@ export function bootstrapIntervals(
   });
   const maxGroups = Math.max(0, ...[...byYear.values()].map((y) => y.packing.groups));
   const packed = new Float64Array(maxGroups * 16);
-  const scratch: PairYearComponents = { size: 1, a: new Uint16Array(1), b: new Uint16Array(1), year: new Uint16Array(1), sums: new Int32Array(STRIDE) };
-  const sums = scratch.sums;
-  const cursor = new ComponentsCursor(scratch);
+  // one draw's component sums, as the measure reads them
+  const one = { k: 0, sx: 0, sy: 0, sxx: 0, syy: 0, ssd: 0, sad: 0, same: 0 };
   const values = new Float64Array(draws);
   const ws = new QuantileWorkspace(draws);
   const bounds = new Float64Array(2);
@@ -75,6 +74,7 @@ export function bootstrapIntervals(
     if (year === undefined) throw new RangeError(`no vote matrix for year ${pc.year[p]}`);
     const { m, weights } = year;
     const { lanes: L, groups: G, base: B } = year.packing;
+    const inv = 1 / B;
     const nc = m.calls.length;
     if (idx.length < nc) idx = new Uint8Array(nc);
     const ra = pc.a[p]! * nc;
@@ -112,15 +112,42 @@ export function bootstrapIntervals(
       // the component sums are linear in the counts, so they are summed for all the
       // group's draws at once, then split into draws (each lane stays below the base)
       packedSums(packed, o, lanes);
+      let k = lanes[0]!;
+      let sx = lanes[1]!;
+      let sy = lanes[2]!;
+      let sxx = lanes[3]!;
+      let syy = lanes[4]!;
+      let ssd = lanes[5]!;
+      let sad = lanes[6]!;
+      let same = lanes[7]!;
       for (let t = 0, d = g * L; t < L && d < draws; t++, d++) {
-        for (let f = 0; f < STRIDE; f++) {
-          const x = lanes[f]!;
-          const rest = Math.floor(x / B);
-          sums[f] = x - rest * B;
-          lanes[f] = rest;
-        }
-        if (sums[0] === 0) continue;
-        const v = measure.compute(cursor.at(0));
+        // the lowest digit of each sum is this draw's, the rest moves down one digit
+        const k1 = Math.floor(k * inv);
+        one.k = k - k1 * B;
+        k = k1;
+        const sx1 = Math.floor(sx * inv);
+        one.sx = sx - sx1 * B;
+        sx = sx1;
+        const sy1 = Math.floor(sy * inv);
+        one.sy = sy - sy1 * B;
+        sy = sy1;
+        const sxx1 = Math.floor(sxx * inv);
+        one.sxx = sxx - sxx1 * B;
+        sxx = sxx1;
+        const syy1 = Math.floor(syy * inv);
+        one.syy = syy - syy1 * B;
+        syy = syy1;
+        const ssd1 = Math.floor(ssd * inv);
+        one.ssd = ssd - ssd1 * B;
+        ssd = ssd1;
+        const sad1 = Math.floor(sad * inv);
+        one.sad = sad - sad1 * B;
+        sad = sad1;
+        const same1 = Math.floor(same * inv);
+        one.same = same - same1 * B;
+        same = same1;
+        if (one.k === 0) continue;
+        const v = measure.compute(one);
         if (v !== null) values[n++] = v;
       }
     }
