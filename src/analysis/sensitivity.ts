@@ -248,10 +248,11 @@ export function sensitivityRows(rows: number, shared = false): SensitivityRows {
 /**
  * Runs the draws for some years (each year is independent): writes the rows of those years
  * into `out` and returns each year's Sobol' sums. The same numbers whichever years run
- * together, so the work can be split between threads.
+ * together, so the work can be split between threads. `progress` is told each finished year
+ * and its pair-years (the work is in proportion to them).
  * @example const sums = runSensitivityYears(plan, [2015, 2016], out);
  */
-export function runSensitivityYears(plan: SensitivityPlan, years: readonly number[], out: SensitivityRows, progress?: (year: number) => void): YearSobol[] {
+export function runSensitivityYears(plan: SensitivityPlan, years: readonly number[], out: SensitivityRows, progress?: (year: number, pairYears: number) => void): YearSobol[] {
   const { factors, draws: n, levels, useGeo, runsA, runsB, runsAB, nominal, ctx } = plan;
   const k = factors.length;
   let maxR = 0;
@@ -292,7 +293,7 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       acc.into(yearSums);
       sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total });
     }
-    progress?.(year);
+    progress?.(year, R);
   }
   return sums;
 }
@@ -337,7 +338,7 @@ export function runSensitivity(table: SensitivityTable, model: SensitivityModel,
   const out = sensitivityRows(table.keys.length);
   const years = [...plan.byYear.keys()];
   let done = 0;
-  const sums = runSensitivityYears(plan, years, out, () => progress?.('sensitivity', ++done, years.length));
+  const sums = runSensitivityYears(plan, years, out, (_, rows) => progress?.('sensitivity', (done += rows), table.keys.length));
   return sensitivityResult(plan, out, sums);
 }
 
@@ -559,6 +560,11 @@ class DrawKernel {
     const geoB = b.geometric;
     for (let r = 0, base = 0; r < R; r++, base += m) {
       const pat = pattern[r]!;
+      if (wsA[pat] !== wsA[pat]) {
+        // below the coverage threshold in A: no index, and the row is left out of the Sobol' sums
+        fA[r] = NaN;
+        continue;
+      }
       let s = 0;
       for (let i = 0; i < m; i++) {
         pre[i] = s;
@@ -572,8 +578,15 @@ class DrawKernel {
       s = 0;
       for (let i = 0; i < m; i++) s += wB[i]! * colsB[base + i]!;
       x = s / wsB[pat]!;
+      if (x !== x) continue; // no index in B: the row is left out of this draw's Sobol' sums
       const fb = lo + span * (geoB ? Math.exp(x) : x);
+      let complete = true;
       for (let f = 0; f < k; f++) {
+        const wsf = wsAB[f * P + pat]!;
+        if (wsf !== wsf) {
+          complete = false;
+          break;
+        }
         const run = ab[f]!;
         const q = swapped[f]!;
         if (q >= 0) {
@@ -585,10 +598,10 @@ class DrawKernel {
           s = 0;
           for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
         }
-        x = s / wsAB[f * P + pat]!;
+        x = s / wsf;
         fAB[f] = lo + span * (run.geometric ? Math.exp(x) : x);
       }
-      acc.add(r, fa, fb, fAB);
+      if (complete) acc.add(r, fa, fb, fAB);
     }
   }
 }
