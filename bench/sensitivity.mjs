@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Benchmark of `entente sensitivity` (issue 7) on the real UN votes + trade panel
-// (../shared/data): 1,000 Monte Carlo draws over every pair-year, as configured in
-// bench/sensitivity.yaml. Runs, each in a fresh process with wall time and peak RSS:
-//  1. `entente score --config bench/sensitivity.yaml` — loading and scoring alone, the floor
-//     under the next run;
-//  2. `entente sensitivity --config bench/sensitivity.yaml --threads 1` — the same plus the
-//     analysis (N·(k + 2) model runs per pair-year, ranks and intervals, Sobol' indices) on
-//     one thread;
+// Benchmark of `entente sensitivity` (issues 7 and 20) on the real-data config
+// (examples/real-data.yaml: eight indicators, about a million pair-years; ../shared/data):
+// 1,000 Monte Carlo draws over every pair-year. Runs, each in a fresh process with wall time
+// and peak RSS:
+//  1. `entente score` — loading and scoring alone, the floor under the next runs;
+//  2. `entente sensitivity --draws 1000 --threads 1` — the same plus the analysis
+//     (N·(k + 2) model runs per pair-year, ranks and intervals, Sobol' indices) on one thread;
 //  3. the same on the default threads (one per core), whose output must be byte-identical.
+// Targets (issue 20): the default threads ≤ 60 s and ≤ 1 GB peak RSS; two threads ≤ 0.6× one
+// thread (meaningful only when two cores are free: the load average is printed).
 // Needs the build (`npm run build`; `npm run bench` builds first). ENTENTE_DIST picks another
-// build folder; ENTENTE_BENCH_DRAWS overrides the 1,000 draws (for a quick look).
+// build folder; ENTENTE_BENCH_DRAWS overrides the 1,000 draws (for a quick look);
+// ENTENTE_BENCH_SENSITIVITY_CONFIG another config (bench/sensitivity.yaml: UN votes + trade).
 // usage: node bench/sensitivity.mjs
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,9 +23,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.ENTENTE_DIST ?? 'dist');
 const dataDir = path.resolve(process.env.ENTENTE_DATA_DIR ?? path.join(root, '..', 'shared', 'data'));
-const config = path.join(root, 'bench', 'sensitivity.yaml');
+const config = path.resolve(root, process.env.ENTENTE_BENCH_SENSITIVITY_CONFIG ?? path.join('examples', 'real-data.yaml'));
 const draws = process.env.ENTENTE_BENCH_DRAWS ?? '1000';
-const needed = ['unga/unvotes_un_votes.csv.gz', 'unga/unvotes_un_roll_calls.csv.gz', 'trade/cow_dyadic_trade_v4.0_rounded_peacesciencer.csv.gz'];
+// the data files the config names (paths relative to data_dir)
+const needed = [...readFileSync(config, 'utf8').matchAll(/(?:votes|rollcalls|issues|path): ([\w./-]+\.csv(?:\.gz)?)/g)].map((m) => m[1]);
 
 const missing = needed.filter((f) => !existsSync(path.join(dataDir, f)));
 if (missing.length > 0) {
@@ -43,7 +46,7 @@ writeFileSync(preload, "process.on('exit', () => process.stderr.write(`MAXRSS_KB
 
 function run(args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ENTENTE_DATA_DIR: dataDir } });
   const wall = (performance.now() - t0) / 1000;
   const m = /MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
   return { r, wall, rssMb: m ? Number(m[1]) / 1024 : NaN };
@@ -74,9 +77,15 @@ for (const threads of ['1', null]) {
 const same = outputs.length === 2 && outputs[0] === outputs[1];
 rmSync(tmp, { recursive: true, force: true });
 
-console.log(`\nsensitivity on the real UN + trade panel (${os.cpus().length} cores, Node ${process.version})`);
+const [load1] = os.loadavg();
+console.log(`\nsensitivity of ${path.relative(root, config)} (${os.cpus().length} cores, Node ${process.version}, load average ${load1.toFixed(1)} at the end)`);
 console.log('| run | wall (s) | peak RSS (MB) | output |');
 console.log('|---|---|---|---|');
 for (const [name, wall, rss, what] of rows) console.log(`| ${name} | ${wall.toFixed(2)} | ${rss.toFixed(0)} | ${what} |`);
 console.log(same ? 'one thread and several threads wrote the same sensitivity.csv and sobol.csv' : 'WARNING: the outputs of one and several threads differ');
+if (rows.length === 3) {
+  const [, one, many] = rows;
+  console.log(`target (issue 20): ${draws} draws ≤ 60 s: ${many[1] <= 60 ? 'met' : 'NOT met'} (${many[1].toFixed(1)} s); peak RSS ≤ 1 GB: ${many[2] <= 1024 ? 'met' : 'NOT met'} (${many[2].toFixed(0)} MB)`);
+  console.log(`target (issue 20): ${os.availableParallelism()} threads ≤ 0.6× one thread: ${many[1] <= 0.6 * one[1] ? 'met' : 'NOT met'} (${(many[1] / one[1]).toFixed(2)}×; needs the cores free — load average ${load1.toFixed(1)})`);
+}
 process.exitCode = rows.length === 3 && same ? 0 : 1;

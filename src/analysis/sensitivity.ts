@@ -38,7 +38,7 @@ import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
 import { saltelliDesign } from './sobol.js';
-import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from './quantile.js';
+import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
 import { rowsByYear } from '../core/panel-keys.js';
 import type { ScoreTable } from '../core/score.js';
@@ -275,10 +275,11 @@ export function sensitivityRows(rows: number, shared = false): SensitivityRows {
 /**
  * Runs the draws for some years (each year is independent): writes the rows of those years
  * into `out` and returns each year's Sobol' sums. The same numbers whichever years run
- * together, so the work can be split between threads.
+ * together, so the work can be split between threads. `progress` is told each finished year
+ * and its pair-years (the work is in proportion to them).
  * @example const sums = runSensitivityYears(plan, [2015, 2016], out);
  */
-export function runSensitivityYears(plan: SensitivityPlan, years: readonly number[], out: SensitivityRows, progress?: (year: number) => void): YearSobol[] {
+export function runSensitivityYears(plan: SensitivityPlan, years: readonly number[], out: SensitivityRows, progress?: (year: number, pairYears: number) => void): YearSobol[] {
   const { factors, draws: n, levels, useGeo, runsA, runsB, runsAB, nominal, ctx } = plan;
   const k = factors.length;
   let maxR = 0;
@@ -287,15 +288,13 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
+  const kernel = new DrawKernel(factors, ctx);
   for (const year of years) {
     const yr = plan.byYear.get(year);
     if (!yr) continue;
     const R = yr.length;
-    const block = blockColumns(levels, yr, useGeo, ctx.floor, plan.minIndicators);
+    const block = blockRows(levels, yr, useGeo, ctx.floor, plan.minIndicators);
     const fA = new Float64Array(R);
-    const fB = new Float64Array(R);
-    const fAB = new Float64Array(k * R);
-    const fABi = Array.from({ length: k }, (_, i) => fAB.subarray(i * R, (i + 1) * R));
     const rank = new Uint32Array(R);
     // nominal run
     const ref = new Float64Array(R);
@@ -306,16 +305,14 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       out.referenceRank[yr[t]!] = rank[t]!;
     }
     const acc = new RowSums(R, k, ref, ctx.lo + ctx.span / 2);
+    kernel.reset(block);
     for (let j = 0; j < n; j++) {
-      evaluate(block, runsA[j]!, ctx, fA);
+      if (k === 0) evaluate(block, runsA[j]!, ctx, fA);
+      else kernel.draw(block, runsA[j]!, runsB[j]!, runsAB, j, fA, acc);
       radixRanks(fA, R, rank, ws);
       // draw-major (contiguous writes); summariseRows reads each row with stride R
       store.set(fA, j * R);
       rankStore.set(rank, j * R);
-      if (k === 0) continue;
-      evaluate(block, runsB[j]!, ctx, fB);
-      for (let i = 0; i < k; i++) evaluate(block, runsAB[i]![j]!, ctx, fABi[i]!);
-      acc.add(fA, fB, fAB);
     }
     summariseRows(yr, store, rankStore, n, out);
     if (k > 0) {
@@ -323,7 +320,7 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       acc.into(yearSums);
       sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total });
     }
-    progress?.(year);
+    progress?.(year, R);
   }
   return sums;
 }
@@ -368,7 +365,7 @@ export function runSensitivity(table: SensitivityTable, model: SensitivityModel,
   const out = sensitivityRows(table.keys.length);
   const years = [...plan.byYear.keys()];
   let done = 0;
-  const sums = runSensitivityYears(plan, years, out, () => progress?.('sensitivity', ++done, years.length));
+  const sums = runSensitivityYears(plan, years, out, (_, rows) => progress?.('sensitivity', (done += rows), table.keys.length));
   return sensitivityResult(plan, out, sums);
 }
 
@@ -455,111 +452,227 @@ export interface EvalContext {
 }
 
 /**
- * The columns of one year: values[level][indicator] with missing values as 0, and
- * present[indicator] = 1 or 0 (presence does not depend on the normaliser), so the
- * aggregation loop has no data-dependent branch; for geometric runs the same with
- * ln(f + (1 − f)·v).
+ * The columns of one year for one imputation level, row-major (row t, indicator i at t·m + i):
+ * `cols[level][0]` the normalised values with missing values as 0, `cols[level][1]` (when
+ * geometric runs are drawn) ln(f + (1 − f)·v), missing as 0. Which indicators a row has
+ * depends on the imputation, never on the normaliser: rows are grouped by that pattern
+ * (`pattern[t]`, presence flags of pattern p at `patterns[p·m + i]`), so the weight sum
+ * Σ w_i over the indicators present is computed once per run and pattern, not per row;
+ * `thin[p]` = 1 when pattern p has fewer indicators than `min_indicators` (no index).
  */
-interface Block {
-  /** [imputation level][normalisation level][indicator]. */
-  readonly values: Float64Array[][][];
-  readonly logs: Float64Array[][][] | null;
-  /** [imputation level][indicator]. */
-  readonly present: Float64Array[][];
-  readonly size: number;
-  /** Per imputation level, rows with fewer indicators present than `min_indicators` (1 = too few); null when the rule is off. */
-  readonly thin: Uint8Array[] | null;
+interface ImputationBlock {
+  readonly cols: Float64Array[][];
+  readonly pattern: Uint32Array;
+  readonly patterns: Float64Array;
+  readonly patternCount: number;
+  readonly thin: Uint8Array;
 }
 
-function blockColumns(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'] = null): Block {
+/** One year's rows: per imputation level (0 = as configured) its {@link ImputationBlock}. */
+interface Block {
+  readonly size: number;
+  readonly m: number;
+  readonly imp: readonly ImputationBlock[];
+  /** The largest pattern count over the imputation levels. */
+  readonly patternMax: number;
+}
+
+function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'] = null): Block {
   const R = rows.length;
-  const gather = (col: Float64Array, f: (x: number) => number) => {
-    const v = new Float64Array(R);
-    for (let t = 0; t < R; t++) {
-      const x = col[rows[t]!]!;
-      v[t] = x === x ? f(x) : 0;
-    }
-    return v;
-  };
-  const values = levels.map((imp) => imp.map((cols) => cols.map((col) => gather(col, (x) => x))));
-  const logs = geo ? levels.map((imp) => imp.map((cols) => cols.map((col) => gather(col, (x) => Math.log(floor + (1 - floor) * x))))) : null;
-  // presence depends on the imputation, never on the normaliser
-  const present = levels.map((imp) => imp[0]!.map((col) => gather(col, () => 1)));
-  let thin: Uint8Array[] | null = null;
-  if (min !== null) {
-    thin = present.map((pres) => {
-      const out = new Uint8Array(R);
-      for (let t = 0; t < R; t++) {
-        let count = 0;
-        for (let i = 0; i < pres.length; i++) if (min.counted[i]) count += pres[i]![t]!;
-        if (count < min.min) out[t] = 1;
+  const m = levels[0]![0]!.length;
+  const imp = levels.map((byNorm): ImputationBlock => {
+    const cols = byNorm.map((lv) => {
+      const values = new Float64Array(R * m);
+      const logs = geo ? new Float64Array(R * m) : null;
+      for (let i = 0; i < m; i++) {
+        const col = lv[i]!;
+        for (let t = 0, at = i; t < R; t++, at += m) {
+          const x = col[rows[t]!]!;
+          if (x !== x) continue;
+          values[at] = x;
+          if (logs) logs[at] = Math.log(floor + (1 - floor) * x);
+        }
       }
-      return out;
+      return logs ? [values, logs] : [values];
     });
+    const ids = new Map<string, number>();
+    const pattern = new Uint32Array(R);
+    const flags: number[] = [];
+    const thin: number[] = [];
+    const present = byNorm[0]!;
+    for (let t = 0; t < R; t++) {
+      let key = '';
+      for (let i = 0; i < m; i++) key += present[i]![rows[t]!] === present[i]![rows[t]!] ? '1' : '0';
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        let count = 0;
+        for (let i = 0; i < m; i++) {
+          const on = key.charCodeAt(i) === 49 ? 1 : 0;
+          flags.push(on);
+          if (on && min !== null && min.counted[i]) count++;
+        }
+        thin.push(min !== null && count < min.min ? 1 : 0);
+      }
+      pattern[t] = id;
+    }
+    return { cols, pattern, patterns: Float64Array.from(flags), patternCount: ids.size, thin: Uint8Array.from(thin) };
+  });
+  return { size: R, m, imp, patternMax: Math.max(...imp.map((b) => b.patternCount)) };
+}
+
+/**
+ * Σ w_i·p_i over the indicators of each pattern of the run's imputation level (in indicator
+ * order, as `aggregate.ts` adds them), NaN where it falls below the coverage threshold
+ * min_coverage·Σ w or the pattern is too thin (`min_indicators`) — so a row of that pattern
+ * gets no index without a branch.
+ */
+function patternWeights(block: Block, run: Run, ctx: EvalContext, out: Float64Array, at = 0): void {
+  const { patterns, patternCount, thin } = block.imp[run.impute]!;
+  const m = block.m;
+  const w = run.weights;
+  const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
+  for (let p = 0; p < patternCount; p++) {
+    let ws = 0;
+    for (let i = 0; i < m; i++) ws += w[i]! * patterns[p * m + i]!;
+    out[at + p] = ws >= need && thin[p] === 0 ? ws : NaN;
   }
-  return { values, logs, present, size: R, thin };
 }
 
 /**
  * The index of every row of a block for one run, into `out` (NaN below the coverage
  * threshold): arithmetic lo + span·Σ w_i n_i / Σ w_i, geometric lo + span·exp(Σ w_i ln m_i / Σ w_i)
- * with m_i = f + (1 − f)·n_i, sums over the indicators present — the same numbers as
- * `aggregate.ts` + `scaleResult`.
+ * with m_i = f + (1 − f)·n_i, sums over the indicators present in indicator order — the
+ * same numbers as `aggregate.ts` + `scaleResult`.
  */
 function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
-  evaluateRows(block, run, ctx, out);
-  const thin = block.thin?.[run.impute];
-  if (thin) for (let r = 0; r < block.size; r++) if (thin[r]) out[r] = NaN;
-}
-
-function evaluateRows(block: Block, run: Run, ctx: EvalContext, out: Float64Array): void {
-  const cols = (run.geometric ? block.logs! : block.values)[run.impute]![run.level]!;
-  const pres = block.present[run.impute]!;
+  const { m, size: R } = block;
+  const ib = block.imp[run.impute]!;
+  const pattern = ib.pattern;
+  const cols = ib.cols[run.level]![run.geometric ? 1 : 0]!;
+  const wsum = new Float64Array(ib.patternCount);
+  patternWeights(block, run, ctx, wsum);
   const w = run.weights;
-  const m = cols.length;
-  const R = block.size;
-  const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
   const { lo, span } = ctx;
-  if (m === 2) {
-    // the common case of two indicators, unrolled and branch-free
-    const c0 = cols[0]!;
-    const c1 = cols[1]!;
-    const p0 = pres[0]!;
-    const p1 = pres[1]!;
-    const w0 = w[0]!;
-    const w1 = w[1]!;
-    if (run.geometric) {
-      for (let r = 0; r < R; r++) {
-        const ws = w0 * p0[r]! + w1 * p1[r]!;
-        out[r] = ws >= need ? lo + span * Math.exp((w0 * c0[r]! + w1 * c1[r]!) / ws) : NaN;
-      }
-    } else {
-      for (let r = 0; r < R; r++) {
-        const ws = w0 * p0[r]! + w1 * p1[r]!;
-        out[r] = ws >= need ? lo + span * ((w0 * c0[r]! + w1 * c1[r]!) / ws) : NaN;
-      }
-    }
-    return;
-  }
-  out.fill(0, 0, R);
-  const wsum = new Float64Array(R);
-  for (let i = 0; i < m; i++) {
-    const c = cols[i]!;
-    const p = pres[i]!;
-    const wi = w[i]!;
-    for (let r = 0; r < R; r++) {
-      out[r] = out[r]! + wi * c[r]!;
-      wsum[r] = wsum[r]! + wi * p[r]!;
-    }
-  }
-  for (let r = 0; r < R; r++) {
-    const ws = wsum[r]!;
-    const x = out[r]! / ws;
-    out[r] = ws >= need ? lo + span * (run.geometric ? Math.exp(x) : x) : NaN;
+  const geo = run.geometric;
+  for (let r = 0, base = 0; r < R; r++, base += m) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
+    const x = s / wsum[pattern[r]!]!;
+    out[r] = lo + span * (geo ? Math.exp(x) : x);
   }
 }
 
-/** Per-row running sums of the Sobol' estimators within one year (factor i of row r at i·size + r). */
+/**
+ * One draw of the Saltelli design over every row of a block in a single pass: f(A) into
+ * `fA`, and f(B), f(AB_i) straight into the Sobol' sums. A run AB_i of a weight factor
+ * differs from A in one weight only, so its sum reuses A's products and its partial sum
+ * before that indicator (the same additions in the same order, so the same bits as a full
+ * evaluation); the other factors' runs are evaluated in full.
+ */
+class DrawKernel {
+  private readonly k: number;
+  /** Per factor: the indicator of a weight factor, −1 otherwise. */
+  private readonly swapped: Int32Array;
+  private wsA = new Float64Array(0);
+  private wsB = new Float64Array(0);
+  private wsAB = new Float64Array(0);
+  private pre = new Float64Array(0);
+  private prod = new Float64Array(0);
+  private readonly fAB: Float64Array;
+
+  constructor(
+    factors: readonly SensitivityFactor[],
+    private readonly ctx: EvalContext,
+  ) {
+    this.k = factors.length;
+    this.swapped = Int32Array.from(factors, (f) => (f.kind === 'weight' ? f.indicator! : -1));
+    this.fAB = new Float64Array(this.k);
+  }
+
+  /** Sizes the work space for a block. */
+  reset(block: Block): void {
+    const P = block.patternMax;
+    this.wsA = new Float64Array(P);
+    this.wsB = new Float64Array(P);
+    this.wsAB = new Float64Array(this.k * P);
+    this.pre = new Float64Array(block.m);
+    this.prod = new Float64Array(block.m);
+  }
+
+  draw(block: Block, a: Run, b: Run, runsAB: readonly (readonly Run[])[], j: number, fA: Float64Array, acc: RowSums): void {
+    const { k, swapped, ctx, wsA, wsB, wsAB, pre, prod, fAB } = this;
+    const { m, size: R, patternMax: P } = block;
+    const { lo, span } = ctx;
+    patternWeights(block, a, ctx, wsA);
+    patternWeights(block, b, ctx, wsB);
+    const ab: Run[] = [];
+    for (let f = 0; f < k; f++) {
+      ab.push(runsAB[f]![j]!);
+      patternWeights(block, ab[f]!, ctx, wsAB, f * P);
+    }
+    const wA = a.weights;
+    const wB = b.weights;
+    const impA = block.imp[a.impute]!;
+    const impB = block.imp[b.impute]!;
+    const colsA = impA.cols[a.level]![a.geometric ? 1 : 0]!;
+    const colsB = impB.cols[b.level]![b.geometric ? 1 : 0]!;
+    const patternA = impA.pattern;
+    const patternB = impB.pattern;
+    // per factor, the patterns of its AB run (its imputation level decides which indicators a row has)
+    const patternAB = ab.map((run) => block.imp[run.impute]!.pattern);
+    const geoA = a.geometric;
+    const geoB = b.geometric;
+    for (let r = 0, base = 0; r < R; r++, base += m) {
+      const pat = patternA[r]!;
+      if (wsA[pat] !== wsA[pat]) {
+        // below the coverage threshold in A: no index, and the row is left out of the Sobol' sums
+        fA[r] = NaN;
+        continue;
+      }
+      let s = 0;
+      for (let i = 0; i < m; i++) {
+        pre[i] = s;
+        const t = wA[i]! * colsA[base + i]!;
+        prod[i] = t;
+        s += t;
+      }
+      let x = s / wsA[pat]!;
+      const fa = lo + span * (geoA ? Math.exp(x) : x);
+      fA[r] = fa;
+      s = 0;
+      for (let i = 0; i < m; i++) s += wB[i]! * colsB[base + i]!;
+      x = s / wsB[patternB[r]!]!;
+      if (x !== x) continue; // no index in B: the row is left out of this draw's Sobol' sums
+      const fb = lo + span * (geoB ? Math.exp(x) : x);
+      let complete = true;
+      for (let f = 0; f < k; f++) {
+        const wsf = wsAB[f * P + patternAB[f]![r]!]!;
+        if (wsf !== wsf) {
+          complete = false;
+          break;
+        }
+        const run = ab[f]!;
+        const q = swapped[f]!;
+        if (q >= 0) {
+          s = pre[q]! + run.weights[q]! * colsA[base + q]!;
+          for (let i = q + 1; i < m; i++) s += prod[i]!;
+        } else {
+          const w = run.weights;
+          const cols = block.imp[run.impute]!.cols[run.level]![run.geometric ? 1 : 0]!;
+          s = 0;
+          for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
+        }
+        x = s / wsf;
+        fAB[f] = lo + span * (run.geometric ? Math.exp(x) : x);
+      }
+      if (complete) acc.add(r, fa, fb, fAB);
+    }
+  }
+}
+
+/** Per-row running sums of the Sobol' estimators within one year (factor i of row r at r·k + i). */
 class RowSums {
   readonly count: Float64Array;
   readonly sum: Float64Array;
@@ -587,26 +700,22 @@ class RowSums {
     this.centre = Float64Array.from(reference, (x) => (x === x ? x : fallback));
   }
 
-  /** Adds one draw: f(A), f(B) and f(AB_i) (flat, factor i at i·size + r). */
-  add(fA: Float64Array, fB: Float64Array, fAB: Float64Array): void {
-    const { k, size, centre, count, sum, sumSq, first, total, diff } = this;
-    for (let r = 0; r < size; r++) {
-      const c = centre[r]!;
-      const a = fA[r]! - c;
-      const b = fB[r]! - c;
-      if (a !== a || b !== b) continue;
-      let ok = true;
-      for (let i = 0, at = r; i < k; i++, at += size) if (fAB[at] !== fAB[at]) ok = false;
-      if (!ok) continue;
-      count[r]!++;
-      sum[r]! += a + b;
-      sumSq[r]! += a * a + b * b;
-      for (let i = 0, at = r; i < k; i++, at += size) {
-        const d = fAB[at]! - c - a;
-        first[at]! += b * d;
-        total[at]! += d * d;
-        diff[at]! += d;
-      }
+  /** Adds one draw of row r: f(A), f(B) and f(AB_i) (factor i at i). */
+  add(r: number, fa: number, fb: number, fAB: Float64Array): void {
+    const { k, centre, first, total, diff } = this;
+    const c = centre[r]!;
+    const a = fa - c;
+    const b = fb - c;
+    if (a !== a || b !== b) return;
+    for (let i = 0; i < k; i++) if (fAB[i] !== fAB[i]) return;
+    this.count[r]!++;
+    this.sum[r]! += a + b;
+    this.sumSq[r]! += a * a + b * b;
+    for (let i = 0, at = r * k; i < k; i++, at++) {
+      const d = fAB[i]! - c - a;
+      first[at]! += b * d;
+      total[at]! += d * d;
+      diff[at]! += d;
     }
   }
 
@@ -619,7 +728,7 @@ class RowSums {
       const v = Math.max(0, (this.sumSq[r]! - 2 * c * mean * mean) / (2 * c - 1));
       sums.variance += v;
       sums.pairYears++;
-      for (let i = 0, at = r; i < this.k; i++, at += this.size) {
+      for (let i = 0, at = r * this.k; i < this.k; i++, at++) {
         // Σ (f(B) − m)(f(AB_i) − f(A)) with m the sample mean of f(A) and f(B), as in sobol.ts
         sums.first[i]! += (this.first[at]! - mean * this.diff[at]!) / c;
         sums.total[i]! += this.total[at]! / (2 * c);

@@ -23,7 +23,7 @@ export const processTerminal: Terminal = {
 export function progressBar(term: Terminal): { progress: ProgressFn; stop(): void } {
   if (!term.isTTY) return { progress: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {percentage}% | {label}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    { format: ' {bar} {percentage}% | ETA {eta_formatted} | {label}', etaBuffer: 50, stream: process.stderr, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

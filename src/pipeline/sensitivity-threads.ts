@@ -50,7 +50,15 @@ export async function runSensitivityThreaded(
   const groups = splitYears(years.map((y) => [y, plan.byYear.get(y)!.length] as const), Math.min(threads, years.length));
   if (!built || groups.length <= 1) return runSensitivity(table, model, spec, progress);
   const out = sensitivityRows(table.keys.length, true);
-  const shared: SensitivityTable = { keys: table.keys, raw: table.raw, norm: table.norm, imputed: table.imputed };
+  // the columns the workers read, once in shared memory instead of a copy per worker; the
+  // raw columns only when an alternative normalisation or imputation is fitted on them
+  const toShared = (a: Float64Array) => {
+    const s = new Float64Array(new SharedArrayBuffer(a.byteLength));
+    s.set(a);
+    return s;
+  };
+  const alternatives = spec.normalisers.length > 0 || model.imputations !== undefined;
+  const shared: SensitivityTable = { keys: toShared(table.keys), raw: table.raw.map((c) => (alternatives ? toShared(c) : new Float64Array(0))), norm: table.norm.map(toShared), imputed: table.imputed?.map((c) => (c ? toShared(c) : null)) };
   let done = 0;
   const parts = await Promise.all(
     groups.map(
@@ -58,8 +66,8 @@ export async function runSensitivityThreaded(
         new Promise<YearSobol[]>((resolve, reject) => {
           const data: SensitivityWorkerData = { table: shared, model, spec, years: group, out };
           const w = new Worker(script, { workerData: data });
-          w.on('message', (msg: { type: 'year' } | { type: 'done'; sums: YearSobol[] }) => {
-            if (msg.type === 'year') progress?.('sensitivity', ++done, years.length);
+          w.on('message', (msg: { type: 'year'; rows: number } | { type: 'done'; sums: YearSobol[] }) => {
+            if (msg.type === 'year') progress?.('sensitivity', (done += msg.rows), table.keys.length);
             else resolve(msg.sums);
           });
           w.on('error', reject);

@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry of the sensitivity analysis: runs the draws of the years it is given
- * (see `run-sensitivity.ts`), writes their rows into the shared output arrays, reports each
- * finished year, and returns the years' Sobol' sums.
+ * (see `sensitivity-threads.ts`), writes their rows into the shared output arrays, reports each
+ * finished year with its pair-years, and returns the years' Sobol' sums.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { planSensitivity, runSensitivityYears, type SensitivityModel, type SensitivityRows, type SensitivitySpec, type SensitivityTable } from '../analysis/sensitivity.js';
@@ -19,6 +19,6 @@ if (parentPort) {
   const { table, model, spec, years, out } = workerData as SensitivityWorkerData;
   const port = parentPort;
   const plan = planSensitivity(table, model, spec);
-  const sums = runSensitivityYears(plan, years, out, () => port.postMessage({ type: 'year' }));
+  const sums = runSensitivityYears(plan, years, out, (_, rows) => port.postMessage({ type: 'year', rows }));
   port.postMessage({ type: 'done', sums });
 }

@@ -59,13 +59,13 @@ export class ComponentsCursor implements PairComponents {
 }
 
 /**
- * Turns a 4×4 contingency table of codes (index x·4 + y, code 0 = no vote) into the
- * component sums of the joint votes, written at `out[o..o+7]`.
+ * Turns a 4×4 contingency table of codes (index `from` + x·4 + y, code 0 = no vote) into
+ * the component sums of the joint votes, written at `out[o..o+7]`.
  * @example
  * const t = new Float64Array(16); t[1 * 4 + 1] = 1; t[2 * 4 + 3] = 1;
  * sumsFromTable(t, out, 0) // out = [2, 3, 4, 5, 10, 1, 1, 1]
  */
-export function sumsFromTable(t: ArrayLike<number>, out: { [i: number]: number }, o: number): void {
+export function sumsFromTable(t: ArrayLike<number>, out: { [i: number]: number }, o: number, from = 0): void {
   let k = 0;
   let sx = 0;
   let sy = 0;
@@ -76,7 +76,7 @@ export function sumsFromTable(t: ArrayLike<number>, out: { [i: number]: number }
   let same = 0;
   for (let x = 1; x <= 3; x++) {
     for (let y = 1; y <= 3; y++) {
-      const n = t[x * 4 + y]!;
+      const n = t[from + x * 4 + y]!;
       if (n === 0) continue;
       const d = x - y;
       k += n;

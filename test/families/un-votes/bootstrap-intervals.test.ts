@@ -1,16 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { quantile } from '../../../src/families/un-votes/bootstrap-intervals.js';
+import { bootstrapIntervals } from '../../../src/families/un-votes/bootstrap-intervals.js';
+import { ComponentsCursor, computePairComponents, STRIDE, sumsFromTable, type PairYearComponents } from '../../../src/families/un-votes/pair-components.js';
+import { UN_MEASURES } from '../../../src/families/un-votes/measures.js';
+import type { YearMatrix } from '../../../src/families/un-votes/vote-matrix.js';
+import { quantileSorted } from '../../../src/core/quantile.js';
 import { createRandom, streamSeed } from '../../../src/core/random.js';
 
-describe('bootstrap helpers', () => {
-  it('interpolates quantiles between order statistics (type 7)', () => {
-    const v = Float64Array.of(1, 2, 3, 4);
-    expect(quantile(v, 0)).toBe(1);
-    expect(quantile(v, 0.5)).toBe(2.5);
-    expect(quantile(v, 1)).toBe(4);
-    expect(quantile(Float64Array.of(7), 0.05)).toBe(7);
-  });
+/** The bootstrap written plainly: per pair and draw a 4×4 table of the drawn calls, then a sort. */
+function plainBootstrap(years: readonly YearMatrix[], pc: PairYearComponents, measure: keyof typeof UN_MEASURES, draws: number, level: number, seed: number) {
+  const lo = new Float64Array(pc.size).fill(NaN);
+  const hi = new Float64Array(pc.size).fill(NaN);
+  const picks = new Map(years.map((m) => {
+    const r = createRandom(streamSeed(seed, m.year));
+    const n = m.calls.length;
+    return [m.year, Array.from({ length: draws }, () => Array.from({ length: n }, () => Math.floor(r() * n)))] as const;
+  }));
+  const one: PairYearComponents = { size: 1, a: new Uint16Array(1), b: new Uint16Array(1), year: new Uint16Array(1), sums: new Int32Array(STRIDE) };
+  const cursor = new ComponentsCursor(one);
+  for (let p = 0; p < pc.size; p++) {
+    const m = years.find((y) => y.year === pc.year[p])!;
+    const nc = m.calls.length;
+    const values: number[] = [];
+    for (const drawn of picks.get(m.year)!) {
+      const t = new Float64Array(16);
+      for (const c of drawn) t[m.codes[pc.a[p]! * nc + c]! * 4 + m.codes[pc.b[p]! * nc + c]!]!++;
+      sumsFromTable(t, one.sums, 0);
+      if (one.sums[0] === 0) continue;
+      const v = UN_MEASURES[measure].compute(cursor.at(0));
+      if (v !== null) values.push(v);
+    }
+    if (values.length === 0) continue;
+    const sorted = Float64Array.from(values).sort();
+    lo[p] = quantileSorted(sorted, sorted.length, (1 - level) / 2);
+    hi[p] = quantileSorted(sorted, sorted.length, (1 + level) / 2);
+  }
+  return { lo, hi };
+}
 
+describe('bootstrapIntervals', () => {
+  it('gives the same bounds, to the bit, as drawing each resample and sorting (odd and even draws, mostly-yes and mostly-absent pairs)', () => {
+    const r = createRandom(5);
+    const years: YearMatrix[] = [1990, 1991, 1992].map((year, y) => {
+      const states = 7;
+      const n = 20 + 13 * y;
+      const codes = new Uint8Array(states * n);
+      for (let s = 0; s < states; s++) {
+        for (let c = 0; c < n; c++) {
+          const u = r();
+          // state 0 mostly yes, state 1 mostly absent, the others mixed
+          codes[s * n + c] = s === 0 ? (u < 0.9 ? 1 : 3) : s === 1 ? (u < 0.7 ? 0 : 2) : Math.floor(u * 4);
+        }
+      }
+      return { year, calls: Int32Array.from({ length: n }, (_, i) => i), states, codes };
+    });
+    const pc = computePairComponents(years, null);
+    const present = new Uint8Array(pc.size).fill(1);
+    for (const measure of ['agree', 'identical', 'kappa'] as const) {
+      for (const draws of [51, 200]) {
+        const got = bootstrapIntervals(years, pc, present, UN_MEASURES[measure], { draws, level: 0.9 }, 11);
+        const want = plainBootstrap(years, pc, measure, draws, 0.9, 11);
+        expect(Array.from(got.lo)).toEqual(Array.from(want.lo));
+        expect(Array.from(got.hi)).toEqual(Array.from(want.hi));
+      }
+    }
+  });
+});
+
+describe('bootstrap helpers', () => {
   it('draws the same uniform numbers for a seed and stream, and different ones otherwise', () => {
     const a = createRandom(streamSeed(42, 1990));
     const b = createRandom(streamSeed(42, 1990));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted, quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../../src/analysis/quantile.js';
+import { quantileSorted, quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../../src/core/quantile.js';
 import { createRandom } from '../../src/core/random.js';
 
 const P = [0.05, 0.5, 0.95];
