@@ -34,15 +34,27 @@ export interface LoadedCriterion {
   /** Files read, with their SHA-256. */
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
   readonly notes: readonly string[];
+  /** What to cite when publishing results that use it. */
+  readonly citations: readonly string[];
 }
 
 /** The criterion data of a config, by key. */
 export type LoadedCriteria = ReadonlyMap<string, LoadedCriterion>;
 
+/** The package the criterion files were exported from. */
+const PEACESCIENCER = 'Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitative Peace Science Research." Conflict Management and Peace Science 39(6): 755–779.';
+
 /** The criterion keys read by a reader of `read-criterion-dyads.ts`, with their format. */
-const DYAD_CRITERIA: readonly { readonly key: 'rivalries' | 'disputes'; readonly format: CriterionFormat }[] = [
-  { key: 'rivalries', format: 'td_rivalries' },
-  { key: 'disputes', format: 'cow_mid_ddydisps' },
+const DYAD_CRITERIA: readonly { readonly key: 'rivalries' | 'disputes'; readonly format: CriterionFormat; readonly citations: readonly string[] }[] = [
+  { key: 'rivalries', format: 'td_rivalries', citations: ['Thompson, William R., and David R. Dreyer. 2012. Handbook of International Rivalries, 1494–2010. Washington, DC: CQ Press.', PEACESCIENCER] },
+  {
+    key: 'disputes',
+    format: 'cow_mid_ddydisps',
+    citations: [
+      'Palmer, Glenn, Roseanne W. McManus, Vito D\'Orazio, Michael R. Kenwick, Mikaela Karstens, Chase Bloch, Nick Dietrich, Kayla Kahn, Kellan Ritter, and Michael J. Soules. 2022. "The MID5 Dataset, 2011–2014: Procedures, coding rules, and description." Conflict Management and Peace Science 39(4): 470–482.',
+      PEACESCIENCER,
+    ],
+  },
 ];
 
 /** The criterion keys read through a family, with the measure they need. */
@@ -118,7 +130,7 @@ export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {
       else throw e;
     }
   };
-  for (const { key, format } of DYAD_CRITERIA) {
+  for (const { key, format, citations } of DYAD_CRITERIA) {
     const block = v[key];
     if (block === undefined) continue;
     await collect(`validation.${key}`, async () => {
@@ -128,7 +140,7 @@ export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {
       const notes = [`${block.path}: ${read.rows} rows (${format}), ${read.years ? `${read.years.from}–${read.years.to}` : 'no years'}`];
       if (read.beforeCow > 0) notes.push(`${read.beforeCow} row(s) wholly before 1816, the start of the COW state system, left out`);
       if (read.merged > 0) notes.push(`${read.merged} pair-year(s) whose two codes are one state under the succession rules, skipped`);
-      out.set(key, { key, from: `validation.${key}`, values: read.pairYears, years: read.years ? [read.years] : [], files: [{ path: file, sha256: await hashFile(file) }], notes });
+      out.set(key, { key, from: `validation.${key}`, values: read.pairYears, years: read.years ? [read.years] : [], files: [{ path: file, sha256: await hashFile(file) }], notes, citations });
       progress(`reading validation.${key}`, 1, 1);
     });
   }
@@ -147,7 +159,7 @@ export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {
         const spec = { id: key, family: family.name, sources: found.sources, measure, options: family.optionsSchema.parse({}) as Record<string, unknown> };
         data = await family.load(spec, loadContext(config, found.from, crosswalk, run.stateSystem, warnings, progress));
       }
-      out.set(key, { key, from: found.from, values: data.values, years: data.coverage, files: data.inputs.map((f) => ({ path: f.path, sha256: f.sha256 })), notes: data.notes });
+      out.set(key, { key, from: found.from, values: data.values, years: data.coverage, files: data.inputs.map((f) => ({ path: f.path, sha256: f.sha256 })), notes: data.notes, citations: own === undefined ? family.citations : [] }); // an indicator's sources are cited with the report's
     });
   }
   if (problems.length > 0) throw new InputError(problems, omitted, `${problems.length + omitted} problem(s) in the criterion data of \`validation:\`; nothing was written`);

@@ -59,7 +59,7 @@ export async function runValidity(req: { readonly config: string; readonly out?:
   const result: ValidityResult = { rows: measured.rows, notes: [...notes, ...measured.notes] };
   const file = validityFile(result.rows, run.config.precision);
   const rel = (p: string) => path.relative(run.config.dir, p).split(path.sep).join('/') || '.';
-  const sources = [...criteria.values()].map((c) => ({ key: c.key, from: c.from, files: c.files.map((f) => ({ path: rel(f.path), sha256: f.sha256 })) }));
+  const sources = [...criteria.values()].map((c) => ({ key: c.key, from: c.from, files: c.files.map((f) => ({ path: rel(f.path), sha256: f.sha256 })), citations: c.citations }));
   const digits = run.config.scale[1] - run.config.scale[0] >= 10 ? 1 : 3;
   const summary = buildSummary(run, validitySection({ rows: result.rows, notes: result.notes, sources, digits }));
   const addition = csvAddition([file]);

@@ -8,6 +8,8 @@ export interface ValiditySource {
   readonly from: string;
   /** File paths as shown (relative to the config's folder) with SHA-256. */
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  /** What to cite when publishing results that use it. */
+  readonly citations: readonly string[];
 }
 
 /** What the validity section of `summary.md` shows. */
@@ -85,6 +87,8 @@ export function validitySection(v: ValiditySummary): string[] {
     out.push('Criterion data (never index inputs):', '', '| criterion | from | file | SHA-256 |', '|---|---|---|---|');
     for (const s of v.sources) for (const f of s.files) out.push(`| ${md(s.key)} | ${md(s.from)} | ${markdownCode(f.path)} | \`${f.sha256}\` |`);
     out.push('');
+    const cite = [...new Set(v.sources.flatMap((s) => s.citations))];
+    if (cite.length > 0) out.push('Cite:', '', ...cite.map((c) => `- ${md(c)}`), '');
   }
   return out;
 }
