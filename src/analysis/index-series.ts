@@ -29,7 +29,7 @@ export function extraColumn(table: ScoreTable, column: string): Float64Array | n
  */
 export const INDEX_SERIES_COLUMNS: readonly IndexSeriesColumn[] = [
   { name: 'index', description: 'the index as scored (weighted aggregation of the indicators present)', values: (t) => t.index },
-  { name: 'index_chained', description: 'the chain-linked index (each change on the indicators present in both years)', values: (t) => extraColumn(t, 'index_chained') },
+  { name: 'index_chained', description: 'the chain-linked index (each change on the indicators present in both years)', values: (t) => t.indexChained ?? extraColumn(t, 'index_chained') },
   { name: 'index_latent', description: 'the posterior mean of the latent alignment', values: (t) => extraColumn(t, 'index_latent') },
 ];
 
