@@ -40,6 +40,7 @@ export function scoreCommand(term: Terminal): CommandModule<GlobalArgs, ScoreArg
         if (res.run.sample) term.err(pc.cyan('note: this report is made from the bundled SYNTHETIC sample data, not real observations'));
         term.out(`wrote ${displayPath(res.outDir)}/alignment.csv (${res.rows} pair-years) and datapackage.json`);
         term.out(`sha256 ${res.sha256}  alignment.csv`);
+        term.out(`open ${displayPath(res.outDir)}/report.html in a browser to read the report`);
       } finally {
         bar.stop();
       }
