@@ -50,7 +50,7 @@ export function coverageSection(table: ScoreTable): string[] {
   const changes = [...events.entries()].filter(([y]) => last !== undefined && y <= last).sort(([a], [b]) => a - b);
   if (changes.length > 0) {
     out.push(
-      'The set of indicators changes in these years (a pair\'s index can move there only because a source starts or ends; the biggest movers below leave that part out, `explain` shows it as the coverage term):',
+      'The set of indicators changes in these years (a pair\'s index can move there only because a source starts or ends; the biggest movers leave that part out, `explain` shows it as the coverage term):',
       '',
       ...changes.map(([y, items]) => `- ${y}: ${md(items.join(', '))}`),
       '',

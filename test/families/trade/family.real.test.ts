@@ -27,5 +27,16 @@ describeShared('tradeFamily on the real files', (dir) => {
     for (const v of d.values.entries()) {
       if (!(v.value >= 0 && v.value <= 1)) throw new Error(`salience out of range: ${JSON.stringify(v)}`);
     }
+    // the world-war gaps are flagged: Spain's and the USA's totals rest on one partner in 1914
+    const gaps = d.flags?.find((f) => f.kind === 'gap_artefacts');
+    expect(d.values.get(I('ESP'), I('USA'), 1914)).toBe(1);
+    expect(gaps?.table.get(I('ESP'), I('USA'), 1914)).toBe(1);
+    expect(gaps?.table.get(I('CHN'), I('JPN'), 1943)).not.toBeNull();
+    // an ordinary year is not
+    expect(gaps?.table.get(I('IRN'), I('RUS'), 2008)).toBeNull();
+    // among the pair-years with salience ≥ 0.9, those flagged include every one of 1914–1918
+    const top = [...d.values.entries()].filter((v) => v.value >= 0.9 && v.year >= 1914 && v.year <= 1918);
+    expect(top.length).toBeGreaterThan(0);
+    for (const v of top) expect(gaps?.table.get(v.a, v.b, v.year)).not.toBeNull();
   });
 });
