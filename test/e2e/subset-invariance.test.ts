@@ -193,7 +193,8 @@ describeShared('subset invariance on the real data (examples/real-data.yaml)', (
   it('lists the values it dropped for states that did not exist in `entente validate` notes', { timeout: 180_000 }, async () => {
     const { loaded } = await setup();
     const note = (id: string) => loaded.data.get(id)!.notes.find((n) => n.includes('in which a state did not exist')) ?? '';
-    expect(note('un')).toMatch(/^10687 value\(s\) .* UKR ×5030 in 1946–1990 \(exists 1991–present\)/);
+    // with the default min_joint_votes (10); 10687 and UKR ×5030 with min_joint_votes: 1
+    expect(note('un')).toMatch(/^10171 value\(s\) .* UKR ×5002 in 1946–1990 \(exists 1991–present\)/);
     expect(note('arms')).toContain('BRN ×29 in 1965–1983 (exists 1984–present)');
     expect(note('arms')).not.toContain('PSE');
     expect(note('trade')).toBe('');
