@@ -21,7 +21,7 @@ if (!votes || !rollcalls || !out) {
 const { unVotesFamily: fam } = await import(pathToFileURL(path.join(dist, 'families/un-votes/family.js')).href);
 const { createCrosswalk } = await import(pathToFileURL(path.join(dist, 'domain/crosswalk.js')).href);
 const { stateSystemOf } = await import(pathToFileURL(path.join(dist, 'domain/state-system.js')).href);
-const { packKey, unpackKey } = await import(pathToFileURL(path.join(dist, 'domain/dyad-year-table.js')).href);
+const { packKey, unpackKey } = await import(pathToFileURL(path.join(dist, 'domain/dyad-year-key.js')).href);
 const YEAR_SPAN = packKey('AAA', 'AAB', 0); // key = pair · span + year
 
 const crosswalk = createCrosswalk();
