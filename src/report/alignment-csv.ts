@@ -38,14 +38,23 @@ export function writeAlignmentCsvChunks(table: ScoreTable, precision: number, si
 
 function writeAlignmentCsv(table: ScoreTable, precision: number, w: AsciiWriter): void {
   const n = table.keys.length;
-  const m = table.ids.length;
   w.text(alignmentColumns(table).join(','));
   w.byte(NL);
+  const row = rowWriter(table, precision);
+  for (let r = 0; r < n; r++) {
+    row(w, r);
+    w.byte(NL);
+  }
+}
+
+/** Writes row r of `alignment.csv` (without its line end): the one place the row's cells are laid out. */
+function rowWriter(table: ScoreTable, precision: number): (w: AsciiWriter, r: number) => void {
+  const m = table.ids.length;
   const { keys, index, coverage, raw, norm, contrib } = table;
   const chained = table.indexChained;
   const extras = table.extras.map((x) => x.values);
   const integer = table.extras.map((x) => x.type === 'integer');
-  for (let r = 0; r < n; r++) {
+  return (w, r) => {
     w.pairYear(keys[r]!);
     w.byte(COMMA);
     w.fixed(index[r]!, precision);
@@ -68,8 +77,18 @@ function writeAlignmentCsv(table: ScoreTable, precision: number, w: AsciiWriter)
       if (integer[c]) w.integer(extras[c]![r]!);
       else w.fixed(extras[c]![r]!, precision);
     }
-    w.byte(NL);
-  }
+  };
+}
+
+/**
+ * The cells of row r of `alignment.csv` as strings, in {@link alignmentColumns} order (the
+ * report page shows them): the same bytes the CSV has.
+ * @example alignmentRowCells(table, 0, 6) // ['IRN', 'RUS', '2016', '70.216555', …]
+ */
+export function alignmentRowCells(table: ScoreTable, r: number, precision: number): string[] {
+  const w = new AsciiWriter(256);
+  rowWriter(table, precision)(w, r);
+  return w.bytes().toString('latin1').split(',');
 }
 
 /** {@link alignmentCsvBytes} as a string (for small tables and tests). */

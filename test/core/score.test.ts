@@ -4,7 +4,7 @@ import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
 import { unpackKey } from '../../src/domain/dyad-year-key.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
-import { alignmentCsv } from '../../src/report/alignment-csv.js';
+import { alignmentCsv, alignmentRowCells } from '../../src/report/alignment-csv.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 
@@ -37,6 +37,15 @@ describe('scorePanel', () => {
     expect(unpackKey(t.keys[0]!)).toEqual({ a: 'IRN', b: 'RUS', year: 2016 });
     expect(t.index[0]).toBeCloseTo(100 * (0.75 * 0.8 + 0.25 * 0.2), 10);
     expect(t.contrib[0]![0]! + t.contrib[1]![0]!).toBeCloseTo(t.index[0]!, 10);
+  });
+
+  it('gives each row of alignment.csv as cells, the same text the CSV writes (the report page shows them)', () => {
+    const un = dataOf([['IRN', 'RUS', 2016, 0.8], ['IRN', 'RUS', 2017, 0.6], ['CHN', 'RUS', 2017, 0.9]]);
+    const arms = dataOf([['IRN', 'RUS', 2016, 0.2]]);
+    const t = scorePanel([indicator('un', un, { weight: 3 }), indicator('arms', arms)], opts);
+    const lines = alignmentCsv(t, 6).trimEnd().split('\n');
+    expect(lines.length).toBe(t.keys.length + 1);
+    for (let r = 0; r < t.keys.length; r++) expect(alignmentRowCells(t, r, 6).join(',')).toBe(lines[r + 1]);
   });
 
   it('renormalises the weights over the indicators present', () => {

@@ -10,7 +10,7 @@ import type { Iso3 } from '../../domain/country.js';
 import type { ScoreTable } from '../../core/score-table.js';
 import { biggestMovers, lastIndexYear, yearRanking } from '../../analysis/summary-stats.js';
 import { formatFixed } from '../../format/format-number.js';
-import { alignmentColumns } from '../alignment-csv.js';
+import { alignmentColumns, alignmentRowCells } from '../alignment-csv.js';
 
 /** Most cells (pairs × years) of the year table the page embeds: ~2 MB of JSON at most. */
 export const PAGE_TABLE_CELL_BUDGET = 250_000;
@@ -152,21 +152,9 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
       const iv = intervals?.bands.get(table.keys[r]!);
       lines.push({ pair: id, year: yearOfKey(table.keys[r]!), value: round(table.index[r]!), lo: iv ? round(iv.lo) : null, hi: iv ? round(iv.hi) : null });
     }
-    return { pair: id, rows: rows.map((r) => rowCells(table, r, precision)), coverageChanges: changes };
+    return { pair: id, rows: rows.map((r) => alignmentRowCells(table, r, precision)), coverageChanges: changes };
   });
   return { pairs: pairs.map((p) => p.id), table: { years, allYears, index, coverage }, columns: alignmentColumns(table), featured, lines, band: intervals?.label ?? null };
-}
-
-/** The cells of one row of `alignment.csv`, as strings. */
-function rowCells(table: ScoreTable, r: number, precision: number): string[] {
-  const { a, b, year } = unpackKey(table.keys[r]!);
-  const cells = [a, b, String(year), formatFixed(table.index[r]!, precision), formatFixed(table.coverage[r]!, precision)];
-  for (let i = 0; i < table.ids.length; i++) cells.push(formatFixed(table.raw[i]![r]!, precision), formatFixed(table.norm[i]![r]!, precision), formatFixed(table.contrib[i]![r]!, precision));
-  for (const x of table.extras) {
-    const v = x.values[r]!;
-    cells.push(x.type === 'integer' ? (v === v ? String(Math.round(v)) : '') : formatFixed(v, precision));
-  }
-  return cells;
 }
 
 /** The pair ids of a table, in its order. */

@@ -177,7 +177,7 @@ function drawPair() {
   var cell = function (name) { var i = cols.indexOf(name); return i < 0 || !row ? '' : row[i]; };
   var head = $('pair-head');
   head.textContent = '';
-  [['state_a', 'state A'], ['state_b', 'state B'], ['year', 'year'], ['index', 'index'], ['coverage', 'coverage']].forEach(function (c) {
+  [['state_a', 'state A'], ['state_b', 'state B'], ['year', 'year'], ['index', 'index'], ['index_chained', 'index (chained)'], ['coverage', 'coverage']].filter(function (c) { return cols.indexOf(c[0]) >= 0; }).forEach(function (c) {
     var tr = el('tr');
     tr.appendChild(el('th', null, c[1]));
     tr.appendChild(el('td', { 'data-column': c[0] }, cell(c[0])));
@@ -193,7 +193,7 @@ function drawPair() {
     ['_raw', '_norm', '_contrib'].forEach(function (s) { tr.appendChild(el('td', { class: 'num', 'data-column': ind.id + s }, cell(ind.id + s))); });
     body.appendChild(tr);
   });
-  var extra = cols.slice(5 + 3 * D.indicators.length);
+  var extra = cols.slice(cols.indexOf('coverage') + 1 + 3 * D.indicators.length);
   var ex = $('pair-extras');
   ex.textContent = '';
   extra.forEach(function (c) {
