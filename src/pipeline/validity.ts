@@ -106,12 +106,19 @@ function measuresOf(criteria: LoadedCriteria, notes: string[]): { criteriaOf: Cr
 function seriesOf(run: ScoreRun, excluded: readonly string[], notes: string[]): IndexSeries[] {
   const config = run.config;
   const familiesOf = (inds: typeof config.indicators) => new Set(inds.map((i) => i.family.name));
-  const out = indexSeriesOf(run.table, explainModelOf(config), familiesOf(config.indicators));
+  // the indicators the index is computed from: under `aggregation: latent` those in the model
+  // (an indicator with `latent: none` is reported beside the index, not an input of it)
+  const inputs = config.aggregation === 'latent' ? config.indicators.filter((i) => i.latent !== 'none') : config.indicators;
+  const out = indexSeriesOf(run.table, explainModelOf(config), familiesOf(inputs));
   for (const family of [...new Set(excluded)]) {
-    const left = config.indicators.filter((i) => i.family.name === family);
+    const left = inputs.filter((i) => i.family.name === family);
     if (left.length === 0) continue;
     const keep = config.indicators.filter((i) => i.family.name !== family);
     const ids = left.map((i) => i.id);
+    if (config.aggregation === 'latent') {
+      notes.push(`the index without ${ids.join(', ')} is not scored: the latent model is fitted once, on the configured model columns; set \`latent: none\` on ${ids.join(', ')} to measure the model without them`);
+      continue;
+    }
     if (config.aggregation === 'formula') {
       notes.push(`the index without ${ids.join(', ')} is not scored: aggregation: formula names every indicator`);
       continue;

@@ -20,6 +20,22 @@ function configWith(edit: (text: string) => string): string {
 }
 
 describe('entente validity', () => {
+  it('under aggregation: latent measures the latent index itself against alliances: an indicator with latent: none is not an input', async () => {
+    const config = configWith((t) =>
+      t
+        .replace('aggregation: arithmetic', 'aggregation: latent\nlatent: { sign: un }')
+        .replace(/(\n  (drills|trade|unsc|alliance):\n)/g, '$1    latent: none\n'),
+    );
+    const out = path.join(tmp(), 'report');
+    const r = await runCli(['validity', '--config', config, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^index\s+\d\.\d{3}\s+\d\.\d{3}/m);
+    expect(r.err).not.toMatch(/not measured on index,/);
+    const csv = readFileSync(path.join(out, 'validity.csv'), 'utf8');
+    expect(csv).toMatch(/^auc_allies_rivals,all,index,[01]\.\d{6}$/m);
+    expect(csv).not.toMatch(/index_without_alliance/);
+  });
+
   it('writes validity.csv (golden), its resource and a Validity section in summary.md; a rerun gives the same bytes', async () => {
     const out = path.join(tmp(), 'report');
     const r = await runCli(['validity', '--config', CONFIG, '--out', out]);
