@@ -41,14 +41,27 @@ export async function loadIndicators(config: ResolvedConfig, progress: ProgressF
   const stateSystem = stateSystemOf(crosswalk);
   const warnings = new WarningCollector();
   const data = new Map<string, IndicatorData>();
+  await loadEach(config, config.indicators, async (ind) => {
+    const ctx = contextFor(config, ind, crosswalk, stateSystem, warnings, progress);
+    progress(`reading ${ind.id}`, 0, 1);
+    data.set(ind.id, keepToStateSystem(await ind.family.load(ind.spec, ctx), stateSystem));
+    progress(`reading ${ind.id}`, 1, 1);
+  });
+  return { crosswalk, stateSystem, data, warnings };
+}
+
+/**
+ * Runs `load` for each indicator, in order, and gathers the problems of all of them (each
+ * message prefixed with the indicator's id; an error that is not about the inputs stops at
+ * once); throws them together, so one run reports every bad file.
+ * @throws {InputError} with every problem of every indicator.
+ */
+async function loadEach(config: ResolvedConfig, indicators: readonly ResolvedIndicator[], load: (ind: ResolvedIndicator) => Promise<void>): Promise<void> {
   const problems: Problem[] = [];
   let omitted = 0;
-  for (const ind of config.indicators) {
-    const ctx = contextFor(config, ind, crosswalk, stateSystem, warnings, progress);
+  for (const ind of indicators) {
     try {
-      progress(`reading ${ind.id}`, 0, 1);
-      data.set(ind.id, keepToStateSystem(await ind.family.load(ind.spec, ctx), stateSystem));
-      progress(`reading ${ind.id}`, 1, 1);
+      await load(ind);
     } catch (e) {
       if (e instanceof InputError) {
         problems.push(...e.problems.map((p) => ({ ...p, message: `[${ind.id}] ${p.message}` })));
@@ -59,7 +72,6 @@ export async function loadIndicators(config: ResolvedConfig, progress: ProgressF
     }
   }
   if (problems.length > 0) throw new InputError(problems, omitted, `${problems.length + omitted} problem(s) in the inputs; nothing was written`);
-  return { crosswalk, stateSystem, data, warnings };
 }
 
 /** An indicator's data with its values kept to existing states and a note on what was dropped. */
@@ -80,23 +92,10 @@ export async function loadPeriodIndicators(config: ResolvedConfig, kind: PeriodK
   const stateSystem = stateSystemOf(crosswalk);
   const warnings = new WarningCollector();
   const data = new Map<string, PeriodData>();
-  const problems: Problem[] = [];
-  let omitted = 0;
-  for (const ind of config.indicators) {
-    const dated = ind.family.periods;
-    if (!dated || !dated.kinds.includes(kind)) continue;
-    try {
-      data.set(ind.id, restrictPeriodsToStateSystem(await dated.load(ind.spec, contextFor(config, ind, crosswalk, stateSystem, warnings, progress), kind), stateSystem));
-    } catch (e) {
-      if (e instanceof InputError) {
-        problems.push(...e.problems.map((p) => ({ ...p, message: `[${ind.id}] ${p.message}` })));
-        omitted += e.omitted;
-      } else if (e instanceof AppError) {
-        problems.push({ file: config.file, line: 0, path: `indicators.${ind.id}`, message: e.message });
-      } else throw e;
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems, omitted, `${problems.length + omitted} problem(s) in the inputs; nothing was written`);
+  const dated = config.indicators.filter((ind) => ind.family.periods?.kinds.includes(kind));
+  await loadEach(config, dated, async (ind) => {
+    data.set(ind.id, restrictPeriodsToStateSystem(await ind.family.periods!.load(ind.spec, contextFor(config, ind, crosswalk, stateSystem, warnings, progress), kind), stateSystem));
+  });
   return { data, warnings };
 }
 
