@@ -10,6 +10,7 @@
  * applied) and goalposts from pool quantiles (`goalposts` whose bounds are quantiles of the
  * pool instead of fixed numbers).
  */
+import { lowerBound, upperBound } from './sorted-search.js';
 
 /** Names accepted by `normalise:` in the config. */
 export type NormaliserName = 'none' | 'minmax' | 'zscore' | 'rank' | 'rank_year' | 'goalposts' | 'log';
@@ -224,26 +225,4 @@ export function normalCdf(z: number): number {
         t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return z >= 0 ? 1 - y / 2 : y / 2;
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -6,6 +6,7 @@
  */
 import type { Iso3 } from '../domain/country.js';
 import { pairNumber, pairOfKey, YEAR_SPAN, yearOfKey } from '../domain/dyad-year-key.js';
+import { lowerBound } from './sorted-search.js';
 
 /**
  * Start offsets of each pair's run of rows, plus a final sentinel `n`: rows
@@ -63,15 +64,4 @@ export function rowsByYear(keys: Float64Array): Map<number, Uint32Array> {
     fill.set(y, i + 1);
   }
   return out;
-}
-
-function lowerBound(keys: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

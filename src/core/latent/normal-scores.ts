@@ -7,6 +7,7 @@
  * problem and their power", Indagationes Mathematicae 14, 453–458.
  */
 import { normalQuantile } from './normal-quantile.js';
+import { lowerBound, upperBound } from '../sorted-search.js';
 
 /**
  * The normal score of every value of `values` (NaN stays NaN; so does any value for which
@@ -39,26 +40,4 @@ export function normalScores(values: Float64Array, include: (v: number) => boole
     out[i] = lastScore;
   }
   return out;
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
