@@ -17,8 +17,6 @@ export interface CompiledFormula {
   evaluate(values: Readonly<Record<string, number>>): number;
 }
 
-type Fn = (v: Readonly<Record<string, number>>) => number;
-
 /**
  * Functions a formula may call, with their arity (−1 = one or more). A function of one or more
  * arguments is folded over them two at a time (`max(a, b, c)` = max(max(a, b), c)), so any

@@ -10,7 +10,6 @@ import { DyadYearTable } from '../domain/dyad-year-table.js';
 import { unpackKey, unpackPair } from '../domain/dyad-year-key.js';
 import type { StateSystem } from '../domain/state-system.js';
 import { SortedDyadYearTable } from '../domain/sorted-dyad-year-table.js';
-import { iso3FromIndex } from '../domain/country.js';
 import { periodFromIndex } from '../domain/period.js';
 import type { PeriodData } from '../domain/indicator-data.js';
 

@@ -1,10 +1,7 @@
 import type { Iso3 } from './country.js';
 import { DyadYearTable, type DyadYearValue } from './dyad-year-table.js';
-import { packKey, unpackKey, yearOfKey } from './dyad-year-key.js';
+import { unpackKey, yearOfKey } from './dyad-year-key.js';
 import { PackedKeyMap } from './packed-key-map.js';
-
-/** The year span of the packed keys (key = pair · span + year), read off the packing itself. */
-const YEAR_SPAN = packKey('AAA' as Iso3, 'AAB' as Iso3, 0);
 
 /** Key arrays already checked to be strictly ascending. */
 const checkedKeys = new WeakSet<Float64Array>();

@@ -16,7 +16,7 @@ import {
   type ChartValue,
 } from '../report/chart/chart-spec.js';
 import type { Iso3 } from '../domain/country.js';
-import { pairOfKey, unpackKey, unpackPair, yearOfKey } from '../domain/dyad-year-key.js';
+import { pairOfKey, unpackPair, yearOfKey } from '../domain/dyad-year-key.js';
 import type { YearRange } from '../domain/year.js';
 import { UsageError } from '../domain/errors.js';
 import { hashText } from '../format/hash-file.js';

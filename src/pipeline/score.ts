@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Iso3 } from '../domain/country.js';
-import { scorePanel, sourceYears, type ScoreIndicator, type ScoreOptions, type ScoreTable } from '../core/score.js';
+import { scorePanel, sourceYears, type ScoreIndicator, type ScoreOptions } from '../core/score.js';
 import { createCrosswalk } from '../domain/crosswalk.js';
 import { lookupPair, lookupState } from '../domain/state-lookup.js';
 import { stateSystemOf, type StateSystem } from '../domain/state-system.js';
@@ -18,7 +18,6 @@ import { hashedChunks, materialise, type ReportContent, type ReportFiles } from 
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
 import { prepareReport, replaceReport } from '../report/report-folder.js';
-import type { WarningCollector } from '../core/warnings.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import type { ScoreRun } from '../report/score-run.js';
 import { calibrateWeights, type WeightCalibration } from '../analysis/weight-calibration.js';

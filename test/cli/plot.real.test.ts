@@ -1,13 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { runCli, ROOT, tempCopy } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
 import { pngSize } from '../../src/report/chart/render-chart.js';
-
-const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
-const SAMPLE = path.join(ROOT, 'entente.yaml');
 
 describeShared('entente plot on the real data', (dataDir) => {
   const config = path.join(ROOT, 'examples', 'real-data.yaml');

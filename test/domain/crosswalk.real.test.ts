@@ -1,11 +1,8 @@
 import path from 'node:path';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CodeSystem } from '../../src/domain/code-system.js';
-import { asIso3 } from '../../src/domain/country.js';
-import { createCrosswalk, foldName, type Crosswalk } from '../../src/domain/crosswalk.js';
-import { AGGREGATE_NAMES, COUNTRIES, DEFAULT_SUCCESSION } from '../../src/domain/crosswalk-data.js';
-import { UnknownCountryError } from '../../src/domain/errors.js';
+import { createCrosswalk, type Crosswalk } from '../../src/domain/crosswalk.js';
+import { AGGREGATE_NAMES } from '../../src/domain/crosswalk-data.js';
 import { describeShared, readGzipCsv } from '../helpers/shared-data.js';
 
 /** The default crosswalk (USSR → RUS, Yugoslavia → SRB, North Yemen → YEM …). */

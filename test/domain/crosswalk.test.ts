@@ -1,30 +1,14 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CodeSystem } from '../../src/domain/code-system.js';
 import { asIso3 } from '../../src/domain/country.js';
-import { createCrosswalk, foldName, type Crosswalk } from '../../src/domain/crosswalk.js';
-import { AGGREGATE_NAMES, COUNTRIES, DEFAULT_SUCCESSION } from '../../src/domain/crosswalk-data.js';
+import { createCrosswalk, foldName } from '../../src/domain/crosswalk.js';
+import { COUNTRIES, DEFAULT_SUCCESSION } from '../../src/domain/crosswalk-data.js';
 import { UnknownCountryError } from '../../src/domain/errors.js';
 
 /** The default crosswalk (USSR → RUS, Yugoslavia → SRB, North Yemen → YEM …). */
 const cw = createCrosswalk();
 /** Keeps every historical entity distinct, to see what a code means before succession. */
 const distinct = createCrosswalk({ succession: { SUN: 'SUN', YUG: 'YUG', SCG: 'SCG', YAR: 'YAR' } });
-
-/** The inputs among `inputs` that do not resolve in `system` (each with its year, if any). */
-function unresolved(crosswalk: Crosswalk, system: CodeSystem, inputs: Iterable<readonly [string, number?]>): string[] {
-  const bad: string[] = [];
-  for (const [raw, year] of inputs) {
-    if (crosswalk.tryResolve(system, raw, year) === null) bad.push(year === undefined ? raw : `${raw}@${year}`);
-  }
-  return bad;
-}
-
-/** Prints how many distinct inputs a test checked and lists any that failed. */
-function report(what: string, checked: number, bad: readonly string[]): void {
-  console.log(`${what}: ${checked} checked${bad.length > 0 ? `, unresolved: ${bad.join(' | ')}` : ''}`);
-}
 
 describe('crosswalk: dated codes and succession', () => {
   it.each([

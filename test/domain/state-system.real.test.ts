@@ -1,16 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import path from 'node:path';
-import type { Iso3 } from '../../src/domain/country.js';
-import { createCrosswalk } from '../../src/domain/crosswalk.js';
-import { packKey } from '../../src/domain/dyad-year-key.js';
 import { COW_SPELLS, GW_SPELLS } from '../../src/domain/state-system-data.js';
-import { STATE_SYSTEM_ADDITIONS } from '../../src/domain/state-system-additions.js';
-import { spellsText, stateSystemOf, type StateSystem } from '../../src/domain/state-system.js';
 import { describeShared, readGzipCsv } from '../helpers/shared-data.js';
-
-const I = (s: string) => s as Iso3;
-const system = stateSystemOf(createCrosswalk());
-const years = (s: StateSystem, state: string) => spellsText(s.spells(I(state)));
 
 describeShared('the generated membership table against the published files', (dir) => {
   const files = path.join(dir, 'states');

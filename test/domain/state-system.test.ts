@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
 import type { Iso3 } from '../../src/domain/country.js';
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
 import { packKey } from '../../src/domain/dyad-year-key.js';

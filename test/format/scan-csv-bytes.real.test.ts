@@ -1,38 +1,11 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ProblemList } from '../../src/domain/problem-list.js';
 import { readCsv } from '../../src/format/read-csv.js';
 import { readBytes } from '../../src/format/open-text.js';
-import { estimateRecords, scanCsvBytes } from '../../src/format/scan-csv-bytes.js';
+import { scanCsvBytes } from '../../src/format/scan-csv-bytes.js';
 import { describeShared } from '../helpers/shared-data.js';
-
-function scan(text: string | Buffer): { rows: { line: number; cells: string[]; quoted: boolean }[]; problems: string[] } {
-  const problems = new ProblemList('x.csv');
-  const rows: { line: number; cells: string[]; quoted: boolean }[] = [];
-  scanCsvBytes(Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'), problems, (r) => rows.push({ line: r.line, cells: r.cells(), quoted: r.quoted }));
-  return { rows, problems: problems.problems.map((p) => `${p.line}: ${p.message}`) };
-}
-
-async function general(text: string): Promise<{ line: number; cells: string[] }[]> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'scan-')), 'x.csv');
-  writeFileSync(file, text);
-  const out: { line: number; cells: string[] }[] = [];
-  for await (const r of readCsv(file)) out.push({ line: r.line, cells: [...r.cells] });
-  return out;
-}
-
-const CASES: [string, string][] = [
-  ['plain rows', 'a,b,c\n1,2,3\n4,5,6\n'],
-  ['CRLF line ends and no final newline', 'a,b\r\n1,2\r\n3,4'],
-  ['a BOM and empty lines', '\ufeffa,b\n\n1,2\n\n\n3,4\n'],
-  ['empty fields', 'a,b,c\n,,\n1,,\n'],
-  ['quoted fields with commas, doubled quotes and a line break', 'a,b\n"x, y","say ""hi"""\n"two\nlines",z\nlast,row\n'],
-  ['the Voeten malformed cell', 'ec,year\n"0\\""",1973\n0,1974\n'],
-  ['UTF-8 names', 'country,code\nCôte d’Ivoire,CI\nSão Tomé & Príncipe,ST\n'],
-];
 
 /** SHA-256 over every record (line + cells) of both readers, plus the record count. */
 async function digests(file: string): Promise<{ fast: string; general: string; records: number; quoted: number }> {

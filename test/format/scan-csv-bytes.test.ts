@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ProblemList } from '../../src/domain/problem-list.js';
 import { readCsv } from '../../src/format/read-csv.js';
-import { readBytes } from '../../src/format/open-text.js';
 import { estimateRecords, scanCsvBytes } from '../../src/format/scan-csv-bytes.js';
 
 function scan(text: string | Buffer): { rows: { line: number; cells: string[]; quoted: boolean }[]; problems: string[] } {
@@ -77,24 +75,4 @@ describe('scanCsvBytes', () => {
     expect(estimateRecords(big)).toBeLessThan(23_000);
   });
 });
-
-/** SHA-256 over every record (line + cells) of both readers, plus the record count. */
-async function digests(file: string): Promise<{ fast: string; general: string; records: number; quoted: number }> {
-  const f = createHash('sha256');
-  let records = 0;
-  let quoted = 0;
-  scanCsvBytes(await readBytes(file), new ProblemList(file), (r) => {
-    records++;
-    if (r.quoted) quoted++;
-    f.update(`${r.line}\u0001${r.cells().join('\u0002')}\u0003`);
-  });
-  const g = createHash('sha256');
-  let n = 0;
-  for await (const r of readCsv(file)) {
-    n++;
-    g.update(`${r.line}\u0001${r.cells.join('\u0002')}\u0003`);
-  }
-  expect(n).toBe(records);
-  return { fast: f.digest('hex'), general: g.digest('hex'), records, quoted };
-}
 

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { pc } from '../colour.js';
 import type { ToolkitHooks, ToolkitRun } from '../../pipeline/toolkit.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
-import type { GlobalArgs } from '../global-args.js';
 import { displayPath } from './score.js';
 
 /**

@@ -5,17 +5,13 @@
  * measure that does not grow with news volume. See README.md in this folder.
  * @module
  */
-import { z } from 'zod';
 import { iso3Index, type Iso3 } from '../../domain/country.js';
 import { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { daysInPeriod, periodIndex, type PeriodKind } from '../../domain/period.js';
 import { yearRanges } from '../../domain/year.js';
 import type { DyadPeriodTable, ExtraColumn, Family, IndicatorData, IndicatorSpec, LoadContext, PeriodData, PeriodExtraColumn } from '../family.js';
-import { ACTOR_CODE_SYSTEMS, NON_STATE } from './actor-codes.js';
 import { DuckEngine, indicatorEngineSettings } from './run-duckdb.js';
-import { eventsOptionsSchema, eventsSourceSchema, EventsConfigError, type EventsOptions, type EventsSourceSpec } from './schema.js';
-import { AppError } from '../../domain/errors.js';
-import { PLOVER_TYPES } from './formats.js';
+import { eventsOptionsSchema, eventsSourceSchema, EventsConfigError, type EventsSourceSpec } from './schema.js';
 import { EVENT_MEASURE_NAMES, eventMeasures, type EventMeasureName } from './measures.js';
 import { readAggregated } from './read-aggregated.js';
 import { runEventsQuery, type EventsResult, type RowSourceSpec } from './run-events-query.js';
@@ -50,7 +46,6 @@ async function compute(spec: IndicatorSpec, ctx: LoadContext, period: PeriodKind
     await engine.close();
   }
 }
-
 
 /** The rows of a result as typed columns: pair keys, period indexes, values, and the extras. */
 function periodTable(r: EventsResult, kind: PeriodKind, measure: string): { table: DyadPeriodTable; n: Float64Array; observed: Float64Array } {

@@ -8,7 +8,6 @@
  */
 import { UsageError } from '../../domain/errors.js';
 import type { Crosswalk } from '../../domain/crosswalk.js';
-import type { PeriodKind } from '../../domain/period.js';
 import { staticCodeMapping, type ActorCodeSystem } from './actor-codes.js';
 import { fullSql, outputSchema, type EventQuery } from './build-sql.js';
 import { DuckEngine, indicatorEngineSettings } from './run-duckdb.js';
@@ -16,7 +15,7 @@ import { eventsOptionsSchema, eventsSourceSchema } from './schema.js';
 import { EVENT_FORMATS } from './formats.js';
 import { eventMeasures, type EventMeasureName } from './measures.js';
 import { prepareQuery, runEventsQuery, type RowSourceSpec } from './run-events-query.js';
-import { DIALECTS, type DialectName } from './sql-dialect.js';
+import { DIALECTS } from './sql-dialect.js';
 import type { IndicatorSpec, SqlPrintOptions } from '../family.js';
 
 /** The default cap of `bq query --maximum_bytes_billed`: 100 GB (decimal). */

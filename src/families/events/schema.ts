@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { ACTOR_CODE_SYSTEMS, NON_STATE } from './actor-codes.js';
 import { PLOVER_TYPES } from './formats.js';
-import { EVENT_MEASURE_NAMES } from './measures.js';
 
 /** A memory size as the config accepts it, e.g. `2GB`, `512MB`. */
 export const MEMORY_SIZE_PATTERN = /^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i;

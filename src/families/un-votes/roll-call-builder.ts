@@ -1,4 +1,3 @@
-import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { Iso3 } from '../../domain/country.js';
 import { UnknownCountryError } from '../../domain/errors.js';
 import type { ProblemList } from '../../domain/problem-list.js';

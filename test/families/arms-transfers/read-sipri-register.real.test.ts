@@ -1,13 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { dealKey } from '../../../src/families/arms-transfers/deal.js';
-import { InputError } from '../../../src/domain/errors.js';
-import { decodeAuto, readSipriRegister } from '../../../src/families/arms-transfers/read-sipri-register.js';
+import { readSipriRegister } from '../../../src/families/arms-transfers/read-sipri-register.js';
 import { describeShared } from '../../helpers/shared-data.js';
-
-const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const fx = (f: string): string => path.join(FIX, f);
 
 describeShared('SIPRI trade register (real data)', (dir) => {
   const rawFile = path.join(dir, 'arms/raw/sipri_trade_register_2025-03-13_raw.csv.gz');

@@ -1,13 +1,7 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/domain/errors.js';
-import { SMALL_TIV } from '../../../src/families/arms-transfers/small-tiv.js';
-import { parseTivCell, readSipriTivPairs, readSipriTivTotals } from '../../../src/families/arms-transfers/read-sipri-tiv.js';
+import { expect, it } from 'vitest';
+import { readSipriTivPairs, readSipriTivTotals } from '../../../src/families/arms-transfers/read-sipri-tiv.js';
 import { describeShared } from '../../helpers/shared-data.js';
-
-const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const fx = (f: string): string => path.join(FIX, f);
 
 describeShared('SIPRI TIV tables (real data)', (dir) => {
   const f = (p: string): string => path.join(dir, 'arms', p);

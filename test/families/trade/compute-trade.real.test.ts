@@ -1,43 +1,18 @@
 import path from 'node:path';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import type { DyadYearTable } from '../../../src/domain/dyad-year-table.js';
 import { computeTrade, type ComputeTradeOptions } from '../../../src/families/trade/compute-trade.js';
-import { NO_FLOWS, flowListOf } from '../../../src/families/trade/flow-list.js';
-import { StateYearTable } from '../../../src/domain/state-year-table.js';
-import type { TradeFlowSet } from '../../../src/families/trade/trade-flow-set.js';
 import { readCowTrade } from '../../../src/families/trade/read-cow-trade.js';
 import { readImfDots } from '../../../src/families/trade/read-imf-dots.js';
 import { describeShared } from '../../helpers/shared-data.js';
 
 const S = (x: string) => x as Iso3;
-const [USA, RUS, IRN, CHN] = ['USA', 'RUS', 'IRN', 'CHN'].map(S) as [Iso3, Iso3, Iso3, Iso3];
-type Row = readonly [string, string, number, number];
-
-const set = (importer: readonly Row[], over: Partial<TradeFlowSet> = {}): TradeFlowSet => ({
-  label: 'test',
-  importerReports: flowListOf(importer),
-  exporterReports: NO_FLOWS,
-  coverage: [{ from: 2000, to: 2000 }],
-  completeFor: 'all',
-  totals: null,
-  notes: [],
-  ...over,
-});
+const [RUS, IRN] = ['RUS', 'IRN'].map(S) as [Iso3, Iso3];
 
 const opts = (over: Partial<ComputeTradeOptions> = {}): ComputeTradeOptions => ({ measure: 'salience', mirror: 'importer', gdp: null, ...over });
 
 // USA–RUS 30, USA–IRN 10, RUS–IRN 60 in 2000 → totals USA 40, RUS 90, IRN 70
-const BASE: Row[] = [
-  ['USA', 'RUS', 2000, 10],
-  ['RUS', 'USA', 2000, 20],
-  ['USA', 'IRN', 2000, 5],
-  ['IRN', 'USA', 2000, 5],
-  ['RUS', 'IRN', 2000, 40],
-  ['IRN', 'RUS', 2000, 20],
-];
 
 describeShared('trade measures on the real files', (dir) => {
   const crosswalk = createCrosswalk();

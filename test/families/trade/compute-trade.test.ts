@@ -1,15 +1,11 @@
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { createCrosswalk } from '../../../src/domain/crosswalk.js';
 import type { DyadYearTable } from '../../../src/domain/dyad-year-table.js';
 import { computeTrade, MIN_TOTAL_PARTNERS, type ComputeTradeOptions } from '../../../src/families/trade/compute-trade.js';
 import { NO_FLOWS, flowListOf } from '../../../src/families/trade/flow-list.js';
 import { StateYearTable } from '../../../src/domain/state-year-table.js';
 import type { TradeFlowSet } from '../../../src/families/trade/trade-flow-set.js';
-import { readCowTrade } from '../../../src/families/trade/read-cow-trade.js';
-import { readImfDots } from '../../../src/families/trade/read-imf-dots.js';
 
 const S = (x: string) => x as Iso3;
 const [USA, RUS, IRN, CHN] = ['USA', 'RUS', 'IRN', 'CHN'].map(S) as [Iso3, Iso3, Iso3, Iso3];

@@ -1,15 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import { AppError } from '../../../src/domain/errors.js';
 import type { IndicatorData, LoadContext } from '../../../src/families/family.js';
 import { loadIndicator, testContext } from '../../helpers/load-context.js';
 import { tradeFamily as fam } from '../../../src/families/trade/family.js';
 import { describeShared } from '../../helpers/shared-data.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const fx = (f: string): string => path.join(ROOT, 'test/families/trade/fixtures', f);
 const I = (c: string): Iso3 => c as Iso3;
 
 const ctx = testContext;

@@ -1,34 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import { InputError } from '../../../src/domain/errors.js';
 import { flowTable } from '../../../src/families/trade/flow-list.js';
 import { readBytes } from '../../../src/format/open-text.js';
-import { cowTradeFlowSet, parseCowTradeCsv, readCowTrade, readCowTradeColumns, scanCowTradeBytes, type CowTradeColumns } from '../../../src/families/trade/read-cow-trade.js';
+import { parseCowTradeCsv, readCowTrade, readCowTradeColumns, scanCowTradeBytes, type CowTradeColumns } from '../../../src/families/trade/read-cow-trade.js';
 import { describeShared } from '../../helpers/shared-data.js';
 
-const FIX = path.resolve(__dirname, 'fixtures');
-const fx = (name: string) => path.join(FIX, name);
 const crosswalk = createCrosswalk();
 const S = (x: string) => x as Iso3;
-
-async function problemsOf(p: Promise<unknown>): Promise<{ line: number; column?: string | number; message: string }[]> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return [...(e as InputError).problems];
-}
-
-/** Row `i` of the columns as a plain object (NaN kept), for comparisons. */
-function rowsOf(c: CowTradeColumns) {
-  return Array.from({ length: c.count }, (_, i) => [c.line[i], c.ccode1[i], c.ccode2[i], c.year[i], c.flow1[i], c.flow2[i]]);
-}
 
 describeShared('COW Dyadic Trade on the real files', (dir) => {
   const v3 = path.join(dir, 'trade/cow_dyadic_trade_v3.0_1870-2009.csv.gz');

@@ -1,29 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Iso3 } from '../../../src/domain/country.js';
-import type { Crosswalk } from '../../../src/domain/crosswalk.js';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import { InputError, UnknownCountryError } from '../../../src/domain/errors.js';
 import { flowTable } from '../../../src/families/trade/flow-list.js';
-import { isDotsAggregate, readImfDots } from '../../../src/families/trade/read-imf-dots.js';
+import { readImfDots } from '../../../src/families/trade/read-imf-dots.js';
 import { describeShared, readGzipCsv } from '../../helpers/shared-data.js';
 
-const FIX = path.resolve(__dirname, 'fixtures');
-const fx = (name: string) => path.join(FIX, name);
 const crosswalk = createCrosswalk();
 const S = (x: string) => x as Iso3;
 const RUS = S('RUS');
-
-async function problemsOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return [...(e as InputError).problems];
-}
 
 describeShared('IMF DOTS on the real Russia tables', (dir) => {
   const exportsFile = path.join(dir, 'trade/imf_dots_russia_exports_fob_2011-2023.csv.gz');

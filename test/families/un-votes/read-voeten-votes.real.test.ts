@@ -1,32 +1,10 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createCrosswalk } from '../../../src/domain/crosswalk.js';
-import { InputError } from '../../../src/domain/errors.js';
 import { readVoetenVotes } from '../../../src/families/un-votes/read-voeten-votes.js';
-import { ISSUE_BITS, type RollCallData } from '../../../src/families/un-votes/roll-call-data.js';
 import { describeShared } from '../../helpers/shared-data.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const fx = (f: string): string => path.join(ROOT, 'test/families/un-votes/fixtures', f);
 const cw = createCrosswalk();
-const paths = { votes: fx('votes_voeten.csv'), rollcalls: fx('rollcalls_voeten.csv') };
-
-function voteList(d: RollCallData): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < d.votes.code.length; k++) out.push(`${d.rollCalls.rcid[d.votes.call[k]!]} ${d.votes.states[d.votes.state[k]!]} ${d.votes.code[k]}`);
-  return out.sort();
-}
-
-async function problemsOf(p: Promise<unknown>): Promise<string[]> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map((q) => `${q.line}${q.column ? ` ${q.column}` : ''}: ${q.message}`);
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describeShared('readVoetenVotes on the real 2017 release', (dir) => {
   it('reads 5,429 roll calls and every vote but the 254,521 non-member rows (and Zanzibar)', async () => {
