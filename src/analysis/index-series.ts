@@ -47,6 +47,11 @@ export interface IndexSeries {
   readonly families: ReadonlySet<string>;
   /** Indicator ids left out of the scoring (empty for the configured index). */
   readonly leftOut: readonly string[];
+  /**
+   * Set for a diagnostic series that is one indicator's normalised column (`<id>_norm`), not
+   * an index: criterion and convergent metrics are measured on it, boundary artefacts are not.
+   */
+  readonly indicator?: string | undefined;
 }
 
 /**
@@ -63,4 +68,23 @@ export function indexSeriesOf(table: ScoreTable, model: ExplainModel, families: 
     if (values !== null) out.push({ name: c.name + suffix, values, table, model, families, leftOut });
   }
   return out;
+}
+
+/**
+ * One diagnostic series per indicator of a scored table: its normalised column
+ * (`<id>_norm`, polarity applied, so higher = more aligned; NaN where the indicator is
+ * missing), computed from that indicator's family only. Measuring the criteria on them says
+ * which inputs separate allies from rivals and which limit the index.
+ * @example indicatorSeriesOf(table, model, ['un_votes', 'arms_transfers']).map((s) => s.name) // ['un_norm', 'arms_norm']
+ */
+export function indicatorSeriesOf(table: ScoreTable, model: ExplainModel, familyOfIndicator: readonly string[]): IndexSeries[] {
+  return table.ids.map((id, i) => ({
+    name: `${id}_norm`,
+    values: table.norm[i]!,
+    table,
+    model,
+    families: new Set([familyOfIndicator[i]!]),
+    leftOut: [],
+    indicator: id,
+  }));
 }

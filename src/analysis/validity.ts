@@ -121,7 +121,7 @@ export function validityRows(input: ValidityInput): ValidityResult {
   };
   for (const c of input.criteria) measured(c, (s) => criterionRows(s, c));
   for (const c of input.correlates) measured(c, (s) => correlateRows(s, c));
-  for (const s of input.series) rows.push(...boundaryRows(s));
+  for (const s of input.series) if (s.indicator === undefined) rows.push(...boundaryRows(s));
   const first = input.series[0];
   if (first !== undefined) rows.push(...weightRows(first, input.weights));
   return { rows, notes };

@@ -11,6 +11,7 @@ import type { Family, IndicatorSpec, SourceSpec } from '../families/family.js';
 import type { NormaliserName, QuantileLevels } from '../core/normalise.js';
 import type { CombineName } from '../core/combine.js';
 import type { AggregationName } from '../core/aggregate.js';
+import type { PanelName } from '../core/score.js';
 import { DEFAULT_MAX_AGE, type ImputeSpec } from '../core/impute.js';
 import type { Iso3 } from '../domain/country.js';
 import { createCrosswalk } from '../domain/crosswalk.js';
@@ -78,6 +79,8 @@ export interface ResolvedConfig {
   readonly smoothIndex: number | undefined;
   /** `chain.reference_year` (undefined = the year of the fullest basket). */
   readonly chainReferenceYear: number | undefined;
+  /** `panel:` observed pair-years only (default) or every pair of existing states (see core/score.ts). */
+  readonly panel: PanelName;
   /** `weights_calibration:` — `effective` calibrates the weights (see analysis/weight-calibration.ts). */
   readonly weightsCalibration?: 'none' | 'effective' | undefined;
   /** Settings of `aggregation: latent` (defaults when the block is absent). */
@@ -276,6 +279,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     wide: raw.wide,
     smoothIndex: raw.smooth_index,
     chainReferenceYear: raw.chain?.reference_year,
+    panel: raw.panel,
     weightsCalibration: raw.weights_calibration,
     latent: latentSettings(raw.latent),
     sampleDeclared: raw.sample === true,

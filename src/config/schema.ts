@@ -8,6 +8,7 @@ import { DEFAULTS } from '../domain/defaults.js';
 import { NORMALISER_NAMES } from '../core/normalise.js';
 import { COMBINE_NAMES } from '../core/combine.js';
 import { AGGREGATION_NAMES } from '../core/aggregate.js';
+import { PANEL_NAMES } from '../core/score.js';
 import { IMPUTE_METHODS } from '../core/impute.js';
 import { DEFAULT_WEIGHT_RANGE, sensitivitySchema } from './sensitivity-config.js';
 import { validationSchema } from './validation-config.js';
@@ -181,6 +182,8 @@ export const configSchema = z
     smooth_index: z.number().int().min(1).max(25).optional(),
     /** The chain-linked index (`index_chained`): the year it equals the level index in (see core/chain-index.ts). */
     chain: z.strictObject({ reference_year: year.optional() }).optional(),
+    /** `all_pairs`: every pair of existing states in every source year, not only the observed pair-years (core/score.ts). */
+    panel: z.enum(PANEL_NAMES).default('observed'),
     /** `effective`: weights calibrated so the effective weights match the nominal ones (analysis/weight-calibration.ts). */
     weights_calibration: z.enum(['none', 'effective']).default('none'),
     /** Settings of `aggregation: latent` (see `latent-config.ts`). */

@@ -71,7 +71,19 @@ export interface ScoreOptions {
    * chain-index.ts); undefined = the year of the fullest basket ({@link defaultReferenceYear}).
    */
   readonly chainReferenceYear?: number | undefined;
+  /**
+   * `panel:` which pair-years a run has before any filter: `observed` (default) = every
+   * pair-year some indicator has a value for; `all_pairs` = those and every pair of existing
+   * states in every year the sources cover (rows with no value are written empty, or filled by
+   * imputation), so a pair has a row in every year both states exist.
+   */
+  readonly panel?: PanelName | undefined;
 }
+
+/** The `panel:` choices (see {@link ScoreOptions.panel}). */
+export const PANEL_NAMES = ['observed', 'all_pairs'] as const;
+/** One of {@link PANEL_NAMES}. */
+export type PanelName = (typeof PANEL_NAMES)[number];
 
 export type { ScoreExtra, ScoreTable } from './score-table.js';
 
@@ -87,10 +99,12 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   // Normalisation is fitted on the pool — every pair-year of the sources, before any
   // years/states/pairs filter — so a pair-year's index does not depend on the subset scored.
   const pool = unionKeys(tables);
+  // the unfiltered panel: the pool, or with `panel: all_pairs` every pair-year of existing states too
+  const base = options.panel === 'all_pairs' ? mergeUnique(pool, allPairKeys(indicators, tables, options.stateSystem)) : pool;
   const filtered = options.states !== null || options.pairs !== null || options.years !== null;
-  const panel = filtered ? selectYears(workKeys(indicators, tables, options, pool), options.years) : pool;
+  const panel = filtered ? selectYears(workKeys(indicators, tables, options, base), options.years) : base;
   // the chain-linked index of a row depends on every year of its pair: those are scored too
-  const chained = filtered ? mergeUnique(panel, poolYearsOfPairs(pool, panel)) : pool;
+  const chained = filtered ? mergeUnique(panel, poolYearsOfPairs(base, panel)) : base;
   const w = options.smoothIndex ?? 1;
   if (!(w > 1)) {
     const t = scoreKeys(indicators, tables, pool, chained, options);
@@ -102,6 +116,31 @@ export function scorePanel(indicators: readonly ScoreIndicator[], options: Score
   const work = withPrecedingYears(chained, w - 1, options.stateSystem);
   const smoothed = smoothIndex(scoreKeys(indicators, tables, pool, work, options), w);
   return work.length === panel.length ? smoothed : selectKeys(smoothed, panel);
+}
+
+/**
+ * Every pair-year, sorted, whose two states exist, from the first to the last year the sources
+ * cover ({@link sourceYears}): the pair-years `panel: all_pairs` adds.
+ * Range: at most (states choose 2) × years keys.
+ * @example allPairKeys(indicators, tables, system).length // e.g. 1,140,000 for 1946–2024
+ */
+export function allPairKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], system: StateSystem): Float64Array {
+  const years = sourceYears(indicators, tables);
+  if (years.length === 0) return new Float64Array(0);
+  const from = years[0]!.from;
+  const to = years[years.length - 1]!.to;
+  const codes = system.states.map(iso3Index).sort((x, y) => x - y);
+  const out: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    for (let j = i + 1; j < codes.length; j++) {
+      const p = codes[i]! * N + codes[j]!;
+      for (let y = from; y <= to; y++) {
+        const k = p * Y + y;
+        if (system.pairExists(k)) out.push(k);
+      }
+    }
+  }
+  return Float64Array.from(out);
 }
 
 /** The keys of `pool` (sorted) whose pair has a key in `keys` (sorted): every pool year of those pairs. */
@@ -315,11 +354,13 @@ function pairKey(a: Iso3, b: Iso3): number {
 /**
  * The pair-years of a run, sorted: with `states`/`pairs`, every such pair × every year asked
  * for (clipped to the sources' years) in which both states exist; otherwise every pair-year any
- * indicator has (of existing states), within `years`. `tables` are the indicators' values kept
+ * indicator has (of existing states; with `panel: all_pairs` every pair-year of existing
+ * states, {@link allPairKeys}), within `years`. `tables` are the indicators' values kept
  * to existing states ({@link memberTables}).
  */
 export function panelKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadYearTable[], o: ScoreOptions): Float64Array {
-  return selectYears(workKeys(indicators, tables, o, null), o.years);
+  const base = o.panel === 'all_pairs' ? mergeUnique(unionKeys(tables), allPairKeys(indicators, tables, o.stateSystem)) : null;
+  return selectYears(workKeys(indicators, tables, o, base), o.years);
 }
 
 /**

@@ -213,6 +213,7 @@ export function scoreOptions(config: ResolvedConfig, stateSystem: StateSystem): 
     pairs: config.pairs,
     smoothIndex: config.smoothIndex,
     chainReferenceYear: config.chainReferenceYear,
+    panel: config.panel,
     stateSystem,
   };
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import path from 'node:path';
-import { indexSeriesOf, type IndexSeries } from '../analysis/index-series.js';
+import { indexSeriesOf, indicatorSeriesOf, type IndexSeries } from '../analysis/index-series.js';
 import { validityRows, type Correlate, type Criterion, type ValidityResult } from '../analysis/validity.js';
 import { scorePanel } from '../core/score.js';
 import { readConfig } from '../config/read-config.js';
@@ -131,5 +131,7 @@ function seriesOf(run: ScoreRun, excluded: readonly string[], notes: string[]): 
     const table = scorePanel(scoreInputs(sub, run.data), scoreOptions(sub, run.stateSystem));
     out.push(...indexSeriesOf(table, explainModelOf(sub), familiesOf(keep), ids));
   }
+  // each input on its own (diagnostic: which indicators separate the criterion groups)
+  out.push(...indicatorSeriesOf(run.table, explainModelOf(config), config.indicators.map((i) => i.family.name)));
   return out;
 }

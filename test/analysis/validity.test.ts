@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scorePanel, type ScoreOptions, type ScoreTable } from '../../src/core/score.js';
 import { explainPair, type ExplainModel } from '../../src/analysis/explain.js';
-import { indexSeriesOf, type IndexSeries } from '../../src/analysis/index-series.js';
+import { indexSeriesOf, indicatorSeriesOf, type IndexSeries } from '../../src/analysis/index-series.js';
 import { boundaryRows, criterionRows, decadeOf, indicatorBoundaries, validityRows, type Criterion } from '../../src/analysis/validity.js';
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { unpackKey, yearOfKey } from '../../src/domain/dyad-year-key.js';
@@ -95,6 +95,30 @@ describe('criterion validity on a planted panel', () => {
     const res = validityRows({ series: [clean, tainted], criteria: [c], correlates: [], weights: [1] });
     expect(res.rows.filter((r) => r.metric === 'auc_allies_rivals').map((r) => [r.series, r.scope, r.value])).toEqual([['index', 'all', 1], ['index', '2000s', 1]]);
     expect(res.notes).toEqual([expect.stringMatching(/^auc_allies_rivals: not measured on index_with_alliances, computed from the alliances family/)]);
+  });
+
+  it("measures each indicator on its own (its normalised column) so a reader sees which inputs separate the groups, with no boundary rows, and never the criterion's own family", () => {
+    // un separates (allies high, rivals low); arms is reversed; the alliance indicator is the criterion's family
+    const un = indicator('un', dataOf([['RUS', 'USA', 2000, 0.1], ['FRA', 'USA', 2000, 0.9], ['CHN', 'IND', 2000, 0.2], ['DEU', 'FRA', 2000, 0.8]]));
+    const arms = indicator('arms', dataOf([['RUS', 'USA', 2000, 0.7], ['FRA', 'USA', 2000, 0.1], ['CHN', 'IND', 2000, 0.9], ['DEU', 'FRA', 2000, 0.3]]));
+    const ally = indicator('ally', dataOf([['FRA', 'USA', 2000, 1], ['DEU', 'FRA', 2000, 1]]));
+    const table = scorePanel([un, arms, ally], { ...opts, minCoverage: 0 });
+    const allies = new DyadYearTable(false);
+    allies.set('FRA' as Iso3, 'USA' as Iso3, 2000, 1);
+    allies.set('DEU' as Iso3, 'FRA' as Iso3, 2000, 1);
+    const rivals = new DyadYearTable(false);
+    rivals.set('RUS' as Iso3, 'USA' as Iso3, 2000, 1);
+    rivals.set('CHN' as Iso3, 'IND' as Iso3, 2000, 1);
+    const c: Criterion = { metric: 'auc_allies_rivals', positive: { name: 'allies', set: allies, years: [{ from: 2000, to: 2000 }] }, negative: { name: 'rivals', set: rivals, years: [{ from: 2000, to: 2000 }] }, excludesFamily: 'alliances' };
+    const each = indicatorSeriesOf(table, model([1, 1, 1]), ['un_votes', 'arms_transfers', 'alliances']);
+    expect(each.map((s) => s.name)).toEqual(['un_norm', 'arms_norm', 'ally_norm']);
+    const res = validityRows({ series: [series(table, [1, 1, 1], ['un_votes', 'arms_transfers', 'alliances']), ...each], criteria: [c], correlates: [], weights: [1, 1, 1] });
+    const auc = (name: string) => res.rows.find((r) => r.metric === 'auc_allies_rivals' && r.series === name && r.scope === 'all')?.value;
+    expect(auc('un_norm')).toBe(1);
+    expect(auc('arms_norm')).toBe(0);
+    expect(auc('ally_norm')).toBeUndefined();
+    expect(res.notes[0]).toMatch(/not measured on index, ally_norm, computed from the alliances family/);
+    expect(res.rows.some((r) => r.metric.startsWith('boundary') && r.series.endsWith('_norm'))).toBe(false);
   });
 });
 

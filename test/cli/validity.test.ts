@@ -41,7 +41,7 @@ describe('entente validity', () => {
     const r = await runCli(['validity', '--config', CONFIG, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^index_without_alliance\s+0\.971\s+0\.973\s+-0\.530/m);
-    expect(r.err).toMatch(/auc_allies_rivals: not measured on index, index_chained, computed from the alliances family/);
+    expect(r.err).toMatch(/auc_allies_rivals: not measured on index, index_chained, alliance_norm, computed from the alliances family/);
     const csv = readFileSync(path.join(out, 'validity.csv'), 'utf8');
     // regenerate on purpose with: npx vitest run test/cli/validity.test.ts -u
     await expect(csv).toMatchFileSnapshot('../golden/validity/validity.csv');
