@@ -7,7 +7,7 @@
 //     sources (votes to 2019, exercises to 2010, trade to 2014, events from 2018) and at
 //     random; arms and exercises zero-inflated, entered `two_part` (8 model columns);
 //  2. the real panel, when ../shared/data is there: `entente measures --config
-//     examples/real-data.yaml` (every raw measure, ~900k pair-years), with UN agreement
+//     examples/real-data-levels.yaml` (every raw measure, ~900k pair-years), with UN agreement
 //     `linear`, arms and exercises `two_part`, trade `rank_normal` (6 model columns).
 // Each on 1 thread and on 2 worker threads, each run in a fresh process: total fit time
 // (transforms, EM with its probes, index), E-steps, time per E-step (fit time / E-steps, so
@@ -43,7 +43,7 @@ function parent() {
   const real = path.join(tmp, 'measures');
   if (existsSync(dataDir)) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [path.join(dist, 'bin', 'entente.js'), 'measures', '--config', path.join(root, 'examples', 'real-data.yaml'), '--out', real], { cwd: root, encoding: 'utf8', env: { ...process.env, ENTENTE_DATA_DIR: dataDir } });
+    const r = spawnSync(process.execPath, [path.join(dist, 'bin', 'entente.js'), 'measures', '--config', path.join(root, 'examples', 'real-data-levels.yaml'), '--out', real], { cwd: root, encoding: 'utf8', env: { ...process.env, ENTENTE_DATA_DIR: dataDir } });
     if (r.status === 0) {
       panels.push(['real', path.join(real, 'measures.csv')]);
       console.log(`real panel: entente measures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

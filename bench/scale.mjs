@@ -6,7 +6,7 @@
 //  2. runs `node dist/bin/entente.js score --config <tmp>/scale.yaml --out <tmp>/out` 3 times:
 //     median wall time, peak RSS (/usr/bin/time, else VmHWM polled from /proc/<pid>/status),
 //     rows of alignment.csv;
-//  3. runs the full real-data config `examples/real-data.yaml` the same way, with
+//  3. runs the full real-data config `examples/real-data-levels.yaml` the same way, with
 //     ENTENTE_DATA_DIR=../shared/data, against the targets: under 10 s and under 1 GB
 //     (skipped with a message when the config or the data is absent).
 // Prints a small table. Needs the build (`npm run build`; `npm run bench -- scale` builds first).
@@ -35,7 +35,7 @@ const root = path.resolve(here, '..');
 const dist = path.resolve(root, process.env.ENTENTE_DIST ?? 'dist');
 const bin = path.join(dist, 'bin/entente.js'); // the executable package.json publishes
 const dataDir = path.resolve(process.env.ENTENTE_DATA_DIR ?? path.join(root, '..', 'shared', 'data'));
-const realConfig = path.join(root, 'examples', 'real-data.yaml');
+const realConfig = path.join(root, 'examples', 'real-data-levels.yaml');
 /** Targets of issue 9 for the full real-data config on the 2-core machine. */
 const TARGET = { seconds: 10, bytes: 1e9 };
 const hasTime = existsSync('/usr/bin/time');
@@ -119,11 +119,11 @@ if (noReal) console.log('real data: skipped (--no-real)');
 else if (!existsSync(realConfig)) console.log(`real data: skipped — ${path.relative(root, realConfig)} does not exist yet`);
 else if (!existsSync(dataDir)) console.log(`real data: skipped — data folder ${dataDir} not found (set ENTENTE_DATA_DIR)`);
 else {
-  const real = await repeat('real data (examples/real-data.yaml)', realConfig, path.join(tmp, 'out-real'), { ENTENTE_DATA_DIR: dataDir });
+  const real = await repeat('real data (examples/real-data-levels.yaml)', realConfig, path.join(tmp, 'out-real'), { ENTENTE_DATA_DIR: dataDir });
   if (real) {
     const ok = real.median < TARGET.seconds && real.peakBytes < TARGET.bytes;
     realOutcome = ok ? 'met' : 'missed';
-    results.push({ ...real, label: 'real data, examples/real-data.yaml', target: `< ${TARGET.seconds} s, < 1 GB: ${ok ? 'met' : 'MISSED'}` });
+    results.push({ ...real, label: 'real data, examples/real-data-levels.yaml', target: `< ${TARGET.seconds} s, < 1 GB: ${ok ? 'met' : 'MISSED'}` });
   }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark of `entente sensitivity` (issues 7 and 20) on the real-data config
-// (examples/real-data.yaml: eight indicators, about a million pair-years; ../shared/data):
+// (examples/real-data-levels.yaml: eight indicators, about a million pair-years; ../shared/data):
 // 1,000 Monte Carlo draws over every pair-year. Runs, each in a fresh process with wall time
 // and peak RSS:
 //  1. `entente score` — loading and scoring alone, the floor under the next runs;
@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.env.ENTENTE_DIST ?? 'dist');
 const dataDir = path.resolve(process.env.ENTENTE_DATA_DIR ?? path.join(root, '..', 'shared', 'data'));
-const config = path.resolve(root, process.env.ENTENTE_BENCH_SENSITIVITY_CONFIG ?? path.join('examples', 'real-data.yaml'));
+const config = path.resolve(root, process.env.ENTENTE_BENCH_SENSITIVITY_CONFIG ?? path.join('examples', 'real-data-levels.yaml'));
 const draws = process.env.ENTENTE_BENCH_DRAWS ?? '1000';
 // the data files the config names (paths relative to data_dir)
 const needed = [...readFileSync(config, 'utf8').matchAll(/(?:votes|rollcalls|issues|path): ([\w./-]+\.csv(?:\.gz)?)/g)].map((m) => m[1]);

@@ -6,8 +6,8 @@ import { describeShared } from '../helpers/shared-data.js';
 import { pngSize } from '../../src/report/chart/render-chart.js';
 
 describeShared('entente plot on the real data', (dataDir) => {
-  const config = path.join(ROOT, 'examples', 'real-data.yaml');
-  it('draws RUS-IRN and RUS-CHN from examples/real-data.yaml', async () => {
+  const config = path.join(ROOT, 'examples', 'real-data-levels.yaml');
+  it('draws RUS-IRN and RUS-CHN from examples/real-data-levels.yaml', async () => {
     const out = path.join(tempCopy('reports'), 'real');
     const r = await runCli(['plot', 'RUS-IRN', 'RUS-CHN', '--config', config, '--out', out]);
     expect(r.err).not.toMatch(/error/);

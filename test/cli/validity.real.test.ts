@@ -9,7 +9,7 @@ import { readCriterionDyads } from '../../src/families/kit/criteria/read-criteri
 import { createCrosswalk } from '../../src/domain/crosswalk.js';
 import type { Iso3 } from '../../src/domain/country.js';
 
-describeShared('entente validity on the real data (examples/real-data.yaml)', (data) => {
+describeShared('entente validity on the real data (examples/real-data-levels.yaml)', (data) => {
   it('reads the Thompson & Dreyer rivalries as SOURCE.md verifies them', async () => {
     const f = await readCriterionDyads(path.join(data, 'validation/td_rivalries.csv.gz'), createCrosswalk(), 'td_rivalries');
     expect(f.rows).toBe(197);
@@ -28,7 +28,7 @@ describeShared('entente validity on the real data (examples/real-data.yaml)', (d
 
   it('measures the index: AUCs on the index scored without alliances, r on the one without ideal points, boundary artefacts, weights', async () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'entente-validity-real-')), 'report');
-    const r = await runCli(['validity', '--config', path.join(ROOT, 'examples/real-data.yaml'), '--out', out]);
+    const r = await runCli(['validity', '--config', path.join(ROOT, 'examples/real-data-levels.yaml'), '--out', out]);
     expect(r.code, r.err).toBe(0);
     const rows = readRecords(path.join(out, 'validity.csv'));
     const value = (metric: string, scope: string, series: string) => Number(rows.find((x) => x['metric'] === metric && x['scope'] === scope && x['series'] === series)?.['value'] ?? NaN);

@@ -18,9 +18,9 @@ const files = [
 ];
 
 describe('the example configs', () => {
-  it('include the real-data, defensible and latent examples', () => {
+  it('include the real-data, levels and latent examples', () => {
     const names = files.map((f) => path.basename(f));
-    for (const n of ['real-data.yaml', 'real-data-defensible.yaml', 'real-data-latent.yaml']) expect(names).toContain(n);
+    for (const n of ['real-data.yaml', 'real-data-levels.yaml', 'real-data-latent.yaml']) expect(names).toContain(n);
   });
 
   for (const file of files) {

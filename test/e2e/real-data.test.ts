@@ -7,9 +7,9 @@ import { inRanges } from '../../src/domain/year.js';
 import { ROOT } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
 
-describeShared('examples/real-data.yaml on the real published files', (dataDir) => {
+describeShared('examples/real-data-levels.yaml on the real published files', (dataDir) => {
   it('scores all eight families, with values per decade inside coverage and empty outside it', async () => {
-    const config = await readConfig(path.join(ROOT, 'examples/real-data.yaml'), { ENTENTE_DATA_DIR: dataDir });
+    const config = await readConfig(path.join(ROOT, 'examples/real-data-levels.yaml'), { ENTENTE_DATA_DIR: dataDir });
     const run = await computeScore(config);
     const t = run.table;
     expect(run.sample).toBe(false);

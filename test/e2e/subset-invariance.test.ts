@@ -99,8 +99,8 @@ describe('subset invariance on the bundled sample', () => {
 });
 
 // ───────────────────────────────────────────────────────────── the real data
-describeShared('subset invariance on the real data (examples/real-data.yaml)', (dataDir) => {
-  const file = path.join(ROOT, 'examples', 'real-data.yaml');
+describeShared('subset invariance on the real data (examples/real-data-levels.yaml)', (dataDir) => {
+  const file = path.join(ROOT, 'examples', 'real-data-levels.yaml');
   const configOf = async () => ({ ...(await readConfig(file, { ENTENTE_DATA_DIR: dataDir })), ...NONE });
   let state: { config: ResolvedConfig; loaded: LoadedIndicators; full: ScoreTable } | null = null;
   const setup = async () => {
@@ -135,7 +135,7 @@ describeShared('subset invariance on the real data (examples/real-data.yaml)', (
     return compared;
   };
 
-  // Issue 13's cases, on examples/real-data.yaml as it is now: seven indicators since issue 17
+  // Issue 13's cases, on examples/real-data-levels.yaml as it is now: seven indicators since issue 17
   // (with the four-family config of issue 13 the same rows were 51.988197 and 74.189126)
   it('CHN–RUS 1990 is 51.176308 in the full run and with --from 1990 --to 2019', { timeout: 180_000 }, async () => {
     const { config, loaded, full } = await setup();

@@ -19,7 +19,7 @@ describeShared('report.html of a real-data report on a few pairs', (dataDir) => 
     let dir: string;
     beforeAll(async () => {
       dir = mkdtempSync(path.join(os.tmpdir(), 'entente-page-real-'));
-      const config = applyOverrides(await readConfig(path.join(ROOT, 'examples/real-data.yaml'), { ENTENTE_DATA_DIR: dataDir }), { pairs: 'RUS-IRN,RUS-CHN,USA-GBR,IND-PAK' });
+      const config = applyOverrides(await readConfig(path.join(ROOT, 'examples/real-data-levels.yaml'), { ENTENTE_DATA_DIR: dataDir }), { pairs: 'RUS-IRN,RUS-CHN,USA-GBR,IND-PAK' });
       const run = await computeScore(config);
       await replaceReport({ dir: path.join(dir, 'report'), configFile: config.file }, 'score', reportContents(run).files, runInputs(config, run.data));
       browser = await launchBrowser(exe);
