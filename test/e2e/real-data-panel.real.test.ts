@@ -13,7 +13,7 @@ import { describeShared } from '../helpers/shared-data.js';
 const NON_MEMBERS = new Set(['TWN', 'XKX', 'PSE', 'VAT']);
 
 describeShared('examples/real-data.yaml: every pair of existing states, 1946–2024, no jump where a source starts or ends', (dataDir) => {
-  it('has a row for every pair of existing states in every year, an index for 99.5 % of them 1992–2024 outside the four non-members, and index_chained free of boundary artefacts', async () => {
+  it('has a row for every pair of existing states in every year, an index for 99.5 % of them 1992–2024 outside the four non-members, and index_chained free of boundary artefacts', { timeout: 600_000 }, async () => {
     const config = await readConfig(path.join(ROOT, 'examples/real-data.yaml'), { ENTENTE_DATA_DIR: dataDir });
     const run = await computeScore(config);
     const t = run.table;
