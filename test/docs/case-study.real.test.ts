@@ -12,7 +12,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { describeShared } from '../helpers/shared-data.js';
 
 /** Configs whose blocks are checked (the others are measured once and say so in the text). */
-const CHECKED = ['examples/real-data-four-families.yaml', 'examples/real-data-unsc.yaml'];
+const CHECKED = ['examples/real-data-four-families.yaml', 'examples/real-data-unsc.yaml', 'examples/real-data-latent.yaml'];
 
 interface Block {
   readonly argv: string[];
