@@ -103,7 +103,11 @@ describe('entente validity', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/auc_allies_rivals: not measured: the config has no validation\.rivalries/);
     const rows = readRecords(path.join(out, 'validity.csv'));
-    expect(rows.filter((x) => x['metric'] === 'effective_weight').map((x) => x['scope'])).toEqual(['un', 'arms', 'drills', 'trade', 'unsc', 'alliance']);
+    expect(rows.filter((x) => x['metric'] === 'effective_weight' && !x['scope']!.includes(':')).map((x) => x['scope'])).toEqual(['un', 'arms', 'drills', 'trade', 'unsc', 'alliance']);
+    // per decade, scope <indicator>:<decade>, adding up to 1 in each
+    const decade = rows.filter((x) => x['metric'] === 'effective_weight' && x['scope']!.endsWith(':2000s'));
+    expect(decade.map((x) => x['scope'])).toEqual(['un:2000s', 'arms:2000s', 'drills:2000s', 'trade:2000s', 'unsc:2000s', 'alliance:2000s']);
+    expect(decade.reduce((s, x) => s + Number(x['value']), 0)).toBeCloseTo(1, 5);
     expect(rows.some((x) => x['metric']!.startsWith('auc'))).toBe(false);
   });
 });
