@@ -49,6 +49,7 @@ describe('entente validity', () => {
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/SYNTHETIC/);
     expect(summary).toMatch(/## Validity\n/);
+    expect(summary).toMatch(/effective weights stray most from the nominal ones in the 2020s: ½Σ\|effective − nominal\| = 0\.177, most for un \(0\.232 against 0\.364\)\./);
     expect(summary).toMatch(/\| AUC allies vs rivals \| index_without_alliance \| 0\.971 \| 0\.941 \(2010s\) \| allies 130, rivals 149 \|/);
     expect(summary).toMatch(/\| rivalries \| validation\.rivalries \| `\.\.\/\.\.\/\.\.\/test\/fixtures\/validity\/td_rivalries\.csv`|td_rivalries\.csv/);
     expect(packageOf(out).names).toContain('validity');
