@@ -56,14 +56,17 @@ export function effectiveWeights(
 }
 
 /**
- * Covariance shares s_i = Cov(c_i, I) / Var(I) over the rows with an index, c_i the
- * contribution (0 when absent); they add up to 1 when the contributions add up to the index.
- * NaN for a constant index.
+ * Covariance shares s_i = Cov(c_i, I) / Var(I) over the rows with an index (of `within`, when
+ * given: e.g. the pair-years of one decade), c_i the contribution (0 when absent); they add up
+ * to 1 when the contributions add up to the index. NaN for a constant index.
  * @example covarianceShares(Float64Array.of(1, 3), [Float64Array.of(1, 2), Float64Array.of(0, 1)]) // [0.5, 0.5]
+ * @example covarianceShares(index, contrib, rowsOf1990s) // the shares within the 1990s
  */
-export function covarianceShares(index: Float64Array, contrib: readonly Float64Array[]): number[] {
+export function covarianceShares(index: Float64Array, contrib: readonly Float64Array[], within: ArrayLike<number> | null = null): number[] {
   const rows: number[] = [];
-  for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
+  if (within === null) {
+    for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
+  } else for (let k = 0; k < within.length; k++) if (index[within[k]!] === index[within[k]!]) rows.push(within[k]!);
   const n = rows.length;
   let mi = 0;
   for (const r of rows) mi += index[r]!;

@@ -21,8 +21,10 @@
  *   over C (`explain`'s counterfactual split; for the level index a_{p,t} is exactly
  *   `explain`'s coverage term). A series free of coverage artefacts (chain-linked) has a = 0.
  * - **effective weights and Cronbach's α** of the configured index (`effective-weights.ts`,
- *   `cronbach.ts`): nominal weight w_i/Σw, effective weight Cov(c_i, I)/Var(I), and α over the
- *   normalised indicators (all of them, and per decade those with values in it).
+ *   `cronbach.ts`): nominal weight w_i/Σw, effective weight Cov(c_i, I)/Var(I), overall
+ *   (scope = indicator id) and per decade (scope `<indicator>:<decade>`, over the decade's
+ *   pair-years, nominal weights renormalised over the indicators present in it), and α over
+ *   the normalised indicators (all of them, and per decade those with values in it).
  *
  * Rows come in a fixed order (metric, then series in table order, then scope), so the same
  * inputs give the same table.
@@ -30,7 +32,7 @@
 import { aucMannWhitney } from './auc.js';
 import { pearson } from './correlation.js';
 import { cronbachAlpha } from './cronbach.js';
-import { effectiveWeights } from './effective-weights.js';
+import { covarianceShares, effectiveWeights } from './effective-weights.js';
 import { decompositions } from './explain.js';
 import type { IndexSeries } from './index-series.js';
 import { pairOfKey, yearOfKey } from '../domain/dyad-year-key.js';
@@ -40,7 +42,7 @@ import type { ScoreTable } from '../core/score-table.js';
 /** One line of `validity.csv`. */
 export interface ValidityRow {
   readonly metric: string;
-  /** `all`, a decade (`1990s`), an indicator id, or `<indicator>:<year>` for a boundary. */
+  /** `all`, a decade (`1990s`), an indicator id, `<indicator>:<year>` for a boundary, or `<indicator>:<decade>` (`un:1990s`) for a weight within a decade. */
   readonly scope: string;
   readonly series: string;
   /** NaN when it cannot be computed (written empty). */
@@ -273,28 +275,35 @@ export function boundaryRows(s: IndexSeries): ValidityRow[] {
 
 /**
  * Nominal and effective weights of each indicator of the series' table (scope = indicator
- * id) and Cronbach's α of its normalised indicators: over every indicator (scope `all`) and,
- * per decade, over the indicators with values in that decade, each with `alpha_n`, the
- * pair-years with every one of them (listwise).
- * @example weightRows(series, [0.4, 0.6]).filter((r) => r.metric === 'effective_weight') // one per indicator, adding up to 1
+ * id), the same per decade (scope `<indicator>:<decade>`, e.g. `un:1990s`: over the decade's
+ * pair-years with an index, for the indicators with values in it, nominal weights
+ * renormalised over those, w_i/Σ_{j present} w_j), and Cronbach's α of its normalised
+ * indicators: over every indicator (scope `all`) and, per decade, over the indicators with
+ * values in that decade, each with `alpha_n`, the pair-years with every one of them
+ * (listwise). Within a decade the effective weights Cov(c_i, I)/Var(I) still add up to 1.
+ * @example weightRows(series, [0.4, 0.6]).filter((r) => r.metric === 'effective_weight' && !r.scope.includes(':')) // one per indicator, adding up to 1
+ * @example weightRows(series, [0.4, 0.6]).find((r) => r.scope === 'un:1990s')!.metric // 'nominal_weight'
  */
 export function weightRows(s: IndexSeries, weights: readonly number[]): ValidityRow[] {
   const t = s.table;
   const out: ValidityRow[] = [];
   const w = effectiveWeights(t.ids, weights, s.values, t.contrib, t.norm);
-  for (const x of w) out.push({ metric: 'nominal_weight', scope: x.id, series: s.name, value: x.nominal, kind: 'number' });
-  for (const x of w) out.push({ metric: 'effective_weight', scope: x.id, series: s.name, value: x.covarianceShare, kind: 'number' });
-  const a = cronbachAlpha(t.norm, null);
-  out.push({ metric: 'alpha', scope: 'all', series: s.name, value: a.alpha, kind: 'number' });
-  out.push({ metric: 'alpha_n', scope: 'all', series: s.name, value: a.n, kind: 'count' });
-  // per decade, over the indicators with values in that decade (sources that never overlap —
-  // trade to 2014, event data from 2018 — leave no pair-year with every indicator)
   const decades = new Map<string, number[]>();
   for (let r = 0; r < t.keys.length; r++) {
     const d = decadeOf(yearOfKey(t.keys[r]!));
     if (!decades.has(d)) decades.set(d, []);
     decades.get(d)!.push(r);
   }
+  const perDecade = [...decades.keys()].sort().map((d) => ({ decade: d, ...decadeWeights(s, weights, decades.get(d)!) }));
+  for (const x of w) out.push({ metric: 'nominal_weight', scope: x.id, series: s.name, value: x.nominal, kind: 'number' });
+  for (const { decade, present, nominal } of perDecade) present.forEach((i, k) => out.push({ metric: 'nominal_weight', scope: `${t.ids[i]!}:${decade}`, series: s.name, value: nominal[k]!, kind: 'number' }));
+  for (const x of w) out.push({ metric: 'effective_weight', scope: x.id, series: s.name, value: x.covarianceShare, kind: 'number' });
+  for (const { decade, present, effective } of perDecade) present.forEach((i, k) => out.push({ metric: 'effective_weight', scope: `${t.ids[i]!}:${decade}`, series: s.name, value: effective[k]!, kind: 'number' }));
+  const a = cronbachAlpha(t.norm, null);
+  out.push({ metric: 'alpha', scope: 'all', series: s.name, value: a.alpha, kind: 'number' });
+  out.push({ metric: 'alpha_n', scope: 'all', series: s.name, value: a.n, kind: 'count' });
+  // per decade, over the indicators with values in that decade (sources that never overlap —
+  // trade to 2014, event data from 2018 — leave no pair-year with every indicator)
   for (const d of [...decades.keys()].sort()) {
     const rows = decades.get(d)!;
     const present = t.norm.filter((col) => rows.some((r) => col[r] === col[r]));
@@ -304,6 +313,22 @@ export function weightRows(s: IndexSeries, weights: readonly number[]): Validity
     out.push({ metric: 'alpha_n', scope: d, series: s.name, value: x.n, kind: 'count' });
   }
   return out;
+}
+
+/**
+ * The weights of one decade: the indicators (positions) with values in a pair-year of the
+ * decade that has an index, their nominal weights renormalised over them and their
+ * effective weights ({@link covarianceShares} over the decade's rows). None when the decade
+ * has no index.
+ */
+function decadeWeights(s: IndexSeries, weights: readonly number[], rows: readonly number[]): { present: number[]; nominal: number[]; effective: number[] } {
+  const t = s.table;
+  const indexed = rows.filter((r) => s.values[r] === s.values[r]);
+  const present = t.norm.flatMap((col, i) => (indexed.some((r) => col[r] === col[r]) ? [i] : []));
+  if (present.length === 0) return { present, nominal: [], effective: [] };
+  const total = present.reduce((sum, i) => sum + weights[i]!, 0);
+  const shares = covarianceShares(s.values, t.contrib, indexed);
+  return { present, nominal: present.map((i) => (total > 0 ? weights[i]! / total : NaN)), effective: present.map((i) => shares[i]!) };
 }
 
 /** The median (mean of the two middle values for an even count); NaN when empty. */

@@ -63,10 +63,11 @@ const FAMILY_CRITERIA: readonly { readonly key: keyof typeof VALIDATION_FAMILY_K
   { key: 'ideal_points', measure: 'distance' },
 ];
 
-/** The sources of a family criterion: the `validation:` block's, else the config's first indicator of that family. */
-function familySources(config: ResolvedConfig, key: keyof typeof VALIDATION_FAMILY_KEYS): { from: string; sources: readonly SourceSpec[] } | null {
+/** The sources of a family criterion: the `validation:` block's, else (when `fromIndicators`) the config's first indicator of that family. */
+function familySources(config: ResolvedConfig, key: keyof typeof VALIDATION_FAMILY_KEYS, fromIndicators: boolean): { from: string; sources: readonly SourceSpec[] } | null {
   const block = (config.raw.validation as ValidationConfig | undefined)?.[key] as SourceSpec | undefined;
   if (block !== undefined) return { from: `validation.${key}`, sources: [block] };
+  if (!fromIndicators) return null;
   const ind = config.indicators.find((i) => i.family.name === VALIDATION_FAMILY_KEYS[key]);
   return ind ? { from: `indicators.${ind.id}`, sources: ind.spec.sources } : null;
 }
@@ -106,12 +107,30 @@ export async function checkValidationInputs(config: ResolvedConfig): Promise<voi
 }
 
 /**
- * Reads the criterion data of a scored run: the `validation:` block's files, and defence
- * pacts and ideal points from the config's own sources when the block does not name them.
+ * What {@link loadCriteria} reads from: the config, the indicators' data already loaded (a
+ * family criterion the config's own indicator holds is taken from it, not read again) and the
+ * state system. A scored run ({@link ScoreRun}) is one; so is what `entente validate` loaded.
+ */
+export type CriteriaContext = Pick<ScoreRun, 'config' | 'data' | 'stateSystem'>;
+
+/** Options of {@link loadCriteria}. */
+export interface LoadCriteriaOptions {
+  /**
+   * Whether defence pacts and ideal points default to the sources of the config's own
+   * indicators when the block does not name them (default true). `entente validate` turns it
+   * off when the indicators themselves failed to load (their problems are already listed).
+   */
+  readonly fromIndicators?: boolean;
+}
+
+/**
+ * Reads the criterion data of a scored run (or of the indicators `entente validate` loaded):
+ * the `validation:` block's files, and defence pacts and ideal points from the config's own
+ * sources when the block does not name them.
  * @throws {InputError} with the problems of every file together.
  * @example (await loadCriteria(run)).get('rivalries')?.years // [{ from: 1816, to: 2010 }]
  */
-export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {}): Promise<LoadedCriteria> {
+export async function loadCriteria(run: CriteriaContext, progress: ProgressFn = () => {}, options: LoadCriteriaOptions = {}): Promise<LoadedCriteria> {
   const config = run.config;
   await checkValidationInputs(config);
   const v = (config.raw.validation ?? {}) as ValidationConfig;
@@ -147,8 +166,9 @@ export async function loadCriteria(run: ScoreRun, progress: ProgressFn = () => {
   const warnings = new WarningCollector();
   for (const { key, measure } of FAMILY_CRITERIA) {
     // defence pacts are compared with rivalries or disputes: without either they are not read
-    if (key === 'allies' && !out.has('rivalries') && !out.has('disputes')) continue;
-    const found = familySources(config, key);
+    // (configured, not loaded: a broken rivalry file must not hide the problems of the pact file)
+    if (key === 'allies' && v.rivalries === undefined && v.disputes === undefined) continue;
+    const found = familySources(config, key, options.fromIndicators ?? true);
     if (found === null) continue;
     const family = families[VALIDATION_FAMILY_KEYS[key]]!;
     await collect(found.from, async () => {

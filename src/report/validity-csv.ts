@@ -9,8 +9,8 @@ export const VALIDITY_METRICS: Readonly<Record<string, string>> = {
   auc_allies_disputes: 'AUC of the series separating defence-pact pair-years from pair-years with a militarised dispute',
   corr_ideal_distance: "Pearson's r of the series with the ideal-point distance (negative when valid)",
   boundary_artefact_median: 'median over the pairs whose indicator set changes at the boundary of the change not explained by the indicators present in both years',
-  nominal_weight: 'w_i / Σ w',
-  effective_weight: 'Cov(c_i, I) / Var(I); the shares add up to 1',
+  nominal_weight: 'w_i / Σ w (within a decade: over the indicators with values in it)',
+  effective_weight: 'Cov(c_i, I) / Var(I) over all pair-years or those of a decade; the shares add up to 1',
   alpha: "Cronbach's alpha of the normalised indicators (listwise complete pair-years)",
 };
 
@@ -39,7 +39,7 @@ export function validityFile(rows: readonly ValidityRow[], precision: number): C
           type: 'string',
           description: `${Object.keys(VALIDITY_METRICS).join(' | ')}; with _n_<group>, _n or _pairs: the pair-years or pairs behind a value`,
         },
-        { name: 'scope', type: 'string', description: '`all`, a decade (`1990s`), an indicator id (weights), or `<indicator>:<year>` (boundary: the first year of the new indicator set)' },
+        { name: 'scope', type: 'string', description: '`all`, a decade (`1990s`), an indicator id (weights over all pair-years), `<indicator>:<decade>` (weights within a decade, `un:1990s`), or `<indicator>:<year>` (boundary: the first year of the new indicator set)' },
         { name: 'series', type: 'string', description: 'the index series: `index`, `index_chained`, `index_latent`, or one scored without some indicators (`index_without_alliance`)' },
         { name: 'value', type: 'number', description: 'the metric; empty when it cannot be computed' },
       ],

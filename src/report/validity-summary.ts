@@ -72,11 +72,17 @@ export function validitySection(v: ValiditySummary): string[] {
     out.push('');
   }
 
-  const weights = v.rows.filter((r) => r.metric === 'effective_weight');
+  // overall weights have an indicator id as scope; per decade `<indicator>:<decade>`
+  const weights = v.rows.filter((r) => r.metric === 'effective_weight' && !r.scope.includes(':'));
   if (weights.length > 0) {
     out.push(`Weights of ${md(weights[0]!.series)}: nominal against effective (Cov(c_i, I)/Var(I)):`, '', '| indicator | nominal | effective |', '|---|---:|---:|');
     for (const w of weights) out.push(`| ${md(w.scope)} | ${f3(get('nominal_weight', w.series, w.scope)?.value ?? NaN)} | ${f3(w.value)} |`);
     const s0 = weights[0]!.series;
+    const stray = mostStrayingDecade(v.rows.filter((r) => r.series === s0 && (r.metric === 'effective_weight' || r.metric === 'nominal_weight') && r.scope.includes(':')));
+    if (stray !== null) {
+      const worst = stray.worst;
+      out.push('', `Per decade (\`effective_weight\` and \`nominal_weight\`, scope \`<indicator>:<decade>\` in \`validity.csv\`), effective weights stray most from the nominal ones in the ${md(stray.decade)}: ½Σ|effective − nominal| = ${f3(stray.gap)}, most for ${md(worst.id)} (${f3(worst.effective)} against ${f3(worst.nominal)}).`);
+    }
     const alpha = get('alpha', s0, 'all');
     const alphaN = get('alpha_n', s0, 'all');
     const perDecade = v.rows.filter((r) => r.metric === 'alpha' && r.series === s0 && r.scope !== 'all').map((r) => `${r.scope} ${f3(r.value)}`);
@@ -91,4 +97,49 @@ export function validitySection(v: ValiditySummary): string[] {
     if (cite.length > 0) out.push('Cite:', '', ...cite.map((c) => `- ${md(c)}`), '');
   }
   return out;
+}
+
+/** One decade's effective against nominal weights. */
+interface DecadeGap {
+  readonly decade: string;
+  /** ½ Σ_i |e_i − n_i| over the indicators present in the decade, in [0, 1] when the e_i are in [0, 1]. */
+  readonly gap: number;
+  /** The indicator with the largest |e_i − n_i|. */
+  readonly worst: { readonly id: string; readonly effective: number; readonly nominal: number };
+}
+
+/**
+ * The decade whose effective weights stray most from its nominal weights, by the distance
+ * ½ Σ_i |e_i − n_i| (half the L1 distance: 0 when they match, 1 when they share nothing), from
+ * the per-decade `effective_weight` and `nominal_weight` rows (scope `<indicator>:<decade>`);
+ * null when no decade has a computable one. Ties go to the earlier decade.
+ * @example mostStrayingDecade(rows)?.decade // '1990s'
+ */
+export function mostStrayingDecade(rows: readonly ValidityRow[]): DecadeGap | null {
+  const byDecade = new Map<string, Map<string, { effective: number; nominal: number }>>();
+  for (const r of rows) {
+    const at = r.scope.lastIndexOf(':');
+    const id = r.scope.slice(0, at);
+    const decade = r.scope.slice(at + 1);
+    if (!byDecade.has(decade)) byDecade.set(decade, new Map());
+    const m = byDecade.get(decade)!;
+    const x = m.get(id) ?? { effective: NaN, nominal: NaN };
+    m.set(id, r.metric === 'effective_weight' ? { ...x, effective: r.value } : { ...x, nominal: r.value });
+  }
+  let best: DecadeGap | null = null;
+  for (const decade of [...byDecade.keys()].sort()) {
+    let gap = 0;
+    let worst: DecadeGap['worst'] | null = null;
+    for (const [id, x] of byDecade.get(decade)!) {
+      const d = Math.abs(x.effective - x.nominal);
+      if (!(d === d)) {
+        gap = NaN;
+        break;
+      }
+      gap += d / 2;
+      if (worst === null || d > Math.abs(worst.effective - worst.nominal)) worst = { id, ...x };
+    }
+    if (gap === gap && worst !== null && (best === null || gap > best.gap)) best = { decade, gap, worst };
+  }
+  return best;
 }

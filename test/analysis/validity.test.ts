@@ -8,6 +8,7 @@ import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { unpackKey, yearOfKey } from '../../src/domain/dyad-year-key.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
+import { mostStrayingDecade } from '../../src/report/validity-summary.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 
 const opts: ScoreOptions = { scale: [0, 100], aggregation: 'arithmetic', formula: null, minCoverage: 0.2, geometricFloor: 0.01, years: null, states: null, pairs: null, stateSystem: STATE_SYSTEM };
@@ -181,9 +182,9 @@ describe('weights and alpha', () => {
     const arms = dataOf(PAIRS.flatMap(([a, b], p) => YEARS.map((y) => [a, b, y, ((p * 3 + y) % 5) / 5] as Row)));
     const table = scorePanel([indicator('un', un, { weight: 3 }), indicator('arms', arms)], opts);
     const res = validityRows({ series: [series(table, [3, 1])], criteria: [], correlates: [], weights: [3, 1] });
-    const nominal = res.rows.filter((r) => r.metric === 'nominal_weight');
+    const nominal = res.rows.filter((r) => r.metric === 'nominal_weight' && !r.scope.includes(':'));
     expect(nominal.map((r) => [r.scope, r.value])).toEqual([['un', 0.75], ['arms', 0.25]]);
-    const eff = res.rows.filter((r) => r.metric === 'effective_weight').map((r) => r.value);
+    const eff = res.rows.filter((r) => r.metric === 'effective_weight' && !r.scope.includes(':')).map((r) => r.value);
     expect(eff[0]! + eff[1]!).toBeCloseTo(1, 9);
     const alpha = res.rows.filter((r) => r.metric.startsWith('alpha'));
     expect(alpha.map((r) => [r.metric, r.scope, r.value])).toEqual([
@@ -195,5 +196,53 @@ describe('weights and alpha', () => {
       ['alpha_n', '2000s', PAIRS.length * 10],
     ]);
     expect(res.rows.at(-1)!.metric).toBe('alpha_n');
+  });
+
+  it('gives the planted effective weights per decade (scope <indicator>:<decade>), nominal weights renormalised over the indicators present', () => {
+    // weights 3 : 1, normalise none. 1990s: arms = 1 − un (working against it) → un 1.5, arms −0.5;
+    // 2000s: arms = un → the nominal 0.75, 0.25; 2010s: un alone (arms absent, not zero) → un 1
+    const years = Array.from({ length: 23 }, (_, k) => 1990 + k);
+    const x = (p: number, y: number) => ((p * 7 + y * 3) % 11) / 10;
+    const un = dataOf(PAIRS.flatMap(([a, b], p) => years.map((y) => [a, b, y, x(p, y)] as Row)));
+    const arms = dataOf(PAIRS.flatMap(([a, b], p) => years.filter((y) => y < 2010).map((y) => [a, b, y, y < 2000 ? 1 - x(p, y) : x(p, y)] as Row)));
+    const table = scorePanel([indicator('un', un, { weight: 3 }), indicator('arms', arms)], opts);
+    const res = validityRows({ series: [series(table, [3, 1])], criteria: [], correlates: [], weights: [3, 1] });
+    const byScope = (metric: string) => new Map(res.rows.filter((r) => r.metric === metric && r.scope.includes(':')).map((r) => [r.scope, r.value]));
+    const eff = byScope('effective_weight');
+    expect([...eff.keys()]).toEqual(['un:1990s', 'arms:1990s', 'un:2000s', 'arms:2000s', 'un:2010s']);
+    expect(eff.get('un:1990s')).toBeCloseTo(1.5, 9);
+    expect(eff.get('arms:1990s')).toBeCloseTo(-0.5, 9);
+    expect(eff.get('un:2000s')).toBeCloseTo(0.75, 9);
+    expect(eff.get('arms:2000s')).toBeCloseTo(0.25, 9);
+    expect(eff.get('un:2010s')).toBeCloseTo(1, 9);
+    expect([...byScope('nominal_weight')]).toEqual([['un:1990s', 0.75], ['arms:1990s', 0.25], ['un:2000s', 0.75], ['arms:2000s', 0.25], ['un:2010s', 1]]);
+    // the overall rows keep the indicator id as scope, and come before the decades
+    const metricScopes = res.rows.filter((r) => r.metric === 'effective_weight').map((r) => r.scope);
+    expect(metricScopes.slice(0, 2)).toEqual(['un', 'arms']);
+    // the decade that strays most, for summary.md: ½(|1.5 − 0.75| + |−0.5 − 0.25|) = 0.75 in the 1990s
+    const stray = mostStrayingDecade(res.rows.filter((r) => r.scope.includes(':') && r.metric.endsWith('_weight')))!;
+    expect(stray.decade).toBe('1990s');
+    expect(stray.gap).toBeCloseTo(0.75, 9);
+    // with two indicators both stray equally (the shares and the nominal weights each add up to 1)
+    expect(Math.abs(stray.worst.effective - stray.worst.nominal)).toBeCloseTo(0.75, 9);
+  });
+
+  it('has per-decade effective weights adding up to 1 in every decade (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: PAIRS.length * YEARS.length * 2, maxLength: PAIRS.length * YEARS.length * 2 }), fc.integer({ min: 1, max: 5 }), (cells, w) => {
+        const n = PAIRS.length * YEARS.length;
+        const un = dataOf(PAIRS.flatMap(([a, b], p) => YEARS.map((y, k) => [a, b, y, cells[p * YEARS.length + k]! / 10] as Row)));
+        // arms missing in every third cell: contributions are 0 there, the weights renormalised
+        const arms = dataOf(PAIRS.flatMap(([a, b], p) => YEARS.flatMap((y, k) => ((p + k) % 3 === 0 ? [] : [[a, b, y, cells[n + p * YEARS.length + k]! / 10] as Row]))));
+        const table = scorePanel([indicator('un', un, { weight: w }), indicator('arms', arms)], opts);
+        const rows = validityRows({ series: [series(table, [w, 1])], criteria: [], correlates: [], weights: [w, 1] }).rows;
+        for (const d of ['1990s', '2000s']) {
+          const e = rows.filter((r) => r.metric === 'effective_weight' && r.scope.endsWith(`:${d}`)).map((r) => r.value);
+          if (e.some((v) => v !== v)) continue; // a constant index in the decade
+          expect(e.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -44,7 +44,13 @@ describeShared('entente validity on the real data (examples/real-data-levels.yam
     expect(value('corr_ideal_distance', 'all', 'index_without_ideal')).toBeLessThan(-0.3);
     // the artefact issue 18 reports: trade (and IGO) ending in 2014 lift the level index in 2015
     expect(value('boundary_artefact_median', 'trade:2015', 'index')).toBeGreaterThan(3);
-    const eff = rows.filter((x) => x['metric'] === 'effective_weight' && x['series'] === 'index').map((x) => Number(x['value']));
+    const eff = rows.filter((x) => x['metric'] === 'effective_weight' && x['series'] === 'index' && !x['scope']!.includes(':')).map((x) => Number(x['value']));
     expect(eff.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 4);
+    // per decade (scope <indicator>:<decade>), adding up to 1 within each decade of the index
+    for (const d of ['1950s', '1960s', '1970s', '1980s', '1990s', '2000s']) {
+      const inDecade = rows.filter((x) => x['metric'] === 'effective_weight' && x['series'] === 'index' && x['scope']!.endsWith(`:${d}`));
+      expect(inDecade.length).toBeGreaterThan(3);
+      expect(inDecade.reduce((s, x) => s + Number(x['value']), 0)).toBeCloseTo(1, 4);
+    }
   }, 600_000);
 });

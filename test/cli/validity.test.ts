@@ -49,6 +49,7 @@ describe('entente validity', () => {
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/SYNTHETIC/);
     expect(summary).toMatch(/## Validity\n/);
+    expect(summary).toMatch(/effective weights stray most from the nominal ones in the 2020s: ½Σ\|effective − nominal\| = 0\.177, most for un \(0\.232 against 0\.364\)\./);
     expect(summary).toMatch(/\| AUC allies vs rivals \| index_without_alliance \| 0\.971 \| 0\.941 \(2010s\) \| allies 130, rivals 149 \|/);
     expect(summary).toMatch(/\| rivalries \| validation\.rivalries \| `\.\.\/\.\.\/\.\.\/test\/fixtures\/validity\/td_rivalries\.csv`|td_rivalries\.csv/);
     expect(packageOf(out).names).toContain('validity');
@@ -103,7 +104,11 @@ describe('entente validity', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/auc_allies_rivals: not measured: the config has no validation\.rivalries/);
     const rows = readRecords(path.join(out, 'validity.csv'));
-    expect(rows.filter((x) => x['metric'] === 'effective_weight').map((x) => x['scope'])).toEqual(['un', 'arms', 'drills', 'trade', 'unsc', 'alliance']);
+    expect(rows.filter((x) => x['metric'] === 'effective_weight' && !x['scope']!.includes(':')).map((x) => x['scope'])).toEqual(['un', 'arms', 'drills', 'trade', 'unsc', 'alliance']);
+    // per decade, scope <indicator>:<decade>, adding up to 1 in each
+    const decade = rows.filter((x) => x['metric'] === 'effective_weight' && x['scope']!.endsWith(':2000s'));
+    expect(decade.map((x) => x['scope'])).toEqual(['un:2000s', 'arms:2000s', 'drills:2000s', 'trade:2000s', 'unsc:2000s', 'alliance:2000s']);
+    expect(decade.reduce((s, x) => s + Number(x['value']), 0)).toBeCloseTo(1, 5);
     expect(rows.some((x) => x['metric']!.startsWith('auc'))).toBe(false);
   });
 });

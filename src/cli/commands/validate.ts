@@ -7,8 +7,9 @@ import { terminalText } from '../../domain/escape.js';
 import { WarningCollector } from '../../core/warnings.js';
 
 /**
- * `entente validate`: checks the config and every input file, prints every problem
- * (file:line: what, how to fix) and what each source skipped; exit 0 clean, 2 problems.
+ * `entente validate`: checks the config, every input file and the criterion data of its
+ * `validation:` block, prints every problem (file:line: what, how to fix) and what each source
+ * skipped; exit 0 clean, 2 problems.
  */
 export function validateCommand(term: Terminal): CommandModule<GlobalArgs, GlobalArgs> {
   return {
@@ -17,7 +18,7 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
     builder: (y: Argv<GlobalArgs>) => y.example('$0 validate --config examples/real-data.yaml', 'check the real-data config and its files'),
     handler: async (args) => {
       const bar = progressBar(term);
-      const { config, loaded } = await runValidate(args.config, bar.progress).finally(() => bar.stop());
+      const { config, loaded, criteria } = await runValidate(args.config, bar.progress).finally(() => bar.stop());
       for (const ind of config.indicators) {
         const d = loaded.data.get(ind.id)!;
         const cov = d.coverage.map((c) => `${c.from}–${c.to}`).join(', ') || 'as in the data';
@@ -26,9 +27,17 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
         for (const note of d.notes) term.out(`   ${terminalText(note)}`);
         for (const line of d.details ?? []) term.out(`   ${terminalText(line)}`);
       }
+      // the criterion data of `entente validity` (the `validation:` block; never index inputs)
+      for (const c of criteria.values()) {
+        const cov = c.years.map((y) => `${y.from}–${y.to}`).join(', ') || 'no years';
+        term.out(`${pc.green('ok')} ${c.from} (criterion ${c.key} of \`entente validity\`): ${c.values.size} pair-years, years ${cov}`);
+        for (const f of c.files) term.out(`   ${terminalText(f.path)}`);
+        for (const note of c.notes) term.out(`   ${terminalText(note)}`);
+      }
       // a warning that only points to `entente validate` says what the listing above already shows
       printWarnings(term, listedElsewhere(loaded.warnings), 20);
-      term.out(`${terminalText(config.file)}: config and ${config.indicators.length} indicator(s) valid`);
+      const block = criteria.size > 0 ? `, ${criteria.size} criterion data set(s)` : '';
+      term.out(`${terminalText(config.file)}: config and ${config.indicators.length} indicator(s)${block} valid`);
     },
   };
 }
