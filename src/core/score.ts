@@ -378,6 +378,12 @@ function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   return out;
 }
 
+/** True when the keys are in ascending order. */
+function ascending(keys: Float64Array): boolean {
+  for (let r = 1; r < keys.length; r++) if (!(keys[r - 1]! < keys[r]!)) return false;
+  return true;
+}
+
 /** Merges two ascending arrays into one ascending array without duplicates. */
 function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
   if (x === y) return x;
@@ -434,6 +440,23 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
   if (!hasTemporal(ind.temporal) && cols !== null && cols.keys === keys) {
     // the panel is exactly this table's keys: read the values in order, no lookups
     for (let r = 0; r < n; r++) out[r] = masked && !inRanges(yearOfKey(keys[r]!), coverage) ? NaN : cols.values[r]!;
+    return out;
+  }
+  if (!hasTemporal(ind.temporal) && cols !== null && ascending(keys)) {
+    // sorted table and sorted panel: one merge walk instead of a look-up per row
+    const ck = cols.keys;
+    const cv = cols.values;
+    const absent = zeroInsideCoverage && masked ? 0 : NaN;
+    let j = 0;
+    for (let r = 0; r < n; r++) {
+      const key = keys[r]!;
+      if ((masked && !inRanges(yearOfKey(key), coverage)) || !system.pairExists(key)) {
+        out[r] = NaN;
+        continue;
+      }
+      while (j < ck.length && ck[j]! < key) j++;
+      out[r] = j < ck.length && ck[j] === key ? cv[j]! : absent;
+    }
     return out;
   }
   if (!hasTemporal(ind.temporal)) {
