@@ -99,14 +99,16 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
   const pairIndex = new Map<number, number>();
   const pairs: PagePair[] = [];
   const yearSet = new Set<number>();
+  let lastPair = -1;
   for (let r = 0; r < n; r++) {
     const k = table.keys[r]!;
     const p = Math.floor(k / Y);
-    if (!pairIndex.has(p)) {
+    if (p !== lastPair && !pairIndex.has(p)) {
       const { a, b } = unpackKey(k);
       pairIndex.set(p, pairs.length);
       pairs.push({ id: `${a}-${b}`, a, b });
     }
+    lastPair = p;
     yearSet.add(yearOfKey(k));
   }
   const allYears = [...yearSet].sort((a, b) => a - b);
@@ -131,10 +133,18 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
   const featuredIds = featuredPairs(table);
   const wanted = new Set(featuredIds);
   const rowsOf = new Map<string, number[]>();
+  // rows of one pair follow each other: its id is looked up once per run of rows
+  let runPair = -1;
+  let id = '';
+  let isWanted = false;
   for (let r = 0; r < n; r++) {
-    const { a, b } = unpackKey(table.keys[r]!);
-    const id = `${a}-${b}`;
-    if (!wanted.has(id)) continue;
+    const p = Math.floor(table.keys[r]! / Y);
+    if (p !== runPair) {
+      runPair = p;
+      id = pairs[pairIndex.get(p)!]!.id;
+      isWanted = wanted.has(id);
+    }
+    if (!isWanted) continue;
     let list = rowsOf.get(id);
     if (!list) rowsOf.set(id, (list = []));
     list.push(r);
