@@ -62,21 +62,28 @@ export function effectiveWeights(
  * @example covarianceShares(Float64Array.of(1, 3), [Float64Array.of(1, 2), Float64Array.of(0, 1)]) // [0.5, 0.5]
  */
 export function covarianceShares(index: Float64Array, contrib: readonly Float64Array[]): number[] {
-  const rows: number[] = [];
-  for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
-  const n = rows.length;
+  const rows = new Uint32Array(index.length);
+  let n = 0;
+  for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows[n++] = r;
   let mi = 0;
-  for (const r of rows) mi += index[r]!;
+  for (let i = 0; i < n; i++) mi += index[rows[i]!]!;
   mi /= n || 1;
   let vi = 0;
-  for (const r of rows) vi += (index[r]! - mi) ** 2;
+  for (let i = 0; i < n; i++) vi += (index[rows[i]!]! - mi) ** 2;
   return contrib.map((c) => {
     if (!(vi > 0)) return NaN;
     let mc = 0;
-    for (const r of rows) mc += c[r] === c[r] ? c[r]! : 0;
+    for (let i = 0; i < n; i++) {
+      const x = c[rows[i]!]!;
+      mc += x === x ? x : 0;
+    }
     mc /= n;
     let cov = 0;
-    for (const r of rows) cov += ((c[r] === c[r] ? c[r]! : 0) - mc) * (index[r]! - mi);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      const x = c[r]!;
+      cov += ((x === x ? x : 0) - mc) * (index[r]! - mi);
+    }
     return cov / vi;
   });
 }

@@ -90,10 +90,12 @@ export function panelFacts(table: ScoreTable): PanelFacts {
   let withIndex = 0;
   let from = Infinity;
   let to = -Infinity;
+  let last = -1;
   for (let r = 0; r < table.keys.length; r++) {
     const k = table.keys[r]!;
-    pairs.add(Math.floor(k / Y));
-    const y = yearOfKey(k);
+    const p = Math.floor(k / Y);
+    if (p !== last) pairs.add((last = p)); // rows of a pair follow each other: one add per run
+    const y = k - p * Y;
     if (y < from) from = y;
     if (y > to) to = y;
     if (table.index[r] === table.index[r]) withIndex++;
