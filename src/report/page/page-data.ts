@@ -91,10 +91,11 @@ export function featuredPairs(table: ScoreTable, max = PAGE_FEATURED_PAIRS): str
 }
 
 /**
- * The page's data for a scored table written with `precision` decimals.
+ * The page's data for a scored table written with `precision` decimals; the pair view shows
+ * the cells of `csv`, the table alignment.csv was written from (fewer columns under `--columns lean`).
  * @example pageData(run.table, 6).featured[0].rows[0][0] // 'IRN' (state_a of the first row)
  */
-export function pageData(table: ScoreTable, precision: number, intervals: PageIntervals | null = null, budget = PAGE_TABLE_CELL_BUDGET): PageData {
+export function pageData(table: ScoreTable, precision: number, intervals: PageIntervals | null = null, budget = PAGE_TABLE_CELL_BUDGET, csv: ScoreTable = table): PageData {
   const n = table.keys.length;
   const pairIndex = new Map<number, number>();
   const pairs: PagePair[] = [];
@@ -162,9 +163,9 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
       const iv = intervals?.bands.get(table.keys[r]!);
       lines.push({ pair: id, year: yearOfKey(table.keys[r]!), value: round(table.index[r]!), lo: iv ? round(iv.lo) : null, hi: iv ? round(iv.hi) : null });
     }
-    return { pair: id, rows: rows.map((r) => alignmentRowCells(table, r, precision)), coverageChanges: changes };
+    return { pair: id, rows: rows.map((r) => alignmentRowCells(csv, r, precision)), coverageChanges: changes };
   });
-  return { pairs: pairs.map((p) => p.id), table: { years, allYears, index, coverage }, columns: alignmentColumns(table), featured, lines, band: intervals?.label ?? null };
+  return { pairs: pairs.map((p) => p.id), table: { years, allYears, index, coverage }, columns: alignmentColumns(csv), featured, lines, band: intervals?.label ?? null };
 }
 
 /** The pair ids of a table, in its order. */
