@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runScore } from '../../pipeline/score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import { listOption, yearOption, yearOrder } from '../option-checks.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -39,7 +38,7 @@ export function scoreCommand(term: Terminal): CommandModule<GlobalArgs, ScoreArg
     handler: async (args) => {
       const bar = progressBar(term);
       try {
-        const res = await runScore(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to, columns: args.columns, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
+        const res = await (await import('../../pipeline/score.js')).runScore(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to, columns: args.columns, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
         bar.stop();
         printWarnings(term, res.run.warnings);
         printDropped(term, res.outDir, res.dropped);
