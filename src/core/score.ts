@@ -144,12 +144,13 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   const norm: Float64Array[] = [];
   const imputed: (ImputedColumn | null)[] = [];
   const poolPresent = options.chainReferenceYear === undefined ? new Float64Array(pool.length) : null;
+  let poolYears: Float64Array | null = null; // made once, read by every normaliser
   indicators.forEach((ind, i) => {
     const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
     if (poolPresent) for (let r = 0; r < pool.length; r++) if (poolRaw[r] === poolRaw[r]) poolPresent[r] = poolPresent[r]! + ind.weight;
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
     // fitted on observed values only: imputation never moves an observed cell
-    const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), yearsOf(pool));
+    const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), (poolYears ??= yearsOf(pool)));
     const filled = imputedCells(keys, tables[i]!, ind, options.stateSystem, panelRaw);
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
@@ -253,7 +254,9 @@ export function fitPool(poolRaw: Float64Array, poolKeys: Float64Array, ind: Pick
 
 /** The year of each key. */
 function yearsOf(keys: Float64Array): Float64Array {
-  return keys.map(yearOfKey);
+  const out = new Float64Array(keys.length);
+  for (let r = 0; r < keys.length; r++) out[r] = yearOfKey(keys[r]!);
+  return out;
 }
 
 /** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
