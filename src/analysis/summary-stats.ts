@@ -86,6 +86,15 @@ export interface IndicatorCoverage {
  * @example panelFacts(table) // { rows: 2000, rowsWithIndex: 1990, pairs: 66, states: 12, from: 1990, to: 2020 }
  */
 export function panelFacts(table: ScoreTable): PanelFacts {
+  // the summary, the movers and the page all ask: one pass per table
+  let facts = factsOf.get(table);
+  if (facts === undefined) factsOf.set(table, (facts = countPanel(table)));
+  return facts;
+}
+
+const factsOf = new WeakMap<ScoreTable, PanelFacts>();
+
+function countPanel(table: ScoreTable): PanelFacts {
   const pairs = new Set<number>();
   let withIndex = 0;
   let from = Infinity;
