@@ -63,23 +63,30 @@ export function effectiveWeights(
  * @example covarianceShares(index, contrib, rowsOf1990s) // the shares within the 1990s
  */
 export function covarianceShares(index: Float64Array, contrib: readonly Float64Array[], within: ArrayLike<number> | null = null): number[] {
-  const rows: number[] = [];
+  const rows = new Uint32Array(within === null ? index.length : within.length);
+  let n = 0;
   if (within === null) {
-    for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows.push(r);
-  } else for (let k = 0; k < within.length; k++) if (index[within[k]!] === index[within[k]!]) rows.push(within[k]!);
-  const n = rows.length;
+    for (let r = 0; r < index.length; r++) if (index[r] === index[r]) rows[n++] = r;
+  } else for (let k = 0; k < within.length; k++) if (index[within[k]!] === index[within[k]!]) rows[n++] = within[k]!;
   let mi = 0;
-  for (const r of rows) mi += index[r]!;
+  for (let i = 0; i < n; i++) mi += index[rows[i]!]!;
   mi /= n || 1;
   let vi = 0;
-  for (const r of rows) vi += (index[r]! - mi) ** 2;
+  for (let i = 0; i < n; i++) vi += (index[rows[i]!]! - mi) ** 2;
   return contrib.map((c) => {
     if (!(vi > 0)) return NaN;
     let mc = 0;
-    for (const r of rows) mc += c[r] === c[r] ? c[r]! : 0;
+    for (let i = 0; i < n; i++) {
+      const x = c[rows[i]!]!;
+      mc += x === x ? x : 0;
+    }
     mc /= n;
     let cov = 0;
-    for (const r of rows) cov += ((c[r] === c[r] ? c[r]! : 0) - mc) * (index[r]! - mi);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      const x = c[r]!;
+      cov += ((x === x ? x : 0) - mc) * (index[r]! - mi);
+    }
     return cov / vi;
   });
 }
@@ -100,10 +107,61 @@ export function correlationRatio(x: Float64Array, y: Float64Array, maxBins = 50)
  * @example rowsSortedBy(Float64Array.of(3, NaN, 1)) // [2, 0]
  */
 export function rowsSortedBy(x: Float64Array): Uint32Array {
-  const rows: number[] = [];
-  for (let r = 0; r < x.length; r++) if (x[r] === x[r]) rows.push(r);
-  rows.sort((p, q) => x[p]! - x[q]! || p - q);
-  return Uint32Array.from(rows);
+  const n = x.length;
+  const words = new Uint32Array(x.buffer, x.byteOffset, 2 * n);
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  let rows = new Uint32Array(n);
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    const v = x[r]!;
+    if (v !== v) continue;
+    if (v === 0) {
+      hi[m] = 0x80000000; // -0 and +0 are equal (the comparator's x[p] - x[q] is 0): one key
+      lo[m] = 0;
+    } else {
+      const h = words[2 * r + 1]!; // little-endian: the high word holds sign, exponent, top mantissa
+      const l = words[2 * r]!;
+      // unsigned order of (hi, lo) = numeric order of the doubles
+      hi[m] = h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+      lo[m] = h & 0x80000000 ? ~l >>> 0 : l;
+    }
+    rows[m++] = r;
+  }
+  if (m < 64) {
+    const out = Array.from(rows.subarray(0, m));
+    out.sort((p, q) => x[p]! - x[q]! || p - q);
+    return Uint32Array.from(out);
+  }
+  // least significant digit first, four stable passes of 16 bits: rows with equal values keep
+  // their ascending order, as the comparator's tie-break by row asks
+  let hiSwap = new Uint32Array(m);
+  let loSwap = new Uint32Array(m);
+  let rowSwap = new Uint32Array(m);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const src = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < m; i++) counts[(src[i]! >>> shift) & 0xffff]!++;
+    if (counts[(src[0]! >>> shift) & 0xffff] === m) continue; // every key shares this digit
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const at = counts[(src[i]! >>> shift) & 0xffff]!++;
+      hiSwap[at] = hi[i]!;
+      loSwap[at] = lo[i]!;
+      rowSwap[at] = rows[i]!;
+    }
+    [hi, hiSwap] = [hiSwap, hi];
+    [lo, loSwap] = [loSwap, lo];
+    [rows, rowSwap] = [rowSwap, rows];
+  }
+  return rows.length === m ? rows : rows.slice(0, m);
 }
 
 /**
@@ -112,15 +170,18 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
  * @example correlationRatioSorted(rowsSortedBy(x), x, y).eta2 // = correlationRatio(x, y).eta2
  */
 export function correlationRatioSorted(sortedRows: Uint32Array, x: Float64Array, y: Float64Array, maxBins = 50): { eta2: number; n: number } {
-  const rows: number[] = [];
-  for (const r of sortedRows) if (y[r] === y[r]) rows.push(r);
-  const n = rows.length;
+  const rows = new Uint32Array(sortedRows.length);
+  let n = 0;
+  for (let i = 0; i < sortedRows.length; i++) {
+    const r = sortedRows[i]!;
+    if (y[r] === y[r]) rows[n++] = r;
+  }
   if (n < 3) return { eta2: NaN, n };
   let mean = 0;
-  for (const r of rows) mean += y[r]!;
+  for (let i = 0; i < n; i++) mean += y[rows[i]!]!;
   mean /= n;
   let total = 0;
-  for (const r of rows) total += (y[r]! - mean) ** 2;
+  for (let i = 0; i < n; i++) total += (y[rows[i]!]! - mean) ** 2;
   if (!(total > 0)) return { eta2: NaN, n };
   const bins = Math.max(2, Math.min(maxBins, Math.floor(Math.sqrt(n))));
   const target = n / bins;

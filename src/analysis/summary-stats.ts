@@ -86,14 +86,25 @@ export interface IndicatorCoverage {
  * @example panelFacts(table) // { rows: 2000, rowsWithIndex: 1990, pairs: 66, states: 12, from: 1990, to: 2020 }
  */
 export function panelFacts(table: ScoreTable): PanelFacts {
+  // the summary, the movers and the page all ask: one pass per table
+  let facts = factsOf.get(table);
+  if (facts === undefined) factsOf.set(table, (facts = countPanel(table)));
+  return facts;
+}
+
+const factsOf = new WeakMap<ScoreTable, PanelFacts>();
+
+function countPanel(table: ScoreTable): PanelFacts {
   const pairs = new Set<number>();
   let withIndex = 0;
   let from = Infinity;
   let to = -Infinity;
+  let last = -1;
   for (let r = 0; r < table.keys.length; r++) {
     const k = table.keys[r]!;
-    pairs.add(Math.floor(k / Y));
-    const y = yearOfKey(k);
+    const p = Math.floor(k / Y);
+    if (p !== last) pairs.add((last = p)); // rows of a pair follow each other: one add per run
+    const y = k - p * Y;
     if (y < from) from = y;
     if (y > to) to = y;
     if (table.index[r] === table.index[r]) withIndex++;

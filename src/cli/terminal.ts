@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { pc } from './colour.js';
 import type { ProgressFn } from '../pipeline/load-indicators.js';
 import type { WarningCollector } from '../core/warnings.js';
@@ -19,26 +19,45 @@ export const processTerminal: Terminal = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-/** A progress reporter: a bar on stderr on a terminal, nothing when piped. */
+/**
+ * A progress reporter: a bar on stderr on a terminal, nothing when piped. The bar's library is
+ * loaded only here, on a terminal (not for `--help` or a piped run); what is reported before it
+ * is loaded is drawn once it is.
+ */
 export function progressBar(term: Terminal): { progress: ProgressFn; stop(): void } {
   if (!term.isTTY) return { progress: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {percentage}% | ETA {eta_formatted} | {label}', etaBuffer: 50, stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  let bar: SingleBar | null = null;
   let started = false;
+  let stopped = false;
+  let last: [string, number, number] | null = null;
+  const draw = (b: SingleBar, label: string, done: number, total: number): void => {
+    const t = Math.max(total, 1);
+    if (!started) {
+      b.start(t, done, { label: terminalText(label) });
+      started = true;
+    }
+    b.setTotal(t);
+    b.update(done, { label: terminalText(label) });
+  };
+  void import('cli-progress').then(
+    ({ default: cliProgress }) => {
+      if (stopped) return;
+      bar = new cliProgress.SingleBar(
+        { format: ' {bar} {percentage}% | ETA {eta_formatted} | {label}', etaBuffer: 50, stream: process.stderr, clearOnComplete: true, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      if (last !== null) draw(bar, ...last);
+    },
+    () => {}, // no bar: the run goes on without one
+  );
   return {
     progress: (label, done, total) => {
-      const t = Math.max(total, 1);
-      if (!started) {
-        bar.start(t, done, { label: terminalText(label) });
-        started = true;
-      }
-      bar.setTotal(t);
-      bar.update(done, { label: terminalText(label) });
+      last = [label, done, total];
+      if (bar !== null) draw(bar, label, done, total);
     },
     stop: () => {
-      if (started) bar.stop();
+      stopped = true;
+      if (started && bar !== null) bar.stop();
     },
   };
 }

@@ -87,7 +87,9 @@ export interface ResolvedConfig {
   readonly latent: LatentSettings;
   readonly sampleDeclared: boolean;
   readonly indicators: readonly ResolvedIndicator[];
-  /** The command-line overrides applied (`--pairs`, `--states`, `--from`, `--to`) as given, for the record; absent when none. */
+  /** `--columns lean`: alignment.csv holds only the keys, the index and the coverage (absent = every column). */
+  readonly columns?: 'lean' | undefined;
+  /** The command-line overrides applied (`--pairs`, `--states`, `--from`, `--to`, `--columns lean`) as given, for the record; absent when none. */
   readonly commandLine?: Readonly<Record<string, string | number>>;
 }
 

@@ -5,7 +5,7 @@
  * indicator's contribution. The one loop behind the scorer and the weight calibration.
  * @module
  */
-import { aggregators, scaleResult, type AggregateSettings, type AggregationName } from './aggregate.js';
+import { aggregators, arithmeticInto, scaleInto, scaleResult, type AggregateSettings, type AggregationName } from './aggregate.js';
 
 /** Settings of {@link aggregateColumns}. */
 export interface AggregateColumnsOptions {
@@ -53,6 +53,8 @@ export function aggregateColumns(norm: readonly Float64Array[], weights: Float64
   for (const w of cw) total += w;
   const aggregate = aggregators[o.aggregation];
   const values = new Float64Array(m);
+  const arithmetic = aggregate === aggregators.arithmetic;
+  const scratch = new Float64Array(m);
   for (let r = 0; r < n; r++) {
     let present = 0;
     let covered = 0;
@@ -70,6 +72,12 @@ export function aggregateColumns(norm: readonly Float64Array[], weights: Float64
     coverage[r] = cov;
     if (present > 0) for (let i = 0; i < m; i++) if (values[i] === values[i]) weightUsed[i]![r] = weights[i]! / present;
     if (!(present > 0) || cov < o.minCoverage - 1e-12 || count < (o.minIndicators ?? 1)) continue;
+    if (arithmetic) {
+      // the common case without a result object per row: the same operations, in place
+      index[r] = scaleInto(arithmeticInto(values, weights, scratch), scratch, o.scale, weights, scratch);
+      for (let i = 0; i < m; i++) contrib[i]![r] = scratch[i]!;
+      continue;
+    }
     const res = aggregate({ values, weights }, o.settings);
     if (res === null) continue;
     const scaled = scaleResult(res, o.scale, weights);

@@ -45,16 +45,32 @@ export function aggregateArithmetic(input: AggregateInput): AggregateResult | nu
   let wsum = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) wsum += weights[i]!;
   if (!(wsum > 0)) return null;
-  const contributions = new Float64Array(values.length).fill(NaN);
+  const contributions = new Float64Array(values.length);
+  return { index: arithmeticInto(values, weights, contributions), contributions };
+}
+
+/**
+ * {@link aggregateArithmetic} without allocating: writes the contributions c_i = w̃_i·n_i into
+ * `contributions` (NaN for a missing value) and returns I = Σ c_i; NaN when no weight is
+ * present (where `aggregateArithmetic` gives null; callers check the weight first).
+ * @example arithmeticInto(Float64Array.of(1, 0.5), Float64Array.of(1, 1), new Float64Array(2)) // 0.75
+ */
+export function arithmeticInto(values: Float64Array, weights: Float64Array, contributions: Float64Array): number {
+  let wsum = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) wsum += weights[i]!;
+  if (!(wsum > 0)) return NaN;
   let index = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) continue;
+    if (v !== v) {
+      contributions[i] = NaN;
+      continue;
+    }
     const c = (weights[i]! / wsum) * v;
     contributions[i] = c;
     index += c;
   }
-  return { index, contributions };
+  return index;
 }
 
 /**
@@ -159,16 +175,29 @@ export const DEFAULT_AGGREGATE_SETTINGS: AggregateSettings = { geometricFloor: D
  * @example scaleResult({ index: 0.5, contributions: Float64Array.of(0.25, 0.25) }, [0, 100], Float64Array.of(1,1)).index // 50
  */
 export function scaleResult(r: AggregateResult, scale: readonly [number, number], weights: Float64Array): AggregateResult {
-  const [lo, hi] = scale;
-  const index = lo + (hi - lo) * r.index;
-  const contributions = new Float64Array(r.contributions.length).fill(NaN);
-  let wsum = 0;
-  for (let i = 0; i < r.contributions.length; i++) if (r.contributions[i] === r.contributions[i]) wsum += weights[i]!;
-  for (let i = 0; i < r.contributions.length; i++) {
-    const c = r.contributions[i]!;
-    if (c !== c) continue;
-    const share = r.index !== 0 ? c / r.index : wsum > 0 ? weights[i]! / wsum : 0;
-    contributions[i] = (hi - lo) * c + lo * share;
-  }
+  const contributions = new Float64Array(r.contributions.length);
+  const index = scaleInto(r.index, r.contributions, scale, weights, contributions);
   return { index, contributions };
+}
+
+/**
+ * {@link scaleResult} without allocating: writes the scaled contributions into `out` (NaN where
+ * a contribution is missing; `out` may be `contributions` itself) and returns the scaled index.
+ * @example scaleInto(0.5, Float64Array.of(0.25, 0.25), [0, 100], Float64Array.of(1, 1), new Float64Array(2)) // 50
+ */
+export function scaleInto(rawIndex: number, contributions: Float64Array, scale: readonly [number, number], weights: Float64Array, out: Float64Array): number {
+  const [lo, hi] = scale;
+  const index = lo + (hi - lo) * rawIndex;
+  let wsum = 0;
+  for (let i = 0; i < contributions.length; i++) if (contributions[i] === contributions[i]) wsum += weights[i]!;
+  for (let i = 0; i < contributions.length; i++) {
+    const c = contributions[i]!;
+    if (c !== c) {
+      out[i] = NaN;
+      continue;
+    }
+    const share = rawIndex !== 0 ? c / rawIndex : wsum > 0 ? weights[i]! / wsum : 0;
+    out[i] = (hi - lo) * c + lo * share;
+  }
+  return index;
 }

@@ -183,12 +183,13 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   const norm: Float64Array[] = [];
   const imputed: (ImputedColumn | null)[] = [];
   const poolPresent = options.chainReferenceYear === undefined ? new Float64Array(pool.length) : null;
+  let poolYears: Float64Array | null = null; // made once, read by every normaliser
   indicators.forEach((ind, i) => {
     const poolRaw = rawColumn(pool, tables[i]!, ind, options.stateSystem);
     if (poolPresent) for (let r = 0; r < pool.length; r++) if (poolRaw[r] === poolRaw[r]) poolPresent[r] = poolPresent[r]! + ind.weight;
     const panelRaw = keys === pool ? poolRaw : rawColumn(keys, tables[i]!, ind, options.stateSystem);
     // fitted on observed values only: imputation never moves an observed cell
-    const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), yearsOf(pool));
+    const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), (poolYears ??= yearsOf(pool)));
     const filled = imputedCells(keys, tables[i]!, ind, options.stateSystem, panelRaw);
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) {
@@ -292,7 +293,9 @@ export function fitPool(poolRaw: Float64Array, poolKeys: Float64Array, ind: Pick
 
 /** The year of each key. */
 function yearsOf(keys: Float64Array): Float64Array {
-  return keys.map(yearOfKey);
+  const out = new Float64Array(keys.length);
+  for (let r = 0; r < keys.length; r++) out[r] = yearOfKey(keys[r]!);
+  return out;
 }
 
 /** The rows of a table whose keys are `keys` (sorted, all present), every column sliced alike. */
@@ -419,6 +422,12 @@ function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   return out;
 }
 
+/** True when the keys are in ascending order. */
+function ascending(keys: Float64Array): boolean {
+  for (let r = 1; r < keys.length; r++) if (!(keys[r - 1]! < keys[r]!)) return false;
+  return true;
+}
+
 /** Merges two ascending arrays into one ascending array without duplicates. */
 function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
   if (x === y) return x;
@@ -475,6 +484,23 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
   if (!hasTemporal(ind.temporal) && cols !== null && cols.keys === keys) {
     // the panel is exactly this table's keys: read the values in order, no lookups
     for (let r = 0; r < n; r++) out[r] = masked && !inRanges(yearOfKey(keys[r]!), coverage) ? NaN : cols.values[r]!;
+    return out;
+  }
+  if (!hasTemporal(ind.temporal) && cols !== null && ascending(keys)) {
+    // sorted table and sorted panel: one merge walk instead of a look-up per row
+    const ck = cols.keys;
+    const cv = cols.values;
+    const absent = zeroInsideCoverage && masked ? 0 : NaN;
+    let j = 0;
+    for (let r = 0; r < n; r++) {
+      const key = keys[r]!;
+      if ((masked && !inRanges(yearOfKey(key), coverage)) || !system.pairExists(key)) {
+        out[r] = NaN;
+        continue;
+      }
+      while (j < ck.length && ck[j]! < key) j++;
+      out[r] = j < ck.length && ck[j] === key ? cv[j]! : absent;
+    }
     return out;
   }
   if (!hasTemporal(ind.temporal)) {

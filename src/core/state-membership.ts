@@ -45,8 +45,15 @@ export interface DroppedValues {
  * dropped.byState[0] // { state: 'DDR', count: 1, from: 1995, to: 1995 }
  */
 export function restrictToStateSystem(values: DyadYearTable, system: StateSystem): { table: DyadYearTable; dropped: DroppedValues } {
+  const cols = values.sortedColumns();
+  const keys = cols !== null ? cols.keys : Float64Array.from(values.keys());
+  // one membership test per key, kept for the copy and the tally
+  const exists = new Uint8Array(keys.length);
   let bad = 0;
-  for (const k of values.keys()) if (!system.pairExists(k)) bad++;
+  for (let i = 0; i < keys.length; i++) {
+    if (system.pairExists(keys[i]!)) exists[i] = 1;
+    else bad++;
+  }
   if (bad === 0) return { table: values, dropped: { count: 0, byState: [] } };
   const tally = new Map<Iso3, { count: number; from: number; to: number }>();
   const note = (state: Iso3, year: number): void => {
@@ -58,27 +65,25 @@ export function restrictToStateSystem(values: DyadYearTable, system: StateSystem
       if (year > t.to) t.to = year;
     }
   };
-  const cols = values.sortedColumns();
   let table: DyadYearTable;
   if (cols !== null) {
-    const keys = new Float64Array(cols.keys.length - bad);
-    const vals = new Float64Array(keys.length);
+    const kept = new Float64Array(keys.length - bad);
+    const vals = new Float64Array(kept.length);
     let j = 0;
-    for (let i = 0; i < cols.keys.length; i++) {
-      const k = cols.keys[i]!;
-      if (system.pairExists(k)) {
-        keys[j] = k;
+    for (let i = 0; i < keys.length; i++) {
+      if (exists[i] === 1) {
+        kept[j] = keys[i]!;
         vals[j++] = cols.values[i]!;
       }
     }
-    table = SortedDyadYearTable.fromSorted(values.directed, keys, vals);
+    table = SortedDyadYearTable.fromSorted(values.directed, kept, vals);
   } else {
     table = new DyadYearTable(values.directed);
-    for (const k of values.keys()) if (system.pairExists(k)) table.setByKey(k, values.getByKey(k)!);
+    for (let i = 0; i < keys.length; i++) if (exists[i] === 1) table.setByKey(keys[i]!, values.getByKey(keys[i]!)!);
   }
-  for (const k of values.keys()) {
-    if (system.pairExists(k)) continue;
-    const { a, b, year } = unpackKey(k);
+  for (let i = 0; i < keys.length; i++) {
+    if (exists[i] === 1) continue;
+    const { a, b, year } = unpackKey(keys[i]!);
     if (!system.exists(a, year)) note(a, year);
     if (!system.exists(b, year)) note(b, year);
   }

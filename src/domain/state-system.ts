@@ -137,10 +137,12 @@ function buildStateSystem(crosswalk: Crosswalk): StateSystem {
     spells: (state) => spells.get(state) ?? [],
     states,
     pairExists(key) {
-      const year = key - Math.floor(key / Y) * Y;
-      const pair = (key - year) / Y;
+      const pairFloat = Math.floor(key / Y);
+      const year = key - pairFloat * Y;
+      // a pair index is below 26⁶ < 2³¹: integer arithmetic from here (a double % is a slow call)
+      const pair = pairFloat | 0;
       const ib = pair % N;
-      return existsAt((pair - ib) / N, year) && existsAt(ib, year);
+      return pairFloat === pair && existsAt(((pair - ib) / N) | 0, year) && existsAt(ib, year);
     },
   };
 }

@@ -126,6 +126,16 @@ export class AsciiWriter {
       buf[p++] = 46;
       let q = p + precision;
       let u = frac >>> 0;
+      // four digits per division from the table, then two, then one
+      while (q - p >= 4) {
+        const d = (u / 10000) >>> 0;
+        const four = (u - d * 10000) << 2;
+        buf[--q] = DIGITS4[four + 3]!;
+        buf[--q] = DIGITS4[four + 2]!;
+        buf[--q] = DIGITS4[four + 1]!;
+        buf[--q] = DIGITS4[four]!;
+        u = d;
+      }
       while (q - p >= 2) {
         const d = (u / 100) >>> 0;
         const two = u - d * 100;
@@ -210,6 +220,8 @@ function uninitialised(size: number): Uint8Array {
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const DIGIT_HI = Uint8Array.from({ length: 100 }, (_, i) => 48 + Math.floor(i / 10));
 const DIGIT_LO = Uint8Array.from({ length: 100 }, (_, i) => 48 + (i % 10));
+/** 0…9999 as four zero-padded ASCII digits each (n's at 4n … 4n + 3). */
+const DIGITS4 = Uint8Array.from(Buffer.from(Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0')).join(''), 'latin1'));
 /** The decimal digits of 0…9999 back to back; number n is SMALL_BYTES[SMALL_START[n] … SMALL_START[n + 1]). */
 const SMALL_BYTES = Uint8Array.from(Buffer.from(Array.from({ length: 10000 }, (_, i) => String(i)).join(''), 'latin1'));
 const SMALL_START = (() => {

@@ -87,6 +87,8 @@ export async function runRerun(pkgFile: string, o: RerunOptions = {}, progress?:
     states: rec.resolved.states as Iso3[] | null,
     pairs: rec.resolved.pairs === null ? null : rec.resolved.pairs.map((p) => p.split('-') as [Iso3, Iso3]),
     ...(Object.keys(rec.command_line ?? {}).length > 0 ? { commandLine: rec.command_line } : {}),
+    // `--columns lean` shapes alignment.csv: the rerun writes the same columns
+    ...(rec.command_line?.['columns'] === 'lean' ? { columns: 'lean' as const } : {}),
   };
   await checkInputs(config, pkg.sources ?? []);
 

@@ -7,7 +7,7 @@ import { stateSystemOf, type StateSystem } from '../domain/state-system.js';
 import type { YearRange } from '../domain/year.js';
 import { ConfigError, UsageError } from '../domain/errors.js';
 import type { IndicatorData } from '../families/family.js';
-import { alignmentWideCsv, writeAlignmentCsvChunks } from '../report/alignment-csv.js';
+import { alignmentWideCsv, csvTable, writeAlignmentCsvChunks } from '../report/alignment-csv.js';
 import { alignmentFields, buildDataPackage, type CsvResource } from '../report/datapackage.js';
 import { hashText } from '../format/hash-file.js';
 import { addReportExtras } from '../report/report-extras.js';
@@ -35,6 +35,8 @@ export interface RunOverrides {
   readonly states?: string | undefined;
   readonly from?: number | undefined;
   readonly to?: number | undefined;
+  /** `--columns lean`: alignment.csv with the keys, index and coverage only. */
+  readonly columns?: 'full' | 'lean' | undefined;
 }
 
 /**
@@ -94,9 +96,22 @@ export function applyOverrides(config: ResolvedConfig, o: RunOverrides): Resolve
     if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new UsageError(`--from/--to: need whole years with from ≤ to, got ${from}..${to}`);
     years = { from, to };
   }
-  const given = Object.fromEntries((['pairs', 'states', 'from', 'to'] as const).filter((k) => o[k] !== undefined).map((k) => [k, o[k]!]));
-  const commandLine = Object.keys(given).length > 0 ? { ...config.commandLine, ...given } : config.commandLine;
-  return { ...config, years, states, pairs, ...(commandLine ? { commandLine } : {}) };
+  const lean = o.columns === 'lean' || (o.columns === undefined && config.columns === 'lean');
+  // `--columns full` is the default and leaves no trace in the record (reports stay byte-identical)
+  const given: Record<string, string | number> = Object.fromEntries((['pairs', 'states', 'from', 'to'] as const).filter((k) => o[k] !== undefined).map((k) => [k, o[k]!]));
+  if (o.columns === 'lean') given['columns'] = 'lean';
+  const base = o.columns === 'full' && config.commandLine?.['columns'] !== undefined ? withoutKey(config.commandLine, 'columns') : config.commandLine;
+  const commandLine = Object.keys(given).length > 0 ? { ...base, ...given } : base;
+  const { columns: _columns, commandLine: _commandLine, ...rest } = config;
+  void _columns;
+  void _commandLine;
+  return { ...rest, years, states, pairs, ...(lean ? { columns: 'lean' as const } : {}), ...(commandLine && Object.keys(commandLine).length > 0 ? { commandLine } : {}) };
+}
+
+function withoutKey(record: Readonly<Record<string, string | number>>, key: string): Record<string, string | number> {
+  const out = { ...record };
+  delete out[key];
+  return out;
 }
 
 /** The report folder of a config: `--out`, else `reports/<name>/` next to the config. */
@@ -236,13 +251,17 @@ export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
  */
 export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): string } {
   const { config, table, data } = run;
-  const csv = hashedChunks((sink) => writeAlignmentCsvChunks(table, config.precision, sink));
+  const written = csvTable(table, config.columns);
+  const csv = hashedChunks((sink) => writeAlignmentCsvChunks(written, config.precision, sink));
   const files = new Map<string, ReportContent>([['alignment.csv', csv.content]]);
   const alignment = (): CsvResource => ({
     name: 'alignment',
     path: 'alignment.csv',
-    description: 'One row per pair of states and year: the alignment index, its coverage, and each indicator\'s raw value, normalised value and contribution.',
-    fields: alignmentFields(table, config, data),
+    description:
+      config.columns === 'lean'
+        ? 'One row per pair of states and year: the alignment index and its coverage (written with --columns lean: the indicators\' raw values, normalised values and contributions are left out).'
+        : 'One row per pair of states and year: the alignment index, its coverage, and each indicator\'s raw value, normalised value and contribution.',
+    fields: alignmentFields(written, config, data),
     primaryKey: ['state_a', 'state_b', 'year'],
     hash: csv.sha256(),
   });

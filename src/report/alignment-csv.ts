@@ -12,6 +12,22 @@ export function alignmentColumns(table: ScoreTable): string[] {
 }
 
 /**
+ * The columns `alignment.csv` holds under `--columns lean`: the same table without the
+ * per-indicator columns (raw, normalised, contribution) and the families' extra columns — the
+ * keys, `index`, `index_chained` (when the config scores it) and `coverage`, about a fifth of
+ * the full file for two indicators. Every other report file is made from the full table.
+ * @example alignmentColumns(leanTable(table)) // ['state_a', 'state_b', 'year', 'index', 'index_chained', 'coverage']
+ */
+export function leanTable(table: ScoreTable): ScoreTable {
+  return { ...table, ids: [], raw: [], norm: [], contrib: [], weightUsed: [], extras: [], imputed: undefined };
+}
+
+/** The table whose columns `alignment.csv` holds for a run: {@link leanTable} under `--columns lean`, else all. */
+export function csvTable(table: ScoreTable, columns: 'lean' | undefined): ScoreTable {
+  return columns === 'lean' ? leanTable(table) : table;
+}
+
+/**
  * Writes a scored table as CSV bytes: one row per pair-year, `state_a < state_b`, numbers with
  * `precision` decimals, missing values as empty cells (never 0). Written straight into a byte
  * buffer (no string per row), so a million rows cost one buffer of their size.

@@ -33,6 +33,18 @@ export interface WeightReport {
  * @example weightReports(run)[0] // { id: 'un', nominal: 0.25, used: 0.25, effective: 0.93, covarianceShare: 0.99, deviation: 2.7 }
  */
 export function weightReports(run: ScoreRun): WeightReport[] {
+  // summary.md and datapackage.json both ask; the η² sorts are the costly part of a big report
+  let out = computed.get(run);
+  if (out === undefined) {
+    out = computeWeightReports(run);
+    computed.set(run, out);
+  }
+  return out;
+}
+
+const computed = new WeakMap<ScoreRun, WeightReport[]>();
+
+function computeWeightReports(run: ScoreRun): WeightReport[] {
   const { config, table } = run;
   const nominal = config.indicators.map((i) => i.weight);
   const used = config.indicators.map((ind, k) => run.calibration?.indicators[k]?.calibrated ?? ind.weight);

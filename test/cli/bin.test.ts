@@ -24,6 +24,22 @@ describe('the entente binary', () => {
     }
   });
 
+  it('loads only yargs and the command builders for --help, no pipeline (lazy imports)', () => {
+    // a loader hook lists every JavaScript file the process loads, with its size
+    const hook = `data:text/javascript,${encodeURIComponent(
+      'export async function load(u, c, n) { const r = await n(u, c); if (u.startsWith("file:")) process.stderr.write("LOADED " + (r.source == null ? 0 : r.source.length) + " " + u + "\\n"); return r; }',
+    )}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
+    const r = spawnSync(process.execPath, ['--import', register, BIN, '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/entente <command>/);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.split(' '));
+    expect(loaded.length).toBeGreaterThan(1);
+    const bytes = loaded.reduce((s, [, n]) => s + Number(n), 0);
+    // yargs and its helpers are ~250 KB; the pipelines (CSV engines, scoring, reports) are ~2 MB more
+    expect(bytes).toBeLessThan(500_000);
+  });
+
   it('scores a config and exits 0', () => {
     const dir = tempCopy('generic');
     const r = spawnSync(process.execPath, [BIN, 'score', '--config', 'good.yaml'], { cwd: dir, encoding: 'utf8' });

@@ -15,6 +15,31 @@ describe('AsciiWriter', () => {
     );
   });
 
+  it('writes shares, scores and rounding ties exactly as formatFixed does, at every precision up to 12 (property)', () => {
+    // the report's cells: values on [0, 1] and [0, 100], halves at the last decimal (0.0000005
+    // at 6), their neighbours one ulp away, negatives, −0, tiny values that round to zero
+    const tie = fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(-1, 0, 1)).map(([k, p, ulp]) => {
+      const x = (k + 0.5) / 10 ** p;
+      return ulp === 0 ? x : ulp > 0 ? x + Number.EPSILON * x : x - Number.EPSILON * x;
+    });
+    const cell = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: -100, max: 100, noNaN: true }),
+      fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+      tie,
+      tie.map((x) => -x),
+      fc.constantFrom(0, -0, 0.0000005, -0.0000005, 0.00000049999999999, 1e-13, -1e-13, 0.9999999995, 99.9999999995, 9999.99999999995, 1e15 + 0.5),
+    );
+    fc.assert(
+      fc.property(cell, fc.integer({ min: 0, max: 12 }), (x, p) => {
+        const w = new AsciiWriter(8);
+        w.fixed(x, p);
+        expect(w.bytes().toString('latin1')).toBe(formatFixed(x, p));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('writes integers as formatInteger does, and grows as needed', () => {
     const w = new AsciiWriter(8);
     const ns = [0, 7, -12, 2024, 1e15, NaN, 2 ** 53 - 1, -(2 ** 53) + 1, 1e16, -1e16, 1e21, -1e300];

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { AuditRow } from '../../analysis/audit.js';
-import { runAudit } from '../../pipeline/audit.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
@@ -14,7 +13,7 @@ export function auditCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     handler: async (args) => {
       const { hooks, stop } = toolkitHooks(term);
       try {
-        const res = await runAudit({ config: args.config, out: args.out }, hooks);
+        const res = await (await import('../../pipeline/audit.js')).runAudit({ config: args.config, out: args.out }, hooks);
         for (const l of auditLines(res.rows, res.tk.run.table.ids)) term.out(l);
         reportWritten(term, res.tk, res.files, res.rescored);
       } finally {

@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import { runDiff } from '../../pipeline/diff.js';
 import { terminalText } from '../../domain/escape.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -29,7 +28,7 @@ export function diffCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         .option('top', countOption('--top', 0, 'how many of the largest movers to show', { default: 10 }))
         .example('$0 diff reports/before reports/after --csv changes.csv', 'what moved between two runs, every change in changes.csv') as unknown as Argv<DiffArgs>,
     handler: async (args) => {
-      const d = await runDiff(args.a, args.b, { csv: args.csv, force: args.force, movers: args.top });
+      const d = await (await import('../../pipeline/diff.js')).runDiff(args.a, args.b, { csv: args.csv, force: args.force, movers: args.top });
       const count = (s: string) => d.changes.filter((c) => c.status === s).length;
       term.out(`A ${displayPath(d.a)}: ${d.rowsA} pair-years; B ${displayPath(d.b)}: ${d.rowsB} pair-years`);
       term.out(`${d.changes.length} pair-years differ: ${count('changed')} changed index, ${count('gained_index')} gained one, ${count('lost_index')} lost it, ${count('only_a')} only in A, ${count('only_b')} only in B`);

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { asStateArg } from './toolkit-args.js';
 import { yearOption } from '../option-checks.js';
-import { runExplain, type ExplainOutcome } from '../../pipeline/explain.js';
+import type { ExplainOutcome } from '../../pipeline/explain.js';
 import type { LatentExplanation } from '../../core/latent/latent-explain.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -34,7 +34,7 @@ export function explainCommand(term: Terminal): CommandModule<GlobalArgs, never>
       const { hooks, stop } = toolkitHooks(term);
       try {
         const [a, b] = [asStateArg(args.a, 'A'), asStateArg(args.b, 'B')];
-        const res = await runExplain({ config: args.config, out: args.out, a, b, year }, hooks);
+        const res = await (await import('../../pipeline/explain.js')).runExplain({ config: args.config, out: args.out, a, b, year }, hooks);
         for (const line of textTable(explainLines(term, res, `${a}-${b}`, year))) term.out(line);
         reportWritten(term, res.tk, res.files, res.rescored);
       } finally {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runMeasures } from '../../pipeline/measures.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { printDropped, type ScoreArgs } from './score.js';
@@ -27,7 +26,7 @@ export function measuresCommand(term: Terminal): CommandModule<GlobalArgs, never
     handler: async (args) => {
       const bar = progressBar(term);
       try {
-        const res = await runMeasures(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to, period: args.period, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
+        const res = await (await import('../../pipeline/measures.js')).runMeasures(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to, period: args.period, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
         bar.stop();
         printWarnings(term, res.warnings);
         printDropped(term, res.outDir, res.dropped);

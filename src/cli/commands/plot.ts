@@ -2,7 +2,6 @@ import path from 'node:path';
 import { terminalText } from '../../domain/escape.js';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { parsePairs, plotNameArg, runPlot } from '../../pipeline/plot.js';
 import { textOption, yearOption, yearOrder } from '../option-checks.js';
 import { displayPath } from './score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
@@ -34,7 +33,9 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         .option('contributions', { type: 'boolean', describe: 'stacked areas of each indicator\'s contribution, one panel per pair' })
         .option('indicator', textOption('--indicator', 'draw this indicator\'s raw measure (with its bootstrap band) instead of the index', 'un'))
         .option('name', textOption('--name', 'base name of the files (default plot_<pairs>, shortened with a hash when long)', 'russia-partners'))
-        .check((argv) => {
+        .check(async (argv) => {
+          // the plot pipeline (charts) is loaded only when `plot` runs, not for `--help`
+          const { parsePairs, plotNameArg } = await import('../../pipeline/plot.js');
           parsePairs(splitPairs((argv.pairs as unknown[] | undefined) ?? []));
           if (argv.name !== undefined) plotNameArg(String(argv.name));
           return yearOrder(argv);
@@ -44,7 +45,7 @@ export function plotCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     handler: async (args) => {
       const bar = progressBar(term);
       try {
-        const res = await runPlot(
+        const res = await (await import('../../pipeline/plot.js')).runPlot(
           args.config,
           { pairs: splitPairs(args.pairs), from: args.from, to: args.to, contributions: args.contributions, indicator: args.indicator, name: args.name, out: args.out, note: (n) => term.err(pc.yellow(`note: ${n}`)) },
           bar.progress,

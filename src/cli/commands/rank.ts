@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { RankEntry } from '../../analysis/rank.js';
-import { runRank } from '../../pipeline/rank.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import type { Iso3 } from '../../domain/country.js';
@@ -34,7 +33,7 @@ export function rankCommand(term: Terminal): CommandModule<GlobalArgs, never> {
       const since = args.since ?? null;
       const { hooks, stop } = toolkitHooks(term);
       try {
-        const res = await runRank({ config: args.config, out: args.out, year: args.year ?? null, state, top: args.top, bottom: args.bottom, since }, hooks);
+        const res = await (await import('../../pipeline/rank.js')).runRank({ config: args.config, out: args.out, year: args.year ?? null, state, top: args.top, bottom: args.bottom, since }, hooks);
         const row = (e: RankEntry) => [String(e.rank), `${e.a}-${e.b}`, num(e.index, 2), ...(since === null ? [] : [e.rankSince === null ? '–' : String(e.rankSince), e.change === null ? 'new' : e.change > 0 ? `+${e.change}` : String(e.change)])];
         const head = ['rank', 'pair', 'index', ...(since === null ? [] : [`rank ${since}`, 'change'])];
         term.out(`${res.ranked} ${state ? `partners of ${state}` : 'pairs'} ranked in ${res.year}${res.sample ? ' (synthetic sample)' : ''}`);

@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
 import { NotReproducedError } from '../../domain/errors.js';
-import { runRerun } from '../../pipeline/rerun.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import { pathOption } from '../option-checks.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -28,7 +27,7 @@ export function rerunCommand(term: Terminal): CommandModule<GlobalArgs, never> {
     handler: async (args) => {
       const bar = progressBar(term);
       try {
-        const res = await runRerun(args.package, { out: args.out, config: args.config, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
+        const res = await (await import('../../pipeline/rerun.js')).runRerun(args.package, { out: args.out, config: args.config, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
         bar.stop();
         printWarnings(term, res.run.warnings);
         const c = res.comparison;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runScore } from '../../pipeline/score.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import { listOption, yearOption, yearOrder } from '../option-checks.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -13,6 +12,7 @@ export interface ScoreArgs extends GlobalArgs {
   readonly from?: number;
   readonly to?: number;
   readonly force?: boolean;
+  readonly columns?: 'full' | 'lean';
 }
 
 /** `entente score`: the main job, writes the report folder. */
@@ -26,14 +26,19 @@ export function scoreCommand(term: Terminal): CommandModule<GlobalArgs, ScoreArg
         .option('states', listOption('--states', 'only pairs among these states, e.g. RUS,IRN,CHN'))
         .option('from', yearOption('--from', 'first year'))
         .option('to', yearOption('--to', 'last year'))
+        .option('columns', {
+          choices: ['full', 'lean'] as const,
+          describe: 'columns of alignment.csv: full (every indicator\'s raw, normalised and contribution columns) or lean (state_a, state_b, year, index, coverage: a small file)',
+        })
         .option('force', { type: 'boolean', describe: 'replace a report folder made by another config, or holding files Entente did not write' })
         .check(yearOrder)
         .example('$0 score', 'score the config entente.yaml (the bundled sample) into reports/sample/')
+        .example('$0 score --columns lean', 'alignment.csv with the index and coverage only (every other file as usual)')
         .example('$0 score --config examples/real-data.yaml --pairs RUS-IRN,RUS-CHN --from 1992', 'two pairs of the real data since 1992') as Argv<ScoreArgs>,
     handler: async (args) => {
       const bar = progressBar(term);
       try {
-        const res = await runScore(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
+        const res = await (await import('../../pipeline/score.js')).runScore(args.config, { out: args.out, pairs: args.pairs, states: args.states, from: args.from, to: args.to, columns: args.columns, force: args.force, note: (n) => term.err(pc.yellow(`note: ${n}`)) }, bar.progress);
         bar.stop();
         printWarnings(term, res.run.warnings);
         printDropped(term, res.outDir, res.dropped);

@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import { runSensitivityReport } from '../../pipeline/sensitivity.js';
 import { countOption } from '../option-checks.js';
 import { progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -26,7 +25,7 @@ export function sensitivityCommand(term: Terminal): CommandModule<GlobalArgs, ne
       const { hooks, stop } = toolkitHooks(term);
       const draws = progressBar(term);
       try {
-        const res = await runSensitivityReport({ config: args.config, out: args.out, draws: args.draws, seed: args.seed, threads: args.threads }, hooks, draws.progress);
+        const res = await (await import('../../pipeline/sensitivity.js')).runSensitivityReport({ config: args.config, out: args.out, draws: args.draws, seed: args.seed, threads: args.threads }, hooks, draws.progress);
         draws.stop();
         const { spec, result } = res;
         term.out(`${spec.draws} draws (seed ${spec.seed}), ${result.factors.length} uncertain choices, ${result.runs} runs per pair-year over ${res.tk.run.table.keys.length} pair-years`);

@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import { runSql } from '../../pipeline/sql.js';
 import { PERIOD_KINDS, type PeriodKind } from '../../domain/period.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -27,7 +26,7 @@ export function sqlCommand(term: Terminal): CommandModule<GlobalArgs, never> {
         .option('max-bytes-billed', { type: 'number', describe: 'BigQuery: cap on billed bytes written into the guard (default 100 GB)' })
         .example('$0 sql --dialect bigquery --config examples/events.yaml --indicator daily > events.sql', 'the query for BigQuery, with its output schema and cost guard') as Argv<SqlArgs>,
     handler: async (args) => {
-      const text = await runSql({ config: args.config, dialect: args.dialect, indicator: args.indicator, period: args.period, table: args.table, maxBytesBilled: args['max-bytes-billed'] });
+      const text = await (await import('../../pipeline/sql.js')).runSql({ config: args.config, dialect: args.dialect, indicator: args.indicator, period: args.period, table: args.table, maxBytesBilled: args['max-bytes-billed'] });
       term.out(text.replace(/\n$/, ''));
     },
   };

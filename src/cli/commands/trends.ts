@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import { DEFAULT_CHANGE_POINT_OPTIONS } from '../../analysis/change-points.js';
-import { runTrends } from '../../pipeline/trends.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { countOption, positiveOption, yearOption, yearOrder } from '../option-checks.js';
@@ -31,7 +30,7 @@ export function trendsCommand(term: Terminal): CommandModule<GlobalArgs, never> 
     handler: async (args) => {
       const { hooks, stop } = toolkitHooks(term);
       try {
-        const res = await runTrends({ config: args.config, out: args.out, from: args.from, to: args.to, penalty: args.penalty, minSegment: args.minSegment }, hooks);
+        const res = await (await import('../../pipeline/trends.js')).runTrends({ config: args.config, out: args.out, from: args.from, to: args.to, penalty: args.penalty, minSegment: args.minSegment }, hooks);
         const { breaks } = res;
         term.out(`${res.trends.length} pairs with a slope over ${res.from}–${res.to}; ${breaks.length} breaks in ${new Set(breaks.map((b) => `${b.a}${b.b}`)).size} pairs (penalty ${args.penalty}·σ²·ln n, segments ≥ ${args.minSegment} years)`);
         const largest = [...breaks].sort((p, q) => Math.abs(q.size) - Math.abs(p.size) || (p.a + p.b < q.a + q.b ? -1 : 1) || p.year - q.year).slice(0, args.show);

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import { pc } from '../colour.js';
-import { runValidate } from '../../pipeline/validate.js';
 import { printWarnings, progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { terminalText } from '../../domain/escape.js';
@@ -18,7 +17,7 @@ export function validateCommand(term: Terminal): CommandModule<GlobalArgs, Globa
     builder: (y: Argv<GlobalArgs>) => y.example('$0 validate --config examples/real-data.yaml', 'check the real-data config and its files'),
     handler: async (args) => {
       const bar = progressBar(term);
-      const { config, loaded, criteria } = await runValidate(args.config, bar.progress).finally(() => bar.stop());
+      const { config, loaded, criteria } = await (await import('../../pipeline/validate.js')).runValidate(args.config, bar.progress).finally(() => bar.stop());
       for (const ind of config.indicators) {
         const d = loaded.data.get(ind.id)!;
         const cov = d.coverage.map((c) => `${c.from}–${c.to}`).join(', ') || 'as in the data';

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { ValidityRow } from '../../analysis/validity.js';
-import { runValidity } from '../../pipeline/validity.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
@@ -14,7 +13,7 @@ export function validityCommand(term: Terminal): CommandModule<GlobalArgs, never
     handler: async (args) => {
       const { hooks, stop } = toolkitHooks(term);
       try {
-        const res = await runValidity({ config: args.config, out: args.out }, hooks);
+        const res = await (await import('../../pipeline/validity.js')).runValidity({ config: args.config, out: args.out }, hooks);
         for (const l of validityLines(res.result.rows, res.series)) term.out(l);
         for (const n of res.result.notes) term.err(`note: ${n}`);
         reportWritten(term, res.tk, res.files, res.rescored);

@@ -91,22 +91,25 @@ export function featuredPairs(table: ScoreTable, max = PAGE_FEATURED_PAIRS): str
 }
 
 /**
- * The page's data for a scored table written with `precision` decimals.
+ * The page's data for a scored table written with `precision` decimals; the pair view shows
+ * the cells of `csv`, the table alignment.csv was written from (fewer columns under `--columns lean`).
  * @example pageData(run.table, 6).featured[0].rows[0][0] // 'IRN' (state_a of the first row)
  */
-export function pageData(table: ScoreTable, precision: number, intervals: PageIntervals | null = null, budget = PAGE_TABLE_CELL_BUDGET): PageData {
+export function pageData(table: ScoreTable, precision: number, intervals: PageIntervals | null = null, budget = PAGE_TABLE_CELL_BUDGET, csv: ScoreTable = table): PageData {
   const n = table.keys.length;
   const pairIndex = new Map<number, number>();
   const pairs: PagePair[] = [];
   const yearSet = new Set<number>();
+  let lastPair = -1;
   for (let r = 0; r < n; r++) {
     const k = table.keys[r]!;
     const p = Math.floor(k / Y);
-    if (!pairIndex.has(p)) {
+    if (p !== lastPair && !pairIndex.has(p)) {
       const { a, b } = unpackKey(k);
       pairIndex.set(p, pairs.length);
       pairs.push({ id: `${a}-${b}`, a, b });
     }
+    lastPair = p;
     yearSet.add(yearOfKey(k));
   }
   const allYears = [...yearSet].sort((a, b) => a - b);
@@ -131,10 +134,18 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
   const featuredIds = featuredPairs(table);
   const wanted = new Set(featuredIds);
   const rowsOf = new Map<string, number[]>();
+  // rows of one pair follow each other: its id is looked up once per run of rows
+  let runPair = -1;
+  let id = '';
+  let isWanted = false;
   for (let r = 0; r < n; r++) {
-    const { a, b } = unpackKey(table.keys[r]!);
-    const id = `${a}-${b}`;
-    if (!wanted.has(id)) continue;
+    const p = Math.floor(table.keys[r]! / Y);
+    if (p !== runPair) {
+      runPair = p;
+      id = pairs[pairIndex.get(p)!]!.id;
+      isWanted = wanted.has(id);
+    }
+    if (!isWanted) continue;
     let list = rowsOf.get(id);
     if (!list) rowsOf.set(id, (list = []));
     list.push(r);
@@ -152,9 +163,9 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
       const iv = intervals?.bands.get(table.keys[r]!);
       lines.push({ pair: id, year: yearOfKey(table.keys[r]!), value: round(table.index[r]!), lo: iv ? round(iv.lo) : null, hi: iv ? round(iv.hi) : null });
     }
-    return { pair: id, rows: rows.map((r) => alignmentRowCells(table, r, precision)), coverageChanges: changes };
+    return { pair: id, rows: rows.map((r) => alignmentRowCells(csv, r, precision)), coverageChanges: changes };
   });
-  return { pairs: pairs.map((p) => p.id), table: { years, allYears, index, coverage }, columns: alignmentColumns(table), featured, lines, band: intervals?.label ?? null };
+  return { pairs: pairs.map((p) => p.id), table: { years, allYears, index, coverage }, columns: alignmentColumns(csv), featured, lines, band: intervals?.label ?? null };
 }
 
 /** The pair ids of a table, in its order. */

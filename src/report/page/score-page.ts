@@ -11,6 +11,7 @@ import { stateNames } from '../state-names.js';
 import { toolVersion } from '../tool-version.js';
 import { pageAssets } from './page-assets.js';
 import { pageData, type PageIntervals } from './page-data.js';
+import { csvTable } from '../alignment-csv.js';
 import { buildReportPage, type PageCsv } from './report-page.js';
 
 /** The CSVs of a report folder the page shows under "Validity", with what they are. */
@@ -47,7 +48,8 @@ export function scoreReportPage(run: ScoreRun, pkgText: string, extras: ScorePag
   const { config, table } = run;
   const pkg = JSON.parse(pkgText) as PackageView;
   const named = stateNames(config.succession, (c) => c);
-  const data = pageData(table, config.precision, extras.intervals ?? null);
+  // the pair view shows the cells alignment.csv holds (fewer under `--columns lean`)
+  const data = pageData(table, config.precision, extras.intervals ?? null, undefined, csvTable(table, config.columns));
   const names: Record<string, string> = {};
   for (const p of data.pairs) {
     for (const code of p.split('-')) names[code] = named(code as Iso3);
