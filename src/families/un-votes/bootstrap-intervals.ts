@@ -3,11 +3,12 @@
  * replacement and recompute the measure for every pair (README.md, "Uncertainty": no peer
  * reports uncertainty per dyad-year).
  */
-import { STRIDE, type PairYearComponents } from './pair-components.js';
+import type { PairYearComponents } from './pair-components.js';
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
 import { createRandom, streamSeed } from '../../core/random.js';
-import { quantilesOf, QuantileWorkspace } from '../../core/quantile.js';
+import { QuantileWorkspace } from '../../core/quantile.js';
+import { tailQuantiles, TailWorkspace } from '../../core/tail-quantiles.js';
 
 /** Bootstrap settings: number of resamples and the central interval's coverage. */
 export interface BootstrapOptions {
@@ -32,8 +33,10 @@ export interface BootstrapBounds {
  * (linear interpolation, "type 7"); absent when no draw is defined or `present[p]` is 0.
  *
  * Deterministic: the generator is seeded with `seed` and the year, so a year's intervals do
- * not depend on which other years are computed. The point estimates are not touched.
- * Cost: draws × the cost of the point estimates.
+ * not depend on which other years are computed, nor on the order years are computed in (the
+ * years can be shared out among threads: {@link bootstrapPlan}, {@link bootstrapYear}). The
+ * point estimates are not touched. Cost: per distinct pair of voting records in a year,
+ * C × ⌈draws / lanes⌉ additions (see {@link bootstrapYear}).
  * @example
  * const { lo, hi } = bootstrapIntervals(matrices, pc, present, UN_MEASURES.agree, { draws: 200, level: 0.9 }, 42);
  */
@@ -48,123 +51,255 @@ export function bootstrapIntervals(
 ): BootstrapBounds {
   const lo = new Float64Array(pc.size).fill(NaN);
   const hi = new Float64Array(pc.size).fill(NaN);
+  const plan = bootstrapPlan(years, pc, present);
+  const scratch = new BootstrapScratch(options.draws);
+  const total = plan.start[plan.years.length]!;
+  for (let y = 0; y < plan.years.length; y++) {
+    bootstrapYear(plan.years[y]!, plan.order.subarray(plan.start[y]!, plan.start[y + 1]!), pc.a, pc.b, measure, options, seed, lo, hi, scratch);
+    onProgress?.(plan.start[y + 1]!, total);
+  }
+  if (total === 0) onProgress?.(0, 0);
+  return { lo, hi };
+}
+
+/**
+ * The present pair-years grouped by year: those of `years[y]` are
+ * `order[start[y] … start[y + 1] − 1]` (ascending). Only years with a present pair-year are kept.
+ * @example
+ * const plan = bootstrapPlan(matrices, pc, present); plan.order.subarray(plan.start[0], plan.start[1]) // pair-years of plan.years[0]
+ */
+export interface BootstrapPlan {
+  readonly years: readonly YearMatrix[];
+  readonly start: Int32Array;
+  readonly order: Int32Array;
+}
+
+/**
+ * Groups the present pair-years of `pc` by year (a counting sort; see {@link BootstrapPlan}).
+ * Throws a RangeError when a present pair-year's year has no vote matrix.
+ * @example bootstrapPlan(matrices, pc, present).years.length // years with a present pair-year
+ */
+export function bootstrapPlan(years: readonly YearMatrix[], pc: PairYearComponents, present: Uint8Array): BootstrapPlan {
+  const slot = new Map<number, number>();
+  years.forEach((m, i) => slot.set(m.year, i));
+  const count = new Int32Array(years.length + 1);
+  const which = new Int32Array(pc.size);
+  for (let p = 0; p < pc.size; p++) {
+    if (present[p] === 0) continue;
+    const i = slot.get(pc.year[p]!);
+    if (i === undefined) throw new RangeError(`no vote matrix for year ${pc.year[p]}`);
+    which[p] = i;
+    count[i + 1]!++;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < years.length; i++) if (count[i + 1]! > 0) kept.push(i);
+  const start = new Int32Array(kept.length + 1);
+  const at = new Int32Array(years.length);
+  kept.forEach((i, y) => {
+    at[i] = start[y]!;
+    start[y + 1] = start[y]! + count[i + 1]!;
+  });
+  const order = new Int32Array(start[kept.length]!);
+  for (let p = 0; p < pc.size; p++) if (present[p] !== 0) order[at[which[p]!]!++] = p;
+  return { years: kept.map((i) => years[i]!), start, order };
+}
+
+/** Reusable buffers of {@link bootstrapYear} for a number of draws. */
+export class BootstrapScratch {
+  readonly values: Float64Array;
+  readonly ws: QuantileWorkspace;
+  readonly tail = new TailWorkspace(32);
+  readonly bounds = new Float64Array(2);
+  /** One draw's component sums, as the measure reads them. */
+  readonly one = { k: 0, sx: 0, sy: 0, sxx: 0, syy: 0, ssd: 0, sad: 0, same: 0 };
+  readonly size = new Int32Array(SLOTS);
+  slot = new Uint8Array(0);
+  packed = new Float64Array(0);
+  constructor(readonly draws: number) {
+    this.values = new Float64Array(draws);
+    this.ws = new QuantileWorkspace(draws);
+  }
+}
+
+/** Slots of the class counts: joint votes (x, y) → 3·(x − 1) + (y − 1); any other call → 9. */
+const SLOTS = 10;
+const OTHER = 9;
+const SLOT_OF = Uint8Array.from({ length: 16 }, (_, v) => (v >> 2 >= 1 && (v & 3) >= 1 ? 3 * ((v >> 2) - 1) + (v & 3) - 1 : OTHER));
+
+/**
+ * The bootstrap bounds of the pair-years `pairs` (all of year `m`, present), written to
+ * `lo[p]` and `hi[p]`. Each draw's counts of calls per class (x, y) of joint votes are formed
+ * for several draws at once, packed in the digits of one float64 (see {@link Packing}): one
+ * addition per call and group of draws; the largest class may instead be had as C minus the
+ * others, whichever adds fewer calls. Pairs whose two states cast the same votes as an earlier
+ * pair's two states (voting blocs) reuse its bounds — the same class of every call, so the same
+ * numbers. The results do not depend on which other years are computed, or where.
+ * @example bootstrapYear(m, plan.order.subarray(0, 10), pc.a, pc.b, UN_MEASURES.agree, { draws: 200, level: 0.9 }, 42, lo, hi, new BootstrapScratch(200))
+ */
+export function bootstrapYear(
+  m: YearMatrix,
+  pairs: Int32Array,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  measure: UnMeasure,
+  options: BootstrapOptions,
+  seed: number,
+  lo: Float64Array,
+  hi: Float64Array,
+  scratch: BootstrapScratch,
+): void {
   const draws = options.draws;
+  if (scratch.draws !== draws) throw new RangeError(`the scratch space is for ${scratch.draws} draws, not ${draws}`);
   const pLo = (1 - options.level) / 2;
   const pHi = (1 + options.level) / 2;
-  // the same resamples for every pair of a year, call-major and several draws to a number
-  const byYear = new Map<number, { m: YearMatrix; packing: Packing; weights: Float64Array }>();
-  years.forEach((m) => {
-    const packing = packingFor(m.calls.length, draws);
-    byYear.set(m.year, { m, packing, weights: drawWeights(m.calls.length, draws, packing, createRandom(streamSeed(seed, m.year))) });
-  });
-  const maxGroups = Math.max(0, ...[...byYear.values()].map((y) => y.packing.groups));
-  const packed = new Float64Array(maxGroups * 16);
-  // one draw's component sums, as the measure reads them
-  const one = { k: 0, sx: 0, sy: 0, sxx: 0, syy: 0, ssd: 0, sad: 0, same: 0 };
-  const values = new Float64Array(draws);
-  const ws = new QuantileWorkspace(draws);
-  const bounds = new Float64Array(2);
-  const classSize = new Int32Array(16);
-  const lanes = new Float64Array(STRIDE);
-  let idx = new Uint8Array(0);
-  for (let p = 0; p < pc.size; p++) {
-    if ((p & 8191) === 8191) onProgress?.(p + 1, pc.size);
-    if (present[p] === 0) continue;
-    const year = byYear.get(pc.year[p]!);
-    if (year === undefined) throw new RangeError(`no vote matrix for year ${pc.year[p]}`);
-    const { m, weights } = year;
-    const { lanes: L, groups: G, base: B } = year.packing;
-    const inv = 1 / B;
-    const nc = m.calls.length;
-    if (idx.length < nc) idx = new Uint8Array(nc);
-    const ra = pc.a[p]! * nc;
-    const rb = pc.b[p]! * nc;
-    classSize.fill(0);
-    for (let c = 0; c < nc; c++) {
-      const v = m.codes[ra + c]! * 4 + m.codes[rb + c]!;
-      idx[c] = v;
-      classSize[v]!++;
+  const nc = m.calls.length;
+  const packing = packingFor(nc, draws);
+  const { lanes: L, groups: G, base: B } = packing;
+  const inv = 1 / B;
+  const allCalls = packing.all * nc;
+  const weights = drawWeights(nc, draws, packing, createRandom(streamSeed(seed, m.year)));
+  const { values, one, bounds, tail, ws, size } = scratch;
+  if (scratch.slot.length < nc) scratch.slot = new Uint8Array(nc);
+  if (scratch.packed.length < SLOTS * G) scratch.packed = new Float64Array(SLOTS * G);
+  const slot = scratch.slot;
+  const packed = scratch.packed;
+  const { profile, profiles } = votingProfiles(m);
+  const seen = new Int32Array(profiles * profiles).fill(-1);
+  const codes = m.codes;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    const pa = profile[a[p]!]!;
+    const pb = profile[b[p]!]!;
+    const earlier = seen[pa * profiles + pb]!;
+    if (earlier >= 0) {
+      lo[p] = lo[earlier]!;
+      hi[p] = hi[earlier]!;
+      continue;
     }
-    // Each draw's count of calls per (vote a, vote b) class, v = a·4 + b. Only the joint
-    // votes (both codes ≥ 1) matter; every draw picks nc calls in all, so the largest class
-    // can instead be had as nc minus the others — whichever adds fewer multiplicities.
-    let joint = 0;
+    seen[pa * profiles + pb] = p;
+    const ra = a[p]! * nc;
+    const rb = b[p]! * nc;
+    size.fill(0);
+    for (let c = 0; c < nc; c++) {
+      const s = SLOT_OF[codes[ra + c]! * 4 + codes[rb + c]!]!;
+      slot[c] = s;
+      size[s]!++;
+    }
     let largest = 0;
-    for (let v = 0; v < 16; v++) {
-      if (v >= 4 && (v & 3) !== 0) joint += classSize[v]!;
-      if (classSize[v]! > classSize[largest]!) largest = v;
-    }
-    const complement = largest >= 4 && (largest & 3) !== 0 && nc - classSize[largest]! < joint;
-    packed.fill(0, 0, G * 16);
+    for (let s = 1; s < OTHER; s++) if (size[s]! > size[largest]!) largest = s;
+    const joint = nc - size[OTHER]!;
+    // add the joint calls, or every call but the largest class's when those are fewer
+    const skip = nc - size[largest]! < joint ? largest : OTHER;
+    packed.fill(0, 0, SLOTS * G);
     for (let c = 0; c < nc; c++) {
-      const v = idx[c]!;
-      if (complement ? v === largest : v < 4 || (v & 3) === 0) continue;
-      for (let g = 0, at = v, src = c * G; g < G; g++, at += 16) packed[at]! += weights[src + g]!;
+      const s = slot[c]!;
+      if (s === skip) continue;
+      for (let g = 0, at = s * G, src = c * G; g < G; g++) packed[at + g]! += weights[src + g]!;
     }
-    const all = year.packing.all * nc;
-    let n = 0;
-    for (let g = 0, o = 0; g < G; g++, o += 16) {
-      if (complement) {
+    if (skip !== OTHER) {
+      const o = skip * G;
+      for (let g = 0; g < G; g++) {
         let others = 0;
-        for (let v = 0; v < 16; v++) if (v !== largest) others += packed[o + v]!;
-        packed[o + largest] = all - others;
+        for (let s = 0; s < SLOTS; s++) if (s !== skip) others += packed[s * G + g]!;
+        packed[o + g] = allCalls - others;
       }
-      // the component sums are linear in the counts, so they are summed for all the
-      // group's draws at once, then split into draws (each lane stays below the base)
-      packedSums(packed, o, lanes);
-      let k = lanes[0]!;
-      let sx = lanes[1]!;
-      let sy = lanes[2]!;
-      let sxx = lanes[3]!;
-      let syy = lanes[4]!;
-      let ssd = lanes[5]!;
-      let sad = lanes[6]!;
-      let same = lanes[7]!;
+    }
+    let n = 0;
+    for (let g = 0; g < G; g++) {
+      let n11 = packed[g]!;
+      let n12 = packed[G + g]!;
+      let n13 = packed[2 * G + g]!;
+      let n21 = packed[3 * G + g]!;
+      let n22 = packed[4 * G + g]!;
+      let n23 = packed[5 * G + g]!;
+      let n31 = packed[6 * G + g]!;
+      let n32 = packed[7 * G + g]!;
+      let n33 = packed[8 * G + g]!;
       for (let t = 0, d = g * L; t < L && d < draws; t++, d++) {
-        // the lowest digit of each sum is this draw's, the rest moves down one digit
-        const k1 = Math.floor(k * inv);
-        one.k = k - k1 * B;
-        k = k1;
-        const sx1 = Math.floor(sx * inv);
-        one.sx = sx - sx1 * B;
-        sx = sx1;
-        const sy1 = Math.floor(sy * inv);
-        one.sy = sy - sy1 * B;
-        sy = sy1;
-        const sxx1 = Math.floor(sxx * inv);
-        one.sxx = sxx - sxx1 * B;
-        sxx = sxx1;
-        const syy1 = Math.floor(syy * inv);
-        one.syy = syy - syy1 * B;
-        syy = syy1;
-        const ssd1 = Math.floor(ssd * inv);
-        one.ssd = ssd - ssd1 * B;
-        ssd = ssd1;
-        const sad1 = Math.floor(sad * inv);
-        one.sad = sad - sad1 * B;
-        sad = sad1;
-        const same1 = Math.floor(same * inv);
-        one.same = same - same1 * B;
-        same = same1;
-        if (one.k === 0) continue;
+        // the lowest digit of each count is this draw's, the rest moves down one digit
+        const q11 = Math.floor(n11 * inv);
+        const c11 = n11 - q11 * B;
+        n11 = q11;
+        const q12 = Math.floor(n12 * inv);
+        const c12 = n12 - q12 * B;
+        n12 = q12;
+        const q13 = Math.floor(n13 * inv);
+        const c13 = n13 - q13 * B;
+        n13 = q13;
+        const q21 = Math.floor(n21 * inv);
+        const c21 = n21 - q21 * B;
+        n21 = q21;
+        const q22 = Math.floor(n22 * inv);
+        const c22 = n22 - q22 * B;
+        n22 = q22;
+        const q23 = Math.floor(n23 * inv);
+        const c23 = n23 - q23 * B;
+        n23 = q23;
+        const q31 = Math.floor(n31 * inv);
+        const c31 = n31 - q31 * B;
+        n31 = q31;
+        const q32 = Math.floor(n32 * inv);
+        const c32 = n32 - q32 * B;
+        n32 = q32;
+        const q33 = Math.floor(n33 * inv);
+        const c33 = n33 - q33 * B;
+        n33 = q33;
+        // the component sums from the nine counts (exact integers)
+        const r1 = c11 + c12 + c13;
+        const r2 = c21 + c22 + c23;
+        const r3 = c31 + c32 + c33;
+        const k = r1 + r2 + r3;
+        if (k === 0) continue;
+        const k1 = c11 + c21 + c31;
+        const k2 = c12 + c22 + c32;
+        const k3 = c13 + c23 + c33;
+        const d1 = c12 + c21 + c23 + c32;
+        const d2 = c13 + c31;
+        one.k = k;
+        one.sx = r1 + 2 * r2 + 3 * r3;
+        one.sy = k1 + 2 * k2 + 3 * k3;
+        one.sxx = r1 + 4 * r2 + 9 * r3;
+        one.syy = k1 + 4 * k2 + 9 * k3;
+        one.ssd = d1 + 4 * d2;
+        one.sad = d1 + 2 * d2;
+        one.same = c11 + c22 + c33;
         const v = measure.compute(one);
         if (v !== null) values[n++] = v;
       }
     }
     if (n === 0) continue;
-    quantilesOf(values, n, [pLo, pHi], bounds, ws);
+    tailQuantiles(values, n, pLo, pHi, bounds, tail, ws);
     lo[p] = bounds[0]!;
     hi[p] = bounds[1]!;
   }
-  onProgress?.(pc.size, pc.size);
-  return { lo, hi };
+}
+
+/**
+ * Voting records of a year: `profile[s]` numbers state s's row of votes, equal rows getting
+ * equal numbers (0 … profiles − 1, in order of first appearance).
+ */
+function votingProfiles(m: YearMatrix): { profile: Int32Array; profiles: number } {
+  const nc = m.calls.length;
+  const ids = new Map<string, number>();
+  const profile = new Int32Array(m.states);
+  for (let s = 0; s < m.states; s++) {
+    let key = '';
+    for (let c = s * nc, end = c + nc; c < end; c += 4096) key += String.fromCharCode(...m.codes.subarray(c, Math.min(end, c + 4096)));
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    profile[s] = id;
+  }
+  return { profile, profiles: ids.size };
 }
 
 /**
  * How a year's resampled counts share a number: `lanes` draws to a float64, draw t of a
- * group in digit t of base `base` = 2^bits, where 9·nc < base (the largest component sum,
- * Σx² ≤ 9 per call) and lanes·bits ≤ 52 — so every sum of counts, and every component sum,
- * is an exact integer and no digit carries into the next.
+ * group in digit t of base `base` = 2^bits, where nc < base (no class count of a draw
+ * exceeds the nc calls drawn) and lanes·bits ≤ 52 — so every sum of counts is an exact
+ * integer and no digit carries into the next.
  */
 interface Packing {
   readonly lanes: number;
@@ -175,36 +310,13 @@ interface Packing {
 }
 
 function packingFor(nc: number, draws: number): Packing {
-  const bits = Math.max(1, Math.ceil(Math.log2(9 * nc + 1)));
+  const bits = Math.max(1, Math.ceil(Math.log2(nc + 1)));
   if (bits > 52) throw new RangeError(`the bootstrap cannot take ${nc} roll calls in one year`);
   const lanes = Math.floor(52 / bits);
   const base = 2 ** bits;
   let all = 0;
   for (let t = lanes - 1; t >= 0; t--) all = all * base + 1;
   return { lanes, base, groups: Math.ceil(draws / lanes), all };
-}
-
-/**
- * The component sums K, Σx, Σy, Σx², Σy², SSD, SAD, same of one group of packed class
- * counts (`packed[o + a·4 + b]`, joint votes a, b ≥ 1), still packed.
- */
-function packedSums(packed: Float64Array, o: number, out: Float64Array): void {
-  out.fill(0);
-  for (let x = 1; x <= 3; x++) {
-    for (let y = 1; y <= 3; y++) {
-      const n = packed[o + x * 4 + y]!;
-      if (n === 0) continue;
-      const d = x - y;
-      out[0]! += n;
-      out[1]! += n * x;
-      out[2]! += n * y;
-      out[3]! += n * x * x;
-      out[4]! += n * y * y;
-      out[5]! += n * d * d;
-      out[6]! += n * (d < 0 ? -d : d);
-      if (d === 0) out[7]! += n;
-    }
-  }
 }
 
 /**
