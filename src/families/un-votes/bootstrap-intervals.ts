@@ -131,7 +131,9 @@ const SLOT_OF = Uint8Array.from({ length: 16 }, (_, v) => (v >> 2 >= 1 && (v & 3
  * `lo[p]` and `hi[p]`. Each draw's counts of calls per class (x, y) of joint votes are formed
  * for several draws at once, packed in the digits of one float64 (see {@link Packing}): one
  * addition per call and group of draws; the largest class may instead be had as C minus the
- * others, whichever adds fewer calls. Pairs whose two states cast the same votes as an earlier
+ * others, whichever adds fewer calls. The component sums are linear in the counts: the
+ * counts they are made of are summed still packed, then split into draws — only those the
+ * measure reads ({@link UnMeasure.reads}). Pairs whose two states cast the same votes as an earlier
  * pair's two states (voting blocs) reuse its bounds — the same class of every call, so the same
  * numbers. The results do not depend on which other years are computed, or where.
  * @example bootstrapYear(m, plan.order.subarray(0, 10), pc.a, pc.b, UN_MEASURES.agree, { draws: 200, level: 0.9 }, 42, lo, hi, new BootstrapScratch(200))
@@ -166,6 +168,12 @@ export function bootstrapYear(
   const { profile, profiles } = votingProfiles(m);
   const seen = new Int32Array(profiles * profiles).fill(-1);
   const codes = m.codes;
+  // only the component sums the measure reads are formed
+  const reads = new Set<string>(measure.reads);
+  const rows = reads.has('sx') || reads.has('sxx');
+  const cols = reads.has('sy') || reads.has('syy');
+  const same = reads.has('same');
+  const dist = reads.has('sad') || reads.has('ssd');
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i]!;
     const pa = profile[a[p]!]!;
@@ -206,63 +214,68 @@ export function bootstrapYear(
     }
     let n = 0;
     for (let g = 0; g < G; g++) {
-      let n11 = packed[g]!;
-      let n12 = packed[G + g]!;
-      let n13 = packed[2 * G + g]!;
-      let n21 = packed[3 * G + g]!;
-      let n22 = packed[4 * G + g]!;
-      let n23 = packed[5 * G + g]!;
-      let n31 = packed[6 * G + g]!;
-      let n32 = packed[7 * G + g]!;
-      let n33 = packed[8 * G + g]!;
+      // per group, the packed counts of calls the component sums are made of (each ≤ C per
+      // draw, so they stay packed): all joint votes K; x = 2, x = 3; y = 2, y = 3; x = y;
+      // |x − y| = 1; |x − y| = 2
+      const n11 = packed[g]!;
+      const n12 = packed[G + g]!;
+      const n13 = packed[2 * G + g]!;
+      const n21 = packed[3 * G + g]!;
+      const n22 = packed[4 * G + g]!;
+      const n23 = packed[5 * G + g]!;
+      const n31 = packed[6 * G + g]!;
+      const n32 = packed[7 * G + g]!;
+      const n33 = packed[8 * G + g]!;
+      let pk = n11 + n12 + n13 + n21 + n22 + n23 + n31 + n32 + n33;
+      let px2 = n21 + n22 + n23;
+      let px3 = n31 + n32 + n33;
+      let py2 = n12 + n22 + n32;
+      let py3 = n13 + n23 + n33;
+      let psame = n11 + n22 + n33;
+      let pd1 = n12 + n21 + n23 + n32;
+      let pd2 = n13 + n31;
       for (let t = 0, d = g * L; t < L && d < draws; t++, d++) {
-        // the lowest digit of each count is this draw's, the rest moves down one digit
-        const q11 = Math.floor(n11 * inv);
-        const c11 = n11 - q11 * B;
-        n11 = q11;
-        const q12 = Math.floor(n12 * inv);
-        const c12 = n12 - q12 * B;
-        n12 = q12;
-        const q13 = Math.floor(n13 * inv);
-        const c13 = n13 - q13 * B;
-        n13 = q13;
-        const q21 = Math.floor(n21 * inv);
-        const c21 = n21 - q21 * B;
-        n21 = q21;
-        const q22 = Math.floor(n22 * inv);
-        const c22 = n22 - q22 * B;
-        n22 = q22;
-        const q23 = Math.floor(n23 * inv);
-        const c23 = n23 - q23 * B;
-        n23 = q23;
-        const q31 = Math.floor(n31 * inv);
-        const c31 = n31 - q31 * B;
-        n31 = q31;
-        const q32 = Math.floor(n32 * inv);
-        const c32 = n32 - q32 * B;
-        n32 = q32;
-        const q33 = Math.floor(n33 * inv);
-        const c33 = n33 - q33 * B;
-        n33 = q33;
-        // the component sums from the nine counts (exact integers)
-        const r1 = c11 + c12 + c13;
-        const r2 = c21 + c22 + c23;
-        const r3 = c31 + c32 + c33;
-        const k = r1 + r2 + r3;
+        // the lowest digit of each packed count is this draw's, the rest moves down one digit
+        const qk = Math.floor(pk * inv);
+        const k = pk - qk * B;
+        pk = qk;
+        if (rows) {
+          const q2 = Math.floor(px2 * inv);
+          const x2 = px2 - q2 * B;
+          px2 = q2;
+          const q3 = Math.floor(px3 * inv);
+          const x3 = px3 - q3 * B;
+          px3 = q3;
+          one.sx = k + x2 + 2 * x3;
+          one.sxx = k + 3 * x2 + 8 * x3;
+        }
+        if (cols) {
+          const q2 = Math.floor(py2 * inv);
+          const y2 = py2 - q2 * B;
+          py2 = q2;
+          const q3 = Math.floor(py3 * inv);
+          const y3 = py3 - q3 * B;
+          py3 = q3;
+          one.sy = k + y2 + 2 * y3;
+          one.syy = k + 3 * y2 + 8 * y3;
+        }
+        if (same) {
+          const q = Math.floor(psame * inv);
+          one.same = psame - q * B;
+          psame = q;
+        }
+        if (dist) {
+          const q1 = Math.floor(pd1 * inv);
+          const d1 = pd1 - q1 * B;
+          pd1 = q1;
+          const q2 = Math.floor(pd2 * inv);
+          const d2 = pd2 - q2 * B;
+          pd2 = q2;
+          one.sad = d1 + 2 * d2;
+          one.ssd = d1 + 4 * d2;
+        }
         if (k === 0) continue;
-        const k1 = c11 + c21 + c31;
-        const k2 = c12 + c22 + c32;
-        const k3 = c13 + c23 + c33;
-        const d1 = c12 + c21 + c23 + c32;
-        const d2 = c13 + c31;
         one.k = k;
-        one.sx = r1 + 2 * r2 + 3 * r3;
-        one.sy = k1 + 2 * k2 + 3 * k3;
-        one.sxx = r1 + 4 * r2 + 9 * r3;
-        one.syy = k1 + 4 * k2 + 9 * k3;
-        one.ssd = d1 + 4 * d2;
-        one.sad = d1 + 2 * d2;
-        one.same = c11 + c22 + c33;
         const v = measure.compute(one);
         if (v !== null) values[n++] = v;
       }

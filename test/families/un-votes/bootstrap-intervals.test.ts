@@ -55,7 +55,7 @@ describe('bootstrapIntervals', () => {
     });
     const pc = computePairComponents(years, null);
     const present = new Uint8Array(pc.size).fill(1);
-    for (const measure of ['agree', 'identical', 'kappa'] as const) {
+    for (const measure of ['agree', 'identical', 's_abs', 's_sq', 'kappa', 'pi'] as const) {
       for (const draws of [51, 200]) {
         const got = bootstrapIntervals(years, pc, present, UN_MEASURES[measure], { draws, level: 0.9 }, 11);
         const want = plainBootstrap(years, pc, measure, draws, 0.9, 11);
