@@ -121,14 +121,21 @@ export class BootstrapScratch {
   }
 }
 
-/** Slots of the class counts: joint votes (x, y) → 3·(x − 1) + (y − 1); any other call → 9. */
+/**
+ * Slots of the class counts, by (vote a)·4 + (vote b): joint votes (x, y) → 3·(x − 1) + (y − 1)
+ * when the measure reads the margins (Σx, Σy, …); else joint votes → |x − y| (0, 1 or 2), fewer
+ * and larger classes. Any other call → 9.
+ */
 const SLOTS = 10;
 const OTHER = 9;
-const SLOT_OF = Uint8Array.from({ length: 16 }, (_, v) => (v >> 2 >= 1 && (v & 3) >= 1 ? 3 * ((v >> 2) - 1) + (v & 3) - 1 : OTHER));
+const joint = (v: number) => v >> 2 >= 1 && (v & 3) >= 1;
+const SLOT_BY_VOTES = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? 3 * ((v >> 2) - 1) + (v & 3) - 1 : OTHER));
+const SLOT_BY_DISTANCE = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? Math.abs((v >> 2) - (v & 3)) : OTHER));
 
 /**
  * The bootstrap bounds of the pair-years `pairs` (all of year `m`, present), written to
- * `lo[p]` and `hi[p]`. Each draw's counts of calls per class (x, y) of joint votes are formed
+ * `lo[p]` and `hi[p]`. Each draw's counts of calls per class of joint votes — (x, y), or
+ * |x − y| alone when the measure reads no margin — are formed
  * for several draws at once, packed in the digits of one float64 (see {@link Packing}): one
  * addition per call and group of draws; the largest class may instead be had as C minus the
  * others, whichever adds fewer calls. The component sums are linear in the counts: the
@@ -174,6 +181,9 @@ export function bootstrapYear(
   const cols = reads.has('sy') || reads.has('syy');
   const same = reads.has('same');
   const dist = reads.has('sad') || reads.has('ssd');
+  const byVotes = rows || cols;
+  const slotOf = byVotes ? SLOT_BY_VOTES : SLOT_BY_DISTANCE;
+  const lastJoint = byVotes ? 8 : 2;
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i]!;
     const pa = profile[a[p]!]!;
@@ -189,15 +199,14 @@ export function bootstrapYear(
     const rb = b[p]! * nc;
     size.fill(0);
     for (let c = 0; c < nc; c++) {
-      const s = SLOT_OF[codes[ra + c]! * 4 + codes[rb + c]!]!;
+      const s = slotOf[codes[ra + c]! * 4 + codes[rb + c]!]!;
       slot[c] = s;
       size[s]!++;
     }
     let largest = 0;
-    for (let s = 1; s < OTHER; s++) if (size[s]! > size[largest]!) largest = s;
-    const joint = nc - size[OTHER]!;
+    for (let s = 1; s <= lastJoint; s++) if (size[s]! > size[largest]!) largest = s;
     // add the joint calls, or every call but the largest class's when those are fewer
-    const skip = nc - size[largest]! < joint ? largest : OTHER;
+    const skip = nc - size[largest]! < nc - size[OTHER]! ? largest : OTHER;
     packed.fill(0, 0, SLOTS * G);
     for (let c = 0; c < nc; c++) {
       const s = slot[c]!;
@@ -217,23 +226,38 @@ export function bootstrapYear(
       // per group, the packed counts of calls the component sums are made of (each ≤ C per
       // draw, so they stay packed): all joint votes K; x = 2, x = 3; y = 2, y = 3; x = y;
       // |x − y| = 1; |x − y| = 2
-      const n11 = packed[g]!;
-      const n12 = packed[G + g]!;
-      const n13 = packed[2 * G + g]!;
-      const n21 = packed[3 * G + g]!;
-      const n22 = packed[4 * G + g]!;
-      const n23 = packed[5 * G + g]!;
-      const n31 = packed[6 * G + g]!;
-      const n32 = packed[7 * G + g]!;
-      const n33 = packed[8 * G + g]!;
-      let pk = n11 + n12 + n13 + n21 + n22 + n23 + n31 + n32 + n33;
-      let px2 = n21 + n22 + n23;
-      let px3 = n31 + n32 + n33;
-      let py2 = n12 + n22 + n32;
-      let py3 = n13 + n23 + n33;
-      let psame = n11 + n22 + n33;
-      let pd1 = n12 + n21 + n23 + n32;
-      let pd2 = n13 + n31;
+      let pk: number;
+      let px2 = 0;
+      let px3 = 0;
+      let py2 = 0;
+      let py3 = 0;
+      let psame: number;
+      let pd1: number;
+      let pd2: number;
+      if (byVotes) {
+        const n11 = packed[g]!;
+        const n12 = packed[G + g]!;
+        const n13 = packed[2 * G + g]!;
+        const n21 = packed[3 * G + g]!;
+        const n22 = packed[4 * G + g]!;
+        const n23 = packed[5 * G + g]!;
+        const n31 = packed[6 * G + g]!;
+        const n32 = packed[7 * G + g]!;
+        const n33 = packed[8 * G + g]!;
+        pk = n11 + n12 + n13 + n21 + n22 + n23 + n31 + n32 + n33;
+        px2 = n21 + n22 + n23;
+        px3 = n31 + n32 + n33;
+        py2 = n12 + n22 + n32;
+        py3 = n13 + n23 + n33;
+        psame = n11 + n22 + n33;
+        pd1 = n12 + n21 + n23 + n32;
+        pd2 = n13 + n31;
+      } else {
+        psame = packed[g]!;
+        pd1 = packed[G + g]!;
+        pd2 = packed[2 * G + g]!;
+        pk = psame + pd1 + pd2;
+      }
       for (let t = 0, d = g * L; t < L && d < draws; t++, d++) {
         // the lowest digit of each packed count is this draw's, the rest moves down one digit
         const qk = Math.floor(pk * inv);
