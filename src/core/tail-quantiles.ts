@@ -44,39 +44,28 @@ export function tailQuantiles(values: Float64Array, n: number, pLo: number, pHi:
   }
   const low = tail.low; // ascending: low[i] = order statistic i
   const high = tail.high; // descending: high[i] = order statistic n − 1 − i
+  // the first values fill both buffers; once kLo + kHi values are in, no value can enter
+  // both (the kLo-th smallest is at most the kHi-th largest), so one test usually settles it
+  const m = Math.min(n, kLo + kHi);
   let nl = 0;
   let nh = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < m; i++) {
     const v = values[i]!;
-    if (nl < kLo) {
-      let j = nl++;
-      while (j > 0 && low[j - 1]! > v) {
-        low[j] = low[j - 1]!;
-        j--;
-      }
-      low[j] = v;
-    } else if (v < low[kLo - 1]!) {
-      let j = kLo - 1;
-      while (j > 0 && low[j - 1]! > v) {
-        low[j] = low[j - 1]!;
-        j--;
-      }
-      low[j] = v;
-    }
-    if (nh < kHi) {
-      let j = nh++;
-      while (j > 0 && high[j - 1]! < v) {
-        high[j] = high[j - 1]!;
-        j--;
-      }
-      high[j] = v;
-    } else if (v > high[kHi - 1]!) {
-      let j = kHi - 1;
-      while (j > 0 && high[j - 1]! < v) {
-        high[j] = high[j - 1]!;
-        j--;
-      }
-      high[j] = v;
+    if (nl < kLo) nl = insertAscending(low, nl, v);
+    else if (v < low[kLo - 1]!) insertAscending(low, kLo - 1, v);
+    if (nh < kHi) nh = insertDescending(high, nh, v);
+    else if (v > high[kHi - 1]!) insertDescending(high, kHi - 1, v);
+  }
+  let lowMax = low[kLo - 1]!;
+  let highMin = high[kHi - 1]!;
+  for (let i = m; i < n; i++) {
+    const v = values[i]!;
+    if (v < lowMax) {
+      insertAscending(low, kLo - 1, v);
+      lowMax = low[kLo - 1]!;
+    } else if (v > highMin) {
+      insertDescending(high, kHi - 1, v);
+      highMin = high[kHi - 1]!;
     }
   }
   const a = low[rLo]!;
@@ -86,4 +75,26 @@ export function tailQuantiles(values: Float64Array, n: number, pLo: number, pHi:
   const d = high[n - 1 - Math.min(rHi + 1, n - 1)]!;
   out[1] = c + (hHi - rHi) * (d - c);
   return out;
+}
+
+/** Puts v into the ascending buffer x[0 … j − 1] at or before slot j (the value in slot j, if any, is dropped); returns j + 1. */
+function insertAscending(x: Float64Array, j: number, v: number): number {
+  const end = j + 1;
+  while (j > 0 && x[j - 1]! > v) {
+    x[j] = x[j - 1]!;
+    j--;
+  }
+  x[j] = v;
+  return end;
+}
+
+/** As {@link insertAscending}, for a descending buffer. */
+function insertDescending(x: Float64Array, j: number, v: number): number {
+  const end = j + 1;
+  while (j > 0 && x[j - 1]! < v) {
+    x[j] = x[j - 1]!;
+    j--;
+  }
+  x[j] = v;
+  return end;
 }

@@ -7,8 +7,7 @@ import type { PairYearComponents } from './pair-components.js';
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
 import { createRandom, streamSeed } from '../../core/random.js';
-import { QuantileWorkspace } from '../../core/quantile.js';
-import { tailQuantiles, TailWorkspace } from '../../core/tail-quantiles.js';
+import { quantilesOf, QuantileWorkspace } from '../../core/quantile.js';
 
 /** Bootstrap settings: number of resamples and the central interval's coverage. */
 export interface BootstrapOptions {
@@ -108,7 +107,6 @@ export function bootstrapPlan(years: readonly YearMatrix[], pc: PairYearComponen
 export class BootstrapScratch {
   readonly values: Float64Array;
   readonly ws: QuantileWorkspace;
-  readonly tail = new TailWorkspace(32);
   readonly bounds = new Float64Array(2);
   /** One draw's component sums, as the measure reads them. */
   readonly one = { k: 0, sx: 0, sy: 0, sxx: 0, syy: 0, ssd: 0, sad: 0, same: 0 };
@@ -161,13 +159,14 @@ export function bootstrapYear(
   if (scratch.draws !== draws) throw new RangeError(`the scratch space is for ${scratch.draws} draws, not ${draws}`);
   const pLo = (1 - options.level) / 2;
   const pHi = (1 + options.level) / 2;
+  const probs = [pLo, pHi];
   const nc = m.calls.length;
   const packing = packingFor(nc, draws);
   const { lanes: L, groups: G, base: B } = packing;
   const inv = 1 / B;
   const allCalls = packing.all * nc;
   const weights = drawWeights(nc, draws, packing, createRandom(streamSeed(seed, m.year)));
-  const { values, one, bounds, tail, ws, size } = scratch;
+  const { values, one, bounds, ws, size } = scratch;
   if (scratch.slot.length < nc) scratch.slot = new Uint8Array(nc);
   if (scratch.packed.length < SLOTS * G) scratch.packed = new Float64Array(SLOTS * G);
   const slot = scratch.slot;
@@ -305,7 +304,7 @@ export function bootstrapYear(
       }
     }
     if (n === 0) continue;
-    tailQuantiles(values, n, pLo, pHi, bounds, tail, ws);
+    quantilesOf(values, n, probs, bounds, ws);
     lo[p] = bounds[0]!;
     hi[p] = bounds[1]!;
   }
