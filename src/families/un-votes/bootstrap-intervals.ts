@@ -121,14 +121,14 @@ export class BootstrapScratch {
 
 /**
  * Slots of the class counts, by (vote a)·4 + (vote b): joint votes (x, y) → 3·(x − 1) + (y − 1)
- * when the measure reads the margins (Σx, Σy, …); else joint votes → |x − y| (0, 1 or 2), fewer
- * and larger classes. Any other call → 9.
+ * when the measure reads the margins (Σx, Σy, …), any other call → 9; else joint votes →
+ * |x − y| (0, 1 or 2: fewer and larger classes), any other call → 3. The last slot is the
+ * calls that are not joint votes.
  */
 const SLOTS = 10;
-const OTHER = 9;
 const joint = (v: number) => v >> 2 >= 1 && (v & 3) >= 1;
-const SLOT_BY_VOTES = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? 3 * ((v >> 2) - 1) + (v & 3) - 1 : OTHER));
-const SLOT_BY_DISTANCE = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? Math.abs((v >> 2) - (v & 3)) : OTHER));
+const SLOT_BY_VOTES = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? 3 * ((v >> 2) - 1) + (v & 3) - 1 : 9));
+const SLOT_BY_DISTANCE = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? Math.abs((v >> 2) - (v & 3)) : 3));
 
 /**
  * The bootstrap bounds of the pair-years `pairs` (all of year `m`, present), written to
@@ -182,7 +182,8 @@ export function bootstrapYear(
   const dist = reads.has('sad') || reads.has('ssd');
   const byVotes = rows || cols;
   const slotOf = byVotes ? SLOT_BY_VOTES : SLOT_BY_DISTANCE;
-  const lastJoint = byVotes ? 8 : 2;
+  const other = byVotes ? 9 : 3; // the last slot
+  const slots = other + 1;
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i]!;
     const pa = profile[a[p]!]!;
@@ -203,20 +204,20 @@ export function bootstrapYear(
       size[s]!++;
     }
     let largest = 0;
-    for (let s = 1; s <= lastJoint; s++) if (size[s]! > size[largest]!) largest = s;
+    for (let s = 1; s < other; s++) if (size[s]! > size[largest]!) largest = s;
     // add the joint calls, or every call but the largest class's when those are fewer
-    const skip = nc - size[largest]! < nc - size[OTHER]! ? largest : OTHER;
-    packed.fill(0, 0, SLOTS * G);
+    const skip = nc - size[largest]! < nc - size[other]! ? largest : other;
+    packed.fill(0, 0, slots * G);
     for (let c = 0; c < nc; c++) {
       const s = slot[c]!;
       if (s === skip) continue;
       for (let g = 0, at = s * G, src = c * G; g < G; g++) packed[at + g]! += weights[src + g]!;
     }
-    if (skip !== OTHER) {
+    if (skip !== other) {
       const o = skip * G;
       for (let g = 0; g < G; g++) {
         let others = 0;
-        for (let s = 0; s < SLOTS; s++) if (s !== skip) others += packed[s * G + g]!;
+        for (let s = 0; s < slots; s++) if (s !== skip) others += packed[s * G + g]!;
         packed[o + g] = allCalls - others;
       }
     }
