@@ -3,7 +3,7 @@
  * replacement and recompute the measure for every pair (README.md, "Uncertainty": no peer
  * reports uncertainty per dyad-year).
  */
-import { STRIDE, type PairYearComponents } from './pair-components.js';
+import type { PairYearComponents } from './pair-components.js';
 import type { UnMeasure } from './measures.js';
 import type { YearMatrix } from './vote-matrix.js';
 import { createRandom, streamSeed } from '../../core/random.js';
@@ -32,8 +32,10 @@ export interface BootstrapBounds {
  * (linear interpolation, "type 7"); absent when no draw is defined or `present[p]` is 0.
  *
  * Deterministic: the generator is seeded with `seed` and the year, so a year's intervals do
- * not depend on which other years are computed. The point estimates are not touched.
- * Cost: draws × the cost of the point estimates.
+ * not depend on which other years are computed, nor on the order years are computed in (the
+ * years can be shared out among threads: {@link bootstrapPlan}, {@link bootstrapYear}). The
+ * point estimates are not touched. Cost: per distinct pair of voting records in a year,
+ * C × ⌈draws / lanes⌉ additions (see {@link bootstrapYear}).
  * @example
  * const { lo, hi } = bootstrapIntervals(matrices, pc, present, UN_MEASURES.agree, { draws: 200, level: 0.9 }, 42);
  */
@@ -48,123 +50,293 @@ export function bootstrapIntervals(
 ): BootstrapBounds {
   const lo = new Float64Array(pc.size).fill(NaN);
   const hi = new Float64Array(pc.size).fill(NaN);
+  const plan = bootstrapPlan(years, pc, present);
+  const scratch = new BootstrapScratch(options.draws);
+  const total = plan.start[plan.years.length]!;
+  for (let y = 0; y < plan.years.length; y++) {
+    bootstrapYear(plan.years[y]!, plan.order.subarray(plan.start[y]!, plan.start[y + 1]!), pc.a, pc.b, measure, options, seed, lo, hi, scratch);
+    onProgress?.(plan.start[y + 1]!, total);
+  }
+  if (total === 0) onProgress?.(0, 0);
+  return { lo, hi };
+}
+
+/**
+ * The present pair-years grouped by year: those of `years[y]` are
+ * `order[start[y] … start[y + 1] − 1]` (ascending). Only years with a present pair-year are kept.
+ * @example
+ * const plan = bootstrapPlan(matrices, pc, present); plan.order.subarray(plan.start[0], plan.start[1]) // pair-years of plan.years[0]
+ */
+export interface BootstrapPlan {
+  readonly years: readonly YearMatrix[];
+  readonly start: Int32Array;
+  readonly order: Int32Array;
+}
+
+/**
+ * Groups the present pair-years of `pc` by year (a counting sort; see {@link BootstrapPlan}).
+ * Throws a RangeError when a present pair-year's year has no vote matrix.
+ * @example bootstrapPlan(matrices, pc, present).years.length // years with a present pair-year
+ */
+export function bootstrapPlan(years: readonly YearMatrix[], pc: PairYearComponents, present: Uint8Array): BootstrapPlan {
+  const slot = new Map<number, number>();
+  years.forEach((m, i) => slot.set(m.year, i));
+  const count = new Int32Array(years.length + 1);
+  const which = new Int32Array(pc.size);
+  for (let p = 0; p < pc.size; p++) {
+    if (present[p] === 0) continue;
+    const i = slot.get(pc.year[p]!);
+    if (i === undefined) throw new RangeError(`no vote matrix for year ${pc.year[p]}`);
+    which[p] = i;
+    count[i + 1]!++;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < years.length; i++) if (count[i + 1]! > 0) kept.push(i);
+  const start = new Int32Array(kept.length + 1);
+  const at = new Int32Array(years.length);
+  kept.forEach((i, y) => {
+    at[i] = start[y]!;
+    start[y + 1] = start[y]! + count[i + 1]!;
+  });
+  const order = new Int32Array(start[kept.length]!);
+  for (let p = 0; p < pc.size; p++) if (present[p] !== 0) order[at[which[p]!]!++] = p;
+  return { years: kept.map((i) => years[i]!), start, order };
+}
+
+/** Reusable buffers of {@link bootstrapYear} for a number of draws. */
+export class BootstrapScratch {
+  readonly values: Float64Array;
+  readonly ws: QuantileWorkspace;
+  readonly bounds = new Float64Array(2);
+  /** One draw's component sums, as the measure reads them. */
+  readonly one = { k: 0, sx: 0, sy: 0, sxx: 0, syy: 0, ssd: 0, sad: 0, same: 0 };
+  readonly size = new Int32Array(SLOTS);
+  slot = new Uint8Array(0);
+  packed = new Float64Array(0);
+  constructor(readonly draws: number) {
+    this.values = new Float64Array(draws);
+    this.ws = new QuantileWorkspace(draws);
+  }
+}
+
+/**
+ * Slots of the class counts, by (vote a)·4 + (vote b): joint votes (x, y) → 3·(x − 1) + (y − 1)
+ * when the measure reads the margins (Σx, Σy, …), any other call → 9; else joint votes →
+ * |x − y| (0, 1 or 2: fewer and larger classes), any other call → 3. The last slot is the
+ * calls that are not joint votes.
+ */
+const SLOTS = 10;
+const joint = (v: number) => v >> 2 >= 1 && (v & 3) >= 1;
+const SLOT_BY_VOTES = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? 3 * ((v >> 2) - 1) + (v & 3) - 1 : 9));
+const SLOT_BY_DISTANCE = Uint8Array.from({ length: 16 }, (_, v) => (joint(v) ? Math.abs((v >> 2) - (v & 3)) : 3));
+
+/**
+ * The bootstrap bounds of the pair-years `pairs` (all of year `m`, present), written to
+ * `lo[p]` and `hi[p]`. Each draw's counts of calls per class of joint votes — (x, y), or
+ * |x − y| alone when the measure reads no margin — are formed
+ * for several draws at once, packed in the digits of one float64 (see {@link Packing}): one
+ * addition per call and group of draws; the largest class may instead be had as C minus the
+ * others, whichever adds fewer calls. The component sums are linear in the counts: the
+ * counts they are made of are summed still packed, then split into draws — only those the
+ * measure reads ({@link UnMeasure.reads}). Pairs whose two states cast the same votes as an earlier
+ * pair's two states (voting blocs) reuse its bounds — the same class of every call, so the same
+ * numbers. The results do not depend on which other years are computed, or where.
+ * @example bootstrapYear(m, plan.order.subarray(0, 10), pc.a, pc.b, UN_MEASURES.agree, { draws: 200, level: 0.9 }, 42, lo, hi, new BootstrapScratch(200))
+ */
+export function bootstrapYear(
+  m: YearMatrix,
+  pairs: Int32Array,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  measure: UnMeasure,
+  options: BootstrapOptions,
+  seed: number,
+  lo: Float64Array,
+  hi: Float64Array,
+  scratch: BootstrapScratch,
+): void {
   const draws = options.draws;
+  if (scratch.draws !== draws) throw new RangeError(`the scratch space is for ${scratch.draws} draws, not ${draws}`);
   const pLo = (1 - options.level) / 2;
   const pHi = (1 + options.level) / 2;
-  // the same resamples for every pair of a year, call-major and several draws to a number
-  const byYear = new Map<number, { m: YearMatrix; packing: Packing; weights: Float64Array }>();
-  years.forEach((m) => {
-    const packing = packingFor(m.calls.length, draws);
-    byYear.set(m.year, { m, packing, weights: drawWeights(m.calls.length, draws, packing, createRandom(streamSeed(seed, m.year))) });
-  });
-  const maxGroups = Math.max(0, ...[...byYear.values()].map((y) => y.packing.groups));
-  const packed = new Float64Array(maxGroups * 16);
-  // one draw's component sums, as the measure reads them
-  const one = { k: 0, sx: 0, sy: 0, sxx: 0, syy: 0, ssd: 0, sad: 0, same: 0 };
-  const values = new Float64Array(draws);
-  const ws = new QuantileWorkspace(draws);
-  const bounds = new Float64Array(2);
-  const classSize = new Int32Array(16);
-  const lanes = new Float64Array(STRIDE);
-  let idx = new Uint8Array(0);
-  for (let p = 0; p < pc.size; p++) {
-    if ((p & 8191) === 8191) onProgress?.(p + 1, pc.size);
-    if (present[p] === 0) continue;
-    const year = byYear.get(pc.year[p]!);
-    if (year === undefined) throw new RangeError(`no vote matrix for year ${pc.year[p]}`);
-    const { m, weights } = year;
-    const { lanes: L, groups: G, base: B } = year.packing;
-    const inv = 1 / B;
-    const nc = m.calls.length;
-    if (idx.length < nc) idx = new Uint8Array(nc);
-    const ra = pc.a[p]! * nc;
-    const rb = pc.b[p]! * nc;
-    classSize.fill(0);
-    for (let c = 0; c < nc; c++) {
-      const v = m.codes[ra + c]! * 4 + m.codes[rb + c]!;
-      idx[c] = v;
-      classSize[v]!++;
+  const probs = [pLo, pHi];
+  const nc = m.calls.length;
+  const packing = packingFor(nc, draws);
+  const { lanes: L, groups: G, base: B } = packing;
+  const inv = 1 / B;
+  const allCalls = packing.all * nc;
+  const weights = drawWeights(nc, draws, packing, createRandom(streamSeed(seed, m.year)));
+  const { values, one, bounds, ws, size } = scratch;
+  if (scratch.slot.length < nc) scratch.slot = new Uint8Array(nc);
+  if (scratch.packed.length < SLOTS * G) scratch.packed = new Float64Array(SLOTS * G);
+  const slot = scratch.slot;
+  const packed = scratch.packed;
+  const { profile, profiles } = votingProfiles(m);
+  const seen = new Int32Array(profiles * profiles).fill(-1);
+  const codes = m.codes;
+  // only the component sums the measure reads are formed
+  const reads = new Set<string>(measure.reads);
+  const rows = reads.has('sx') || reads.has('sxx');
+  const cols = reads.has('sy') || reads.has('syy');
+  const same = reads.has('same');
+  const dist = reads.has('sad') || reads.has('ssd');
+  const byVotes = rows || cols;
+  const slotOf = byVotes ? SLOT_BY_VOTES : SLOT_BY_DISTANCE;
+  const other = byVotes ? 9 : 3; // the last slot
+  const slots = other + 1;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    const pa = profile[a[p]!]!;
+    const pb = profile[b[p]!]!;
+    const earlier = seen[pa * profiles + pb]!;
+    if (earlier >= 0) {
+      lo[p] = lo[earlier]!;
+      hi[p] = hi[earlier]!;
+      continue;
     }
-    // Each draw's count of calls per (vote a, vote b) class, v = a·4 + b. Only the joint
-    // votes (both codes ≥ 1) matter; every draw picks nc calls in all, so the largest class
-    // can instead be had as nc minus the others — whichever adds fewer multiplicities.
-    let joint = 0;
+    seen[pa * profiles + pb] = p;
+    const ra = a[p]! * nc;
+    const rb = b[p]! * nc;
+    size.fill(0);
+    for (let c = 0; c < nc; c++) {
+      const s = slotOf[codes[ra + c]! * 4 + codes[rb + c]!]!;
+      slot[c] = s;
+      size[s]!++;
+    }
     let largest = 0;
-    for (let v = 0; v < 16; v++) {
-      if (v >= 4 && (v & 3) !== 0) joint += classSize[v]!;
-      if (classSize[v]! > classSize[largest]!) largest = v;
-    }
-    const complement = largest >= 4 && (largest & 3) !== 0 && nc - classSize[largest]! < joint;
-    packed.fill(0, 0, G * 16);
+    for (let s = 1; s < other; s++) if (size[s]! > size[largest]!) largest = s;
+    // add the joint calls, or every call but the largest class's when those are fewer
+    const skip = nc - size[largest]! < nc - size[other]! ? largest : other;
+    packed.fill(0, 0, slots * G);
     for (let c = 0; c < nc; c++) {
-      const v = idx[c]!;
-      if (complement ? v === largest : v < 4 || (v & 3) === 0) continue;
-      for (let g = 0, at = v, src = c * G; g < G; g++, at += 16) packed[at]! += weights[src + g]!;
+      const s = slot[c]!;
+      if (s === skip) continue;
+      for (let g = 0, at = s * G, src = c * G; g < G; g++) packed[at + g]! += weights[src + g]!;
     }
-    const all = year.packing.all * nc;
-    let n = 0;
-    for (let g = 0, o = 0; g < G; g++, o += 16) {
-      if (complement) {
+    if (skip !== other) {
+      const o = skip * G;
+      for (let g = 0; g < G; g++) {
         let others = 0;
-        for (let v = 0; v < 16; v++) if (v !== largest) others += packed[o + v]!;
-        packed[o + largest] = all - others;
+        for (let s = 0; s < slots; s++) if (s !== skip) others += packed[s * G + g]!;
+        packed[o + g] = allCalls - others;
       }
-      // the component sums are linear in the counts, so they are summed for all the
-      // group's draws at once, then split into draws (each lane stays below the base)
-      packedSums(packed, o, lanes);
-      let k = lanes[0]!;
-      let sx = lanes[1]!;
-      let sy = lanes[2]!;
-      let sxx = lanes[3]!;
-      let syy = lanes[4]!;
-      let ssd = lanes[5]!;
-      let sad = lanes[6]!;
-      let same = lanes[7]!;
+    }
+    let n = 0;
+    for (let g = 0; g < G; g++) {
+      // per group, the packed counts of calls the component sums are made of (each ≤ C per
+      // draw, so they stay packed): all joint votes K; x = 2, x = 3; y = 2, y = 3; x = y;
+      // |x − y| = 1; |x − y| = 2
+      let pk: number;
+      let px2 = 0;
+      let px3 = 0;
+      let py2 = 0;
+      let py3 = 0;
+      let psame: number;
+      let pd1: number;
+      let pd2: number;
+      if (byVotes) {
+        const n11 = packed[g]!;
+        const n12 = packed[G + g]!;
+        const n13 = packed[2 * G + g]!;
+        const n21 = packed[3 * G + g]!;
+        const n22 = packed[4 * G + g]!;
+        const n23 = packed[5 * G + g]!;
+        const n31 = packed[6 * G + g]!;
+        const n32 = packed[7 * G + g]!;
+        const n33 = packed[8 * G + g]!;
+        pk = n11 + n12 + n13 + n21 + n22 + n23 + n31 + n32 + n33;
+        px2 = n21 + n22 + n23;
+        px3 = n31 + n32 + n33;
+        py2 = n12 + n22 + n32;
+        py3 = n13 + n23 + n33;
+        psame = n11 + n22 + n33;
+        pd1 = n12 + n21 + n23 + n32;
+        pd2 = n13 + n31;
+      } else {
+        psame = packed[g]!;
+        pd1 = packed[G + g]!;
+        pd2 = packed[2 * G + g]!;
+        pk = psame + pd1 + pd2;
+      }
       for (let t = 0, d = g * L; t < L && d < draws; t++, d++) {
-        // the lowest digit of each sum is this draw's, the rest moves down one digit
-        const k1 = Math.floor(k * inv);
-        one.k = k - k1 * B;
-        k = k1;
-        const sx1 = Math.floor(sx * inv);
-        one.sx = sx - sx1 * B;
-        sx = sx1;
-        const sy1 = Math.floor(sy * inv);
-        one.sy = sy - sy1 * B;
-        sy = sy1;
-        const sxx1 = Math.floor(sxx * inv);
-        one.sxx = sxx - sxx1 * B;
-        sxx = sxx1;
-        const syy1 = Math.floor(syy * inv);
-        one.syy = syy - syy1 * B;
-        syy = syy1;
-        const ssd1 = Math.floor(ssd * inv);
-        one.ssd = ssd - ssd1 * B;
-        ssd = ssd1;
-        const sad1 = Math.floor(sad * inv);
-        one.sad = sad - sad1 * B;
-        sad = sad1;
-        const same1 = Math.floor(same * inv);
-        one.same = same - same1 * B;
-        same = same1;
-        if (one.k === 0) continue;
+        // the lowest digit of each packed count is this draw's, the rest moves down one digit
+        const qk = Math.floor(pk * inv);
+        const k = pk - qk * B;
+        pk = qk;
+        if (rows) {
+          const q2 = Math.floor(px2 * inv);
+          const x2 = px2 - q2 * B;
+          px2 = q2;
+          const q3 = Math.floor(px3 * inv);
+          const x3 = px3 - q3 * B;
+          px3 = q3;
+          one.sx = k + x2 + 2 * x3;
+          one.sxx = k + 3 * x2 + 8 * x3;
+        }
+        if (cols) {
+          const q2 = Math.floor(py2 * inv);
+          const y2 = py2 - q2 * B;
+          py2 = q2;
+          const q3 = Math.floor(py3 * inv);
+          const y3 = py3 - q3 * B;
+          py3 = q3;
+          one.sy = k + y2 + 2 * y3;
+          one.syy = k + 3 * y2 + 8 * y3;
+        }
+        if (same) {
+          const q = Math.floor(psame * inv);
+          one.same = psame - q * B;
+          psame = q;
+        }
+        if (dist) {
+          const q1 = Math.floor(pd1 * inv);
+          const d1 = pd1 - q1 * B;
+          pd1 = q1;
+          const q2 = Math.floor(pd2 * inv);
+          const d2 = pd2 - q2 * B;
+          pd2 = q2;
+          one.sad = d1 + 2 * d2;
+          one.ssd = d1 + 4 * d2;
+        }
+        if (k === 0) continue;
+        one.k = k;
         const v = measure.compute(one);
         if (v !== null) values[n++] = v;
       }
     }
     if (n === 0) continue;
-    quantilesOf(values, n, [pLo, pHi], bounds, ws);
+    quantilesOf(values, n, probs, bounds, ws);
     lo[p] = bounds[0]!;
     hi[p] = bounds[1]!;
   }
-  onProgress?.(pc.size, pc.size);
-  return { lo, hi };
+}
+
+/**
+ * Voting records of a year: `profile[s]` numbers state s's row of votes, equal rows getting
+ * equal numbers (0 … profiles − 1, in order of first appearance).
+ */
+function votingProfiles(m: YearMatrix): { profile: Int32Array; profiles: number } {
+  const nc = m.calls.length;
+  const ids = new Map<string, number>();
+  const profile = new Int32Array(m.states);
+  for (let s = 0; s < m.states; s++) {
+    let key = '';
+    for (let c = s * nc, end = c + nc; c < end; c += 4096) key += String.fromCharCode(...m.codes.subarray(c, Math.min(end, c + 4096)));
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    profile[s] = id;
+  }
+  return { profile, profiles: ids.size };
 }
 
 /**
  * How a year's resampled counts share a number: `lanes` draws to a float64, draw t of a
- * group in digit t of base `base` = 2^bits, where 9·nc < base (the largest component sum,
- * Σx² ≤ 9 per call) and lanes·bits ≤ 52 — so every sum of counts, and every component sum,
- * is an exact integer and no digit carries into the next.
+ * group in digit t of base `base` = 2^bits, where nc < base (no class count of a draw
+ * exceeds the nc calls drawn) and lanes·bits ≤ 52 — so every sum of counts is an exact
+ * integer and no digit carries into the next.
  */
 interface Packing {
   readonly lanes: number;
@@ -175,36 +347,13 @@ interface Packing {
 }
 
 function packingFor(nc: number, draws: number): Packing {
-  const bits = Math.max(1, Math.ceil(Math.log2(9 * nc + 1)));
+  const bits = Math.max(1, Math.ceil(Math.log2(nc + 1)));
   if (bits > 52) throw new RangeError(`the bootstrap cannot take ${nc} roll calls in one year`);
   const lanes = Math.floor(52 / bits);
   const base = 2 ** bits;
   let all = 0;
   for (let t = lanes - 1; t >= 0; t--) all = all * base + 1;
   return { lanes, base, groups: Math.ceil(draws / lanes), all };
-}
-
-/**
- * The component sums K, Σx, Σy, Σx², Σy², SSD, SAD, same of one group of packed class
- * counts (`packed[o + a·4 + b]`, joint votes a, b ≥ 1), still packed.
- */
-function packedSums(packed: Float64Array, o: number, out: Float64Array): void {
-  out.fill(0);
-  for (let x = 1; x <= 3; x++) {
-    for (let y = 1; y <= 3; y++) {
-      const n = packed[o + x * 4 + y]!;
-      if (n === 0) continue;
-      const d = x - y;
-      out[0]! += n;
-      out[1]! += n * x;
-      out[2]! += n * y;
-      out[3]! += n * x * x;
-      out[4]! += n * y * y;
-      out[5]! += n * d * d;
-      out[6]! += n * (d < 0 ? -d : d);
-      if (d === 0) out[7]! += n;
-    }
-  }
 }
 
 /**

@@ -9,18 +9,20 @@ import { type ExtraColumn, type Family, type IndicatorData, type IndicatorSpec, 
 import type { Crosswalk } from '../../domain/crosswalk.js';
 import type { DyadYearTable } from '../../domain/dyad-year-table.js';
 import { hashFile } from '../../format/hash-file.js';
-import { InputError } from '../../domain/errors.js';
+import { InputError, UsageError } from '../../domain/errors.js';
 import { readUnvotes } from './read-unvotes.js';
 import { readVoetenVotes } from './read-voeten-votes.js';
 import type { RollCallData } from './roll-call-data.js';
 import { mergeRollCallData } from './merge-roll-call-data.js';
 import { unVotesOptionsSchema, type UnVotesOptions } from './un-votes-options.js';
 import { isUnMeasureName, UN_MEASURES, UN_MEASURE_NAMES } from './measures.js';
+import { bootstrapIntervalsThreaded, bootstrapThreads } from './run-bootstrap-threads.js';
 import {
   computeUnVotes,
-  intervalTables,
+  boundsTables,
   jointVotesTable,
   measureTable,
+  presentMask,
   type ComputeOptions,
   type UnVotesComputation,
 } from './score-un-votes.js';
@@ -135,7 +137,15 @@ async function load(spec: IndicatorSpec, ctx: LoadContext): Promise<IndicatorDat
   ];
   if (options.bootstrap !== undefined) {
     const b = options.bootstrap;
-    const { lo, hi } = intervalTables(comp, measure, options.min_joint_votes, b, ctx.seed, (done, total) => ctx.progress('bootstrap', done, total));
+    const present = presentMask(comp, measure, options.min_joint_votes);
+    let threads: number;
+    try {
+      threads = bootstrapThreads(b.threads, comp.pairs.size);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const bounds = await bootstrapIntervalsThreaded(comp.matrices.years, comp.pairs, present, measure, b, ctx.seed, threads, (done, total) => ctx.progress('bootstrap', done, total));
+    const { lo, hi } = boundsTables(comp, bounds);
     const pct = (q: number) => `${Math.round(q * 1000) / 10}% quantile`;
     extras.push(
       { suffix: 'lo', table: lo, type: 'number', description: `${pct((1 - b.level) / 2)} of ${measure} over ${b.draws} bootstrap resamples of the year's roll calls` },

@@ -39,6 +39,8 @@ export type UnMeasureName = (typeof UN_MEASURE_NAMES)[number];
 export interface UnMeasure {
   /** Value for a pair with K ≥ 1, or null when undefined (κ, π with a zero denominator). */
   compute(c: PairComponents): number | null;
+  /** The components `compute` reads (the bootstrap forms only these). */
+  readonly reads: readonly (keyof PairComponents)[];
   /** Unit of the raw value (the README's measure table). */
   readonly unit: string;
   readonly range: readonly [number, number];
@@ -72,30 +74,35 @@ export interface UnMeasure {
 export const UN_MEASURES: Readonly<Record<UnMeasureName, UnMeasure>> = {
   agree: {
     unit: 'share',
+    reads: ['k', 'sad'],
     compute: (c) => 1 - c.sad / (D_MAX * c.k),
     range: [0, 1],
     description: 'voting agreement (Voeten/Lijphart): mean of 1 − |x − y|/2 over joint votes, abstention = half agreement; 0–1',
   },
   identical: {
     unit: 'share',
+    reads: ['k', 'same'],
     compute: (c) => c.same / c.k,
     range: [0, 1],
     description: 'share of identical votes (yes/abstain/no) among joint votes, as the published pctagree columns; 0–1',
   },
   s_abs: {
     unit: 'similarity',
+    reads: ['k', 'sad'],
     compute: (c) => 1 - (2 * c.sad) / (D_MAX * c.k),
     range: [-1, 1],
     description: "Signorino–Ritter S, absolute distances, unweighted, d_max = 2 from the coding (= 2·agree − 1); −1 to 1",
   },
   s_sq: {
     unit: 'similarity',
+    reads: ['k', 'ssd'],
     compute: (c) => 1 - (2 * c.ssd) / (D_MAX * D_MAX * c.k),
     range: [-1, 1],
     description: 'Signorino–Ritter S, squared distances, unweighted, d_max = 2 from the coding; −1 to 1',
   },
   kappa: {
     unit: 'similarity',
+    reads: ['k', 'sx', 'sy', 'sxx', 'syy', 'ssd'],
     compute: (c) => {
       // K·(Σx² + Σy²) − 2·Σx·Σy, exact in integers
       const den = c.k * (c.sxx + c.syy) - 2 * c.sx * c.sy;
@@ -106,6 +113,7 @@ export const UN_MEASURES: Readonly<Record<UnMeasureName, UnMeasure>> = {
   },
   pi: {
     unit: 'similarity',
+    reads: ['k', 'sx', 'sy', 'sxx', 'syy', 'ssd'],
     compute: (c) => {
       // 2K·(Σx² + Σy²) − (Σx + Σy)², exact in integers
       const s = c.sx + c.sy;

@@ -12,7 +12,7 @@ import { selectRollCalls, type RollCallSelection, type SelectionOptions } from '
 import { buildVoteMatrices, type AbsencePolicy, type VoteMatrices } from './vote-matrix.js';
 import { computePairComponents, ComponentsCursor, STRIDE, type PairYearComponents } from './pair-components.js';
 import { UN_MEASURES, type UnMeasureName } from './measures.js';
-import { bootstrapIntervals, type BootstrapOptions } from './bootstrap-intervals.js';
+import { bootstrapIntervals, type BootstrapBounds, type BootstrapOptions } from './bootstrap-intervals.js';
 import { SortedDyadYearTable } from '../../domain/sorted-dyad-year-table.js';
 
 /** Selection and absence choices that determine the component sums. */
@@ -130,9 +130,25 @@ export function intervalTables(
   seed: number,
   progress?: (done: number, total: number) => void,
 ): { lo: DyadYearTable; hi: DyadYearTable } {
-  const present = Uint8Array.from(measureValues(comp, measure, minJointVotes), (v) => (v === v ? 1 : 0));
-  const { lo, hi } = bootstrapIntervals(comp.matrices.years, comp.pairs, present, UN_MEASURES[measure], options, seed, progress);
-  return { lo: tableOf(comp, lo), hi: tableOf(comp, hi) };
+  const present = presentMask(comp, measure, minJointVotes);
+  return boundsTables(comp, bootstrapIntervals(comp.matrices.years, comp.pairs, present, UN_MEASURES[measure], options, seed, progress));
+}
+
+/**
+ * 1 for each pair-year where the measure is present (see {@link measureValues}), else 0: the
+ * pair-years the bootstrap computes.
+ * @example presentMask(comp, 'agree', 10)[0] // 1 or 0
+ */
+export function presentMask(comp: UnVotesComputation, measure: UnMeasureName, minJointVotes: number): Uint8Array {
+  return Uint8Array.from(measureValues(comp, measure, minJointVotes), (v) => (v === v ? 1 : 0));
+}
+
+/**
+ * Bootstrap bounds per pair-year of the computation (NaN = absent) as two tables.
+ * @example boundsTables(comp, bootstrapIntervals(…)).hi.get('IRN' as Iso3, 'RUS' as Iso3, 2010)
+ */
+export function boundsTables(comp: UnVotesComputation, bounds: BootstrapBounds): { lo: DyadYearTable; hi: DyadYearTable } {
+  return { lo: tableOf(comp, bounds.lo), hi: tableOf(comp, bounds.hi) };
 }
 
 /**

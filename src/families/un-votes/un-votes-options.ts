@@ -25,8 +25,9 @@ export const DEFAULT_MIN_JOINT_VOTES = 10;
  * - `min_joint_votes`: fewer joint votes than this → the value is absent, never 0 (default
  *   {@link DEFAULT_MIN_JOINT_VOTES} = 10: below it a pair-year's agreement is mostly noise — the
  *   family README gives the measurement on the real data).
- * - `bootstrap`: `{ draws, level }` adds `lo`/`hi` interval columns from resampling roll
- *   calls within each year (default: off).
+ * - `bootstrap`: `{ draws, level, threads }` adds `lo`/`hi` interval columns from resampling
+ *   roll calls within each year (default: off). `threads`: worker threads (default
+ *   `ENTENTE_BOOTSTRAP_THREADS`, else the cores); the bounds do not depend on it.
  * @example
  * unVotesOptionsSchema.parse({ issues: ['hr'], min_joint_votes: 20 })
  * // { year_by: 'session', keep_unanimous: false, absent: 'drop', issues: ['hr'], min_joint_votes: 20 }
@@ -41,6 +42,7 @@ export const unVotesOptionsSchema = z.strictObject({
     .strictObject({
       draws: z.int().min(10).max(100_000).default(200),
       level: z.number().gt(0).lt(1).default(0.9),
+      threads: z.int().min(1).max(64).optional(),
     })
     .optional(),
 });

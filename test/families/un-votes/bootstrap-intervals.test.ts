@@ -55,7 +55,7 @@ describe('bootstrapIntervals', () => {
     });
     const pc = computePairComponents(years, null);
     const present = new Uint8Array(pc.size).fill(1);
-    for (const measure of ['agree', 'identical', 'kappa'] as const) {
+    for (const measure of ['agree', 'identical', 's_abs', 's_sq', 'kappa', 'pi'] as const) {
       for (const draws of [51, 200]) {
         const got = bootstrapIntervals(years, pc, present, UN_MEASURES[measure], { draws, level: 0.9 }, 11);
         const want = plainBootstrap(years, pc, measure, draws, 0.9, 11);
@@ -63,6 +63,48 @@ describe('bootstrapIntervals', () => {
         expect(Array.from(got.hi)).toEqual(Array.from(want.hi));
       }
     }
+  });
+});
+
+describe('bootstrapIntervals with voting blocs', () => {
+  it('gives pairs of states that voted alike the bounds of the first such pair, and the plain bounds everywhere (present pair-years only)', () => {
+    const r = createRandom(9);
+    const states = 8;
+    const years: YearMatrix[] = [2001, 2002].map((year) => {
+      const n = 30;
+      const codes = new Uint8Array(states * n);
+      for (let c = 0; c < n; c++) {
+        for (let s = 0; s < states; s++) codes[s * n + c] = Math.floor(r() * 4);
+        // states 1 and 2 copy state 0 (a bloc); state 5 copies state 4
+        codes[n + c] = codes[c]!;
+        codes[2 * n + c] = codes[c]!;
+        codes[5 * n + c] = codes[4 * n + c]!;
+      }
+      return { year, calls: Int32Array.from({ length: n }, (_, i) => i), states, codes };
+    });
+    const pc = computePairComponents(years, null);
+    const present = Uint8Array.from({ length: pc.size }, (_, p) => (p % 5 === 3 ? 0 : 1));
+    const got = bootstrapIntervals(years, pc, present, UN_MEASURES.agree, { draws: 120, level: 0.8 }, 3);
+    const want = plainBootstrap(years, pc, 'agree', 120, 0.8, 3);
+    for (let p = 0; p < pc.size; p++) {
+      expect(got.lo[p], `pair-year ${p}`).toBe(present[p] ? want.lo[p] : NaN);
+      expect(got.hi[p], `pair-year ${p}`).toBe(present[p] ? want.hi[p] : NaN);
+    }
+    // pairs whose states voted alike share their bounds (states 1, 2 vote as 0; 5 as 4)
+    const bloc = [0, 0, 0, 3, 4, 4, 6, 7];
+    const key = (p: number) => `${pc.year[p]} ${Math.min(bloc[pc.a[p]!]!, bloc[pc.b[p]!]!)} ${Math.max(bloc[pc.a[p]!]!, bloc[pc.b[p]!]!)} ${bloc[pc.a[p]!]! <= bloc[pc.b[p]!]!}`;
+    const first = new Map<string, number>();
+    let shared = 0;
+    for (let p = 0; p < pc.size; p++) {
+      if (!present[p] || bloc[pc.a[p]!] === bloc[pc.b[p]!]) continue;
+      const q = first.get(key(p));
+      if (q === undefined) first.set(key(p), p);
+      else {
+        shared++;
+        expect([got.lo[p], got.hi[p]]).toEqual([got.lo[q], got.hi[q]]);
+      }
+    }
+    expect(shared).toBeGreaterThan(10);
   });
 });
 

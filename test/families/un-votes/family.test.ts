@@ -44,6 +44,9 @@ describe('unVotesFamily', () => {
     expect(fam.optionsSchema.safeParse({ issues: ['hr', 'climate'] }).success).toBe(false);
     expect(fam.optionsSchema.safeParse({ bootstrap: { draws: 100, levle: 0.9 } }).success).toBe(false);
     expect(fam.optionsSchema.safeParse({ bootstrap: { level: 1 } }).success).toBe(false);
+    expect(fam.optionsSchema.parse({ bootstrap: { threads: 2 } })).toMatchObject({ bootstrap: { draws: 200, level: 0.9, threads: 2 } });
+    expect(fam.optionsSchema.safeParse({ bootstrap: { threads: 0 } }).success).toBe(false);
+    expect(fam.optionsSchema.safeParse({ bootstrap: { threads: 1.5 } }).success).toBe(false);
     expect(fam.sourceSchema.safeParse(UNVOTES).success).toBe(true);
     expect(fam.sourceSchema.safeParse(VOETEN).success).toBe(true);
     expect(fam.sourceSchema.safeParse({ ...VOETEN, issues: 'x.csv' }).success).toBe(false);
@@ -107,6 +110,21 @@ describe('unVotesFamily', () => {
     const hi = boot.extras[2]!.table.get(I('NAM'), I('USA'), 1990)!;
     expect(lo).toBeLessThanOrEqual(0.5);
     expect(hi).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('takes bootstrap.threads without changing the bounds (threads themselves: run-bootstrap-threads tests), and gives a usage error for a malformed ENTENTE_BOOTSTRAP_THREADS', async () => {
+    const one = await load([UNVOTES], 'agree', { bootstrap: { draws: 30, threads: 1 } }, ctx({ seed: 5 }));
+    const two = await load([UNVOTES], 'agree', { bootstrap: { draws: 30, threads: 2 } }, ctx({ seed: 5 }));
+    expect(two.extras[1]!.table.sortedEntries()).toEqual(one.extras[1]!.table.sortedEntries());
+    expect(two.extras[2]!.table.sortedEntries()).toEqual(one.extras[2]!.table.sortedEntries());
+    const saved = process.env['ENTENTE_BOOTSTRAP_THREADS'];
+    process.env['ENTENTE_BOOTSTRAP_THREADS'] = 'many';
+    try {
+      await expect(load([UNVOTES], 'agree', { bootstrap: { draws: 30 } })).rejects.toThrow(/ENTENTE_BOOTSTRAP_THREADS=many: expected a whole number of threads/);
+    } finally {
+      if (saved === undefined) delete process.env['ENTENTE_BOOTSTRAP_THREADS'];
+      else process.env['ENTENTE_BOOTSTRAP_THREADS'] = saved;
+    }
   });
 
   it('loads the numeric release with the absence policy', async () => {

@@ -123,3 +123,19 @@ describe('UN voting measures', () => {
     );
   });
 });
+
+describe('what each measure reads', () => {
+  it('computes the same value when every component it does not declare in `reads` is NaN', () => {
+    fc.assert(
+      fc.property(pairOfVectors, ([x, y]) => {
+        const c = components(x, y);
+        for (const name of UN_MEASURE_NAMES) {
+          const m = UN_MEASURES[name];
+          const partial = Object.fromEntries(Object.entries(c).map(([key, v]) => [key, m.reads.includes(key as keyof PairComponents) ? v : NaN])) as unknown as PairComponents;
+          expect(m.compute(partial), name).toBe(m.compute(c));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
