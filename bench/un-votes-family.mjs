@@ -37,7 +37,7 @@ const spec = (id, measure) => ({
   id,
   family: 'un_votes',
   measure,
-  options: fam.optionsSchema.parse({}),
+  options: fam.optionsSchema.parse({ min_joint_votes: 1 }), // every pair-year, as the peer computes it
   sources: [fam.sourceSchema.parse({ format: 'unvotes', votes, rollcalls })],
 });
 const identical = await fam.load(spec('un_identical', 'identical'), ctx);
