@@ -72,13 +72,7 @@ export function runFromCache(cache: DecodedCache, config: ResolvedConfig, stateS
       cols.keys.forEach((key, r) => table.setByKey(key, cols.values[r]!));
       return { kind: f.kind, description: f.description, table };
     });
-    const d: IndicatorData = {
-      get values(): DyadYearTable {
-        return notKept(`the source values of ${ind.id}`);
-      },
-      get extras(): IndicatorData['extras'] {
-        return notKept(`the source columns of ${ind.id}`);
-      },
+    const d = {
       coverage: ind.coverage,
       zeroInsideCoverage: ind.zeroInsideCoverage,
       inputs: ind.inputs.map((f) => ({ role: f.role, path: path.resolve(config.dir, f.path), sha256: f.sha256 })),
@@ -87,7 +81,10 @@ export function runFromCache(cache: DecodedCache, config: ResolvedConfig, stateS
       ...(ind.flags.length > 0 ? { flags } : {}),
       ...(ind.provenance !== undefined ? { provenance: ind.provenance } : {}),
     };
-    data.set(ind.id, d);
+    // not enumerable: printing or copying the data does not read them
+    Object.defineProperty(d, 'values', { get: () => notKept(`the source values of ${ind.id}`) });
+    Object.defineProperty(d, 'extras', { get: () => notKept(`the source columns of ${ind.id}`) });
+    data.set(ind.id, d as unknown as IndicatorData);
   });
   const warnings = new WarningCollector();
   for (const { warning, count } of cache.header.warnings) for (let k = 0; k < count; k++) warnings.add(warning);
