@@ -26,7 +26,7 @@ const NOT_CACHED: Partial<Record<ResolvedConfig['aggregation'], string>> = {
 
 const FINGERPRINT_PARTS: readonly { readonly key: keyof CacheFingerprint; readonly what: string }[] = [
   { key: 'config', what: 'the config has changed' },
-  { key: 'resolved', what: 'the config resolves to other years, states, pairs or data folder (ENTENTE_DATA_DIR?)' },
+  { key: 'resolved', what: 'the config resolves otherwise' },
   { key: 'entente', what: 'it was made by another version of Entente' },
   { key: 'commit', what: 'it was made by another build of Entente' },
   { key: 'node', what: 'it was made under another version of Node.js' },
@@ -55,7 +55,10 @@ export async function readCachedRun(config: ResolvedConfig, dir: string): Promis
     const { header } = readCacheHeader(bytes);
     const now = cacheFingerprint(config);
     const differs = FINGERPRINT_PARTS.find((p) => header.fingerprint[p.key] !== now[p.key]);
-    if (differs) return { run: null, why: `${differs.what} since \`entente score\` wrote ${SCORE_CACHE_FILE}` };
+    if (differs) {
+      const what = differs.key === 'resolved' ? resolvedDifference(header.fingerprint.resolved, now.resolved) : differs.what;
+      return { run: null, why: `${what} since \`entente score\` wrote ${SCORE_CACHE_FILE}` };
+    }
     const globs = configSourceGlobs(config);
     if (globs.length > 0) return { run: null, why: `${globs[0]} is a glob: files it matches now might not be those the cache was made from` };
     const recorded = header.indicators.flatMap((ind) => ind.inputs.map((f) => ({ ...f, id: ind.id, file: path.resolve(config.dir, f.path) })));
@@ -78,4 +81,25 @@ export async function readCachedRun(config: ResolvedConfig, dir: string): Promis
     if (e instanceof CacheFormatError) return { run: null, why: `${file} is not usable: ${e.message}` };
     return { run: null, why: `${file} is not usable (${(e as Error).message})` };
   }
+}
+
+/** What differs between two resolved configs of the fingerprint (their JSON), in words. */
+function resolvedDifference(before: string, now: string): string {
+  const WORDS: Readonly<Record<string, string>> = {
+    years: 'years',
+    states: 'states',
+    pairs: 'pairs',
+    data_dir: 'data folder (`data_dir:` or ENTENTE_DATA_DIR)',
+    data_dir_from: 'data folder (`data_dir:` or ENTENTE_DATA_DIR)',
+    command_line: 'command-line overrides (`entente score --pairs/--states/--from/--to`)',
+  };
+  try {
+    const [a, b] = [JSON.parse(before) as Record<string, unknown>, JSON.parse(now) as Record<string, unknown>];
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    const words = [...new Set(keys.map((k) => WORDS[k] ?? k))];
+    if (words.length > 0) return `the report was scored with other ${words.join(', ')}`;
+  } catch {
+    // an unreadable record: said plainly below
+  }
+  return 'the config resolves otherwise';
 }

@@ -61,6 +61,26 @@ describe('readCachedRun', () => {
     expect(got.run === null && got.why).toMatch(/^the config has changed since `entente score` wrote score-cache\.bin/);
   });
 
+  it('refuses a cache of a score run with command-line overrides or another data folder, saying which', async () => {
+    const { cfg, out } = await scored();
+    await runScore(cfg, { out, pairs: 'RUS-IRN' });
+    const got = await readCachedRun(await readConfig(cfg), out);
+    expect(got.run === null && got.why).toMatch(/^the report was scored with other pairs, command-line overrides .* since `entente score` wrote score-cache\.bin/);
+  });
+
+  it('refuses a cache made with the data folder set otherwise (data_dir: against ENTENTE_DATA_DIR)', async () => {
+    const proj = sampleProject();
+    const cfg = path.join(proj, 'entente.yaml');
+    const out = path.join(proj, 'report');
+    appendFileSync(cfg, '\ndata_dir: .\n');
+    await runScore(cfg, { out });
+    expect((await readCachedRun(await readConfig(cfg), out)).run).not.toBeNull();
+    // the same folder named by ENTENTE_DATA_DIR is the same data folder; another copy is not
+    expect((await readCachedRun(await readConfig(cfg, { ...process.env, ENTENTE_DATA_DIR: proj }), out)).run).not.toBeNull();
+    const moved = await readCachedRun(await readConfig(cfg, { ...process.env, ENTENTE_DATA_DIR: sampleProject() }), out);
+    expect(moved.run === null && moved.why).toMatch(/^the report was scored with other data folder \(`data_dir:` or ENTENTE_DATA_DIR\)/);
+  });
+
   it('refuses a cache made from an input that has changed since, naming it', async () => {
     const { proj, cfg, out } = await scored();
     appendFileSync(path.join(proj, 'indicators', 'sample', 'un_votes.csv'), '\n');
