@@ -37,6 +37,21 @@ describe('the toolkit commands served from the score cache', () => {
     for (const [name, bytes] of fa) expect(bytes.equals(fb.get(name)!), name).toBe(true);
   });
 
+  it('keeps the cache when a command adds files, and writes it with the score report into a folder that had none', async () => {
+    const proj = sampleProject();
+    const cfg = path.join(proj, 'entente.yaml');
+    const out = path.join(proj, 'fresh');
+    const first = await runCli(['audit', '--config', cfg, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.err).toMatch(/had no report; wrote the score report of this config there too/);
+    for (const argv of [['explain', 'RUS', 'IRN'], ['trends'], ['rank']]) {
+      const r = await runCli([...argv, '--config', cfg, '--out', out]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err, argv[0]).not.toMatch(/scoring the panel again/);
+    }
+    expect(existsSync(path.join(out, 'score-cache.bin'))).toBe(true);
+  });
+
   it('says why it scores again when an input has changed', async () => {
     const proj = sampleProject();
     const cfg = path.join(proj, 'entente.yaml');
