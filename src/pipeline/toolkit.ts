@@ -50,7 +50,8 @@ export interface ToolkitHooks {
 }
 
 /**
- * {@link loadToolkitRun} with the caller's hooks: scores the configured panel, then calls
+ * {@link loadToolkitRun} with the caller's hooks: scores the configured panel (or, with
+ * `cache`, reads it from the report folder's score cache when it may), then calls
  * `hooks.loaded`.
  * @example const tk = await scoreForToolkit('entente.yaml', undefined, { loaded: (run) => console.log(run.table.keys.length) });
  */
@@ -64,7 +65,9 @@ export async function scoreForToolkit(configFile: string, out: string | undefine
  * Reads the config, checks the report folder the command will add to (before any work: it
  * must be absent, or a score report of this same config and version; see `report-folder.ts`)
  * and scores the whole configured panel (the toolkit always works on the panel as
- * configured).
+ * configured) — or, with `options.cache`, reads it from the folder's score cache when that
+ * stands for this config and these inputs (`toolkit-cache.ts`), saying through
+ * `options.note` why it scores when it does not.
  * @throws {UsageError} for a folder the command may not add to.
  * @example const { run, outDir } = await loadToolkitRun('entente.yaml');
  */
