@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // scale.mjs also scores the real-data config (examples/real-data-levels.yaml) against its targets
-const all = ['un-votes', 'un-bootstrap', 'arms', 'trade', 'alliances', 'events', 'sensitivity', 'scale', 'packed-key-map', 'latent', 'hostile'];
+const all = ['un-votes', 'un-bootstrap', 'explain-cache', 'arms', 'trade', 'alliances', 'events', 'sensitivity', 'scale', 'packed-key-map', 'latent', 'hostile'];
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of wanted) {

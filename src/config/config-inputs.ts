@@ -55,6 +55,26 @@ export function configInputs(config: ResolvedConfig): ConfigInput[] {
   return out;
 }
 
+/**
+ * The source paths of a config that are globs (the events family's `path: data/*.parquet`),
+ * by the key naming them: the files they stand for are known only once the family expands
+ * them.
+ * @example configSourceGlobs(config) // ['indicators.events.source.path']
+ */
+export function configSourceGlobs(config: ResolvedConfig): string[] {
+  const out: string[] = [];
+  for (const ind of config.indicators) {
+    const list = config.raw.indicators[ind.id]?.sources !== undefined;
+    ind.spec.sources.forEach((source, i) => {
+      for (const k of ind.family.inputFiles) {
+        const written = k.in === 'source' ? fileRef(source[k.key]) : null;
+        if (written !== null && k.relativeTo === 'data' && GLOB.test(written)) out.push(`${list ? `indicators.${ind.id}.sources.${i}` : `indicators.${ind.id}.source`}.${k.key}`);
+      }
+    });
+  }
+  return out;
+}
+
 /** Where relative source paths were resolved, for the message about missing files. */
 async function resolvedAgainst(config: ResolvedConfig): Promise<string> {
   if (config.dataDir === null) return `Relative source paths are resolved against the config file's folder (${config.dir}); fix the paths, or set \`data_dir:\` to the folder that holds the data.`;

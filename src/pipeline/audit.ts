@@ -20,7 +20,7 @@ export interface AuditOutcome {
  * @example const { rows } = await runAudit({ config: 'entente.yaml' }, {});
  */
 export async function runAudit(req: { readonly config: string; readonly out?: string | undefined }, hooks: ToolkitHooks): Promise<AuditOutcome> {
-  const tk = await scoreForToolkit(req.config, req.out, hooks);
+  const tk = await scoreForToolkit(req.config, req.out, hooks, true, true);
   const setup = tk.run.config.indicators.map((i) => ({
     normalise: i.normalise,
     winsorise: i.winsorise,

@@ -43,7 +43,7 @@ export interface ExplainOutcome {
  */
 export async function runExplain(req: ExplainRequest, hooks: ToolkitHooks): Promise<ExplainOutcome> {
   const { a, b, year } = req;
-  const tk = await scoreForToolkit(req.config, req.out, hooks);
+  const tk = await scoreForToolkit(req.config, req.out, hooks, true, true);
   const range = year === null ? null : { from: year, to: year };
   const years = explainPair(tk.run.table, a, b, explainModelOf(tk.run.config, usedWeights(tk.run)), range);
   const noData = () => new UsageError(`no data for ${a}-${b}${year === null ? '' : ` in ${year}`} in ${tk.run.config.file}`);

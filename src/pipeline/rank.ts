@@ -43,7 +43,7 @@ export interface RankOutcome {
  * @example const { top } = await runRank({ config: 'entente.yaml', year: 2019, state: null, top: 5, bottom: 0, since: null }, {});
  */
 export async function runRank(req: RankRequest, hooks: ToolkitHooks): Promise<RankOutcome> {
-  const tk = await scoreForToolkit(req.config, req.out, hooks);
+  const tk = await scoreForToolkit(req.config, req.out, hooks, true, true);
   const year = req.year ?? latestScoredYear(tk.run.table);
   if (year === null) throw new UsageError('no pair-year has an index: nothing to rank');
   const ranked = rankPairs(tk.run.table, { year, state: req.state, since: req.since });

@@ -23,6 +23,8 @@ import type { ScoreRun } from '../report/score-run.js';
 import { calibrateWeights, type WeightCalibration } from '../analysis/weight-calibration.js';
 import { scoreLatent } from './latent-score.js';
 import { latentPackage } from '../report/latent-report.js';
+import { SCORE_CACHE_FILE } from '../report/score-cache.js';
+import { scoreCacheContent } from '../report/score-cache-record.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -284,6 +286,8 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
     });
   }
   addReportExtras(run, files, resources);
+  // what the toolkit commands read instead of scoring again (not for a latent run: its model is not kept)
+  if (!run.latent) files.set(SCORE_CACHE_FILE, scoreCacheContent(run));
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   let pkg: string | null = null;
   const pkgText = () => (pkg ??= buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run), ...(run.latent ? { latent: latentPackage(run.latent) } : {}) }));

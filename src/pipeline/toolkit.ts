@@ -9,7 +9,8 @@ import type { ProgressFn } from './load-indicators.js';
 import { readConfig, type ResolvedConfig } from '../config/read-config.js';
 import { computeScore, reportContents, reportDir, runInputs, scoreInputs, scoreOptions, usedWeights } from './score.js';
 import type { ScoreRun } from '../report/score-run.js';
-import { addToReport, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
+import { addToReport, inspectFolder, prepareReport, type ReportPackage, type ReportTarget } from '../report/report-folder.js';
+import { readCachedRun } from './toolkit-cache.js';
 import { additionFiles, additionWithReport, csvAddition, type Addition, type CsvFile } from '../report/update-datapackage.js';
 import { withRefreshedPage } from '../report/page/refresh-page.js';
 
@@ -27,6 +28,14 @@ export interface ToolkitOptions {
   readonly writes?: boolean;
   /** Notes for the user while checking and writing the folder. */
   readonly note?: (text: string) => void;
+  /**
+   * Read the run from the report folder's score cache when it stands for this config and
+   * these inputs (see `toolkit-cache.ts`); false (the default) always scores. The command
+   * says why it scores when the cache is not used.
+   */
+  readonly cache?: boolean;
+  /** `--rescore`: score even when the cache could be used. */
+  readonly rescore?: boolean;
 }
 
 /** What a toolkit command tells its caller while it runs. */
@@ -36,15 +45,18 @@ export interface ToolkitHooks {
   readonly note?: ((text: string) => void) | undefined;
   /** Called once the panel is scored, before anything is analysed or written (warnings, the sample note). */
   readonly loaded?: ((run: ScoreRun) => void) | undefined;
+  /** `--rescore`: score the panel even when the report folder's score cache could be used. */
+  readonly rescore?: boolean | undefined;
 }
 
 /**
- * {@link loadToolkitRun} with the caller's hooks: scores the configured panel, then calls
+ * {@link loadToolkitRun} with the caller's hooks: scores the configured panel (or, with
+ * `cache`, reads it from the report folder's score cache when it may), then calls
  * `hooks.loaded`.
  * @example const tk = await scoreForToolkit('entente.yaml', undefined, { loaded: (run) => console.log(run.table.keys.length) });
  */
-export async function scoreForToolkit(configFile: string, out: string | undefined, hooks: ToolkitHooks, writes = true): Promise<ToolkitRun> {
-  const tk = await loadToolkitRun(configFile, out, hooks.progress, { writes, note: hooks.note });
+export async function scoreForToolkit(configFile: string, out: string | undefined, hooks: ToolkitHooks, writes = true, cache = false): Promise<ToolkitRun> {
+  const tk = await loadToolkitRun(configFile, out, hooks.progress, { writes, note: hooks.note, cache, rescore: hooks.rescore === true });
   hooks.loaded?.(tk.run);
   return tk;
 }
@@ -53,7 +65,9 @@ export async function scoreForToolkit(configFile: string, out: string | undefine
  * Reads the config, checks the report folder the command will add to (before any work: it
  * must be absent, or a score report of this same config and version; see `report-folder.ts`)
  * and scores the whole configured panel (the toolkit always works on the panel as
- * configured).
+ * configured) — or, with `options.cache`, reads it from the folder's score cache when that
+ * stands for this config and these inputs (`toolkit-cache.ts`), saying through
+ * `options.note` why it scores when it does not.
  * @throws {UsageError} for a folder the command may not add to.
  * @example const { run, outDir } = await loadToolkitRun('entente.yaml');
  */
@@ -61,8 +75,23 @@ export async function loadToolkitRun(configFile: string, out: string | undefined
   const config = await readConfig(configFile);
   const target: ReportTarget = { dir: reportDir(config, out), configFile: config.file, note: options.note };
   if (options.writes !== false) await prepareReport(target, 'add', (pkg) => checkSameVersion(target.dir, pkg, config, null));
-  const run = await computeScore(config, progress);
+  const run = (options.cache === true ? await fromCache(config, target.dir, options) : null) ?? (await computeScore(config, progress));
   return { run, outDir: target.dir, target };
+}
+
+/** The run from the folder's score cache, or null (after saying why the panel is scored again). */
+async function fromCache(config: ResolvedConfig, dir: string, options: ToolkitOptions): Promise<ScoreRun | null> {
+  if (options.rescore === true) {
+    options.note?.('scoring the panel again (--rescore)');
+    return null;
+  }
+  if (inspectFolder(dir).state !== 'report') return null; // nothing there yet: scored and written with the files
+  const got = await readCachedRun(config, dir);
+  if (got.run === null) {
+    options.note?.(`scoring the panel again: ${got.why}`);
+    return null;
+  }
+  return got.run;
 }
 
 /**

@@ -43,7 +43,7 @@ export interface TrendsOutcome {
  * @example const { trends, breaks } = await runTrends({ config: 'entente.yaml', penalty: 2, minSegment: 3 }, {});
  */
 export async function runTrends(req: TrendsRequest, hooks: ToolkitHooks): Promise<TrendsOutcome> {
-  const tk = await scoreForToolkit(req.config, req.out, hooks);
+  const tk = await scoreForToolkit(req.config, req.out, hooks, true, true);
   const to = req.to ?? latestScoredYear(tk.run.table);
   if (to === null) throw new UsageError('no pair-year has an index: no trends to compute');
   const from = req.from ?? to - 9;

@@ -7,6 +7,7 @@ import { debrisNames, pathExists, recoverFolder } from './folder-journal.js';
 import { fsProblem } from '../format/fs-error.js';
 import type { ReportFiles } from './report-content.js';
 import { commitFolder, linkTree, writeFiles } from './write-folder.js';
+import { SCORE_CACHE_FILE } from './score-cache.js';
 
 /**
  * What a report folder is, which folders a command may replace or add to, and the two ways
@@ -175,7 +176,7 @@ export function inspectFolder(dir: string): FolderState {
     const names = new Set(listed.map((p) => p.split('/')[0]!));
     const kind: ReportKind | null = names.has('alignment.csv') ? 'score' : names.has('measures.csv') ? 'measures' : null;
     const owned = new Set(
-      entries.filter((e) => names.has(e) || ['datapackage.json', 'summary.md', 'report.html', 'references.bib'].includes(e) || /\.(svg|png)$/.test(e) || OS_JUNK.has(e) || LEGACY_TEMP.test(e)),
+      entries.filter((e) => names.has(e) || ['datapackage.json', 'summary.md', 'report.html', 'references.bib', SCORE_CACHE_FILE].includes(e) || /\.(svg|png)$/.test(e) || OS_JUNK.has(e) || LEGACY_TEMP.test(e)),
     );
     return { state: 'report', kind, marker: null, pkg: entente, pkgText, entries, owned };
   }

@@ -143,7 +143,7 @@ describe('derived files', () => {
     const r = await runCli(['score', '--config', config]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/note: replaced the report in .*toolkit; dropped plot_RUS-IRN\.png, plot_RUS-IRN\.svg, sensitivity\.csv, sobol\.csv \(made from the previous report: run the commands that made them again\)/);
-    expect(readdirSync(report).sort()).toEqual(['.entente-report', 'alignment.csv', 'datapackage.json', 'references.bib', 'report.html', 'states.csv', 'summary.md']);
+    expect(readdirSync(report).sort()).toEqual(['.entente-report', 'alignment.csv', 'datapackage.json', 'references.bib', 'report.html', 'score-cache.bin', 'states.csv', 'summary.md']);
   });
 
   it('a score that drops nothing says nothing about it', async () => {
@@ -201,7 +201,7 @@ describe('derived files', () => {
     const r = await runCli(['audit', '--config', config]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/had no report; wrote the score report of this config there too/);
-    expect(readdirSync(report).sort()).toEqual(['.entente-report', 'alignment.csv', 'audit.csv', 'datapackage.json', 'references.bib', 'report.html', 'states.csv', 'summary.md']);
+    expect(readdirSync(report).sort()).toEqual(['.entente-report', 'alignment.csv', 'audit.csv', 'datapackage.json', 'references.bib', 'report.html', 'score-cache.bin', 'states.csv', 'summary.md']);
     expect(validateDataPackage(report)).toEqual([]);
   });
 });

@@ -2,16 +2,16 @@ import type { Argv, CommandModule } from 'yargs';
 import type { AuditRow } from '../../analysis/audit.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
+import { num, reportWritten, textTable, RESCORE_OPTION, toolkitHooks } from './toolkit-common.js';
 
 /** `entente audit`: the JRC statistical audit of the configured panel (audit.csv). */
 export function auditCommand(term: Terminal): CommandModule<GlobalArgs, never> {
-  const module: CommandModule<GlobalArgs, GlobalArgs> = {
+  const module: CommandModule<GlobalArgs, GlobalArgs & { readonly rescore?: boolean }> = {
     command: 'audit',
     describe: 'coverage, skew and kurtosis, correlations, Cronbach\'s alpha, nominal against effective weights (audit.csv)',
-    builder: (y: Argv<GlobalArgs>) => y.example('$0 audit', 'audit the sample and write reports/sample/audit.csv'),
+    builder: (y: Argv<GlobalArgs>) => y.option('rescore', RESCORE_OPTION).example('$0 audit', 'audit the sample and write reports/sample/audit.csv'),
     handler: async (args) => {
-      const { hooks, stop } = toolkitHooks(term);
+      const { hooks, stop } = toolkitHooks(term, args.rescore);
       try {
         const res = await (await import('../../pipeline/audit.js')).runAudit({ config: args.config, out: args.out }, hooks);
         for (const l of auditLines(res.rows, res.tk.run.table.ids)) term.out(l);

@@ -5,9 +5,10 @@ import type { ExplainOutcome } from '../../pipeline/explain.js';
 import type { LatentExplanation } from '../../core/latent/latent-explain.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
+import { num, reportWritten, textTable, RESCORE_OPTION, toolkitHooks } from './toolkit-common.js';
 
 interface ExplainArgs extends GlobalArgs {
+  readonly rescore?: boolean;
   readonly a: string;
   readonly b: string;
   readonly year?: number;
@@ -22,6 +23,7 @@ export function explainCommand(term: Terminal): CommandModule<GlobalArgs, never>
       y
         .positional('a', { type: 'string', describe: 'a state (ISO3)' })
         .positional('b', { type: 'string', describe: 'the other state (ISO3)' })
+        .option('rescore', RESCORE_OPTION)
         .option('year', yearOption('--year', 'only this year (its change is from the previous scored year)'))
         .check((argv) => {
           asStateArg(argv.a, 'A');
@@ -31,7 +33,7 @@ export function explainCommand(term: Terminal): CommandModule<GlobalArgs, never>
         .example('$0 explain RUS IRN --year 2016', 'RUS–IRN in 2016 and what changed since 2015') as unknown as Argv<ExplainArgs>,
     handler: async (args) => {
       const year = args.year ?? null;
-      const { hooks, stop } = toolkitHooks(term);
+      const { hooks, stop } = toolkitHooks(term, args.rescore);
       try {
         const [a, b] = [asStateArg(args.a, 'A'), asStateArg(args.b, 'B')];
         const res = await (await import('../../pipeline/explain.js')).runExplain({ config: args.config, out: args.out, a, b, year }, hooks);

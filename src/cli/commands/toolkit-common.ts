@@ -12,12 +12,14 @@ import { displayPath } from './score.js';
 /**
  * The hooks a toolkit command's pipeline call reports to: a progress bar on stderr while the
  * panel is scored, then its warnings and the sample note; notes in yellow. Call `stop()`
- * when the command ends (a no-op when the bar is already gone).
+ * when the command ends (a no-op when the bar is already gone). `rescore` (`--rescore`): score the
+ * panel even when the report folder's score cache could be used.
  * @example const { hooks, stop } = toolkitHooks(term); try { await runAudit(args, hooks); } finally { stop(); }
  */
-export function toolkitHooks(term: Terminal): { hooks: ToolkitHooks; stop(): void } {
+export function toolkitHooks(term: Terminal, rescore = false): { hooks: ToolkitHooks; stop(): void } {
   const bar = progressBar(term);
   const hooks: ToolkitHooks = {
+    rescore,
     progress: bar.progress,
     note: (n) => term.err(pc.yellow(`note: ${n}`)),
     loaded: (run) => {
@@ -53,3 +55,13 @@ export function reportWritten(term: Terminal, tk: ToolkitRun, files: readonly st
   if (rescored) term.err(pc.cyan(`note: ${dir} had no report; wrote the score report of this config there too`));
   term.out(`wrote ${files.map((f) => path.join(dir, f)).join(', ')}`);
 }
+
+/**
+ * The `--rescore` option of the commands that read the report folder's score cache
+ * (`explain`, `rank`, `trends`, `audit`).
+ */
+export const RESCORE_OPTION = {
+  type: 'boolean',
+  default: false,
+  describe: 'score the panel again even when the report folder\'s score cache (score-cache.bin, written by `entente score`) matches the config and inputs',
+} as const;

@@ -3,9 +3,10 @@ import { DEFAULT_CHANGE_POINT_OPTIONS } from '../../analysis/change-points.js';
 import type { Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
 import { countOption, positiveOption, yearOption, yearOrder } from '../option-checks.js';
-import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
+import { num, reportWritten, textTable, RESCORE_OPTION, toolkitHooks } from './toolkit-common.js';
 
 interface TrendsArgs extends GlobalArgs {
+  readonly rescore?: boolean;
   readonly from?: number;
   readonly to?: number;
   readonly penalty: number;
@@ -24,11 +25,12 @@ export function trendsCommand(term: Terminal): CommandModule<GlobalArgs, never> 
         .option('to', yearOption('--to', 'last year of the slope window (default: the latest year with an index)'))
         .option('penalty', positiveOption('--penalty', 'k in the break penalty k·σ²·ln n (2 = BIC; larger finds fewer breaks)', { default: DEFAULT_CHANGE_POINT_OPTIONS.penalty }))
         .option('min-segment', countOption('--min-segment', 1, 'fewest years between breaks', { default: DEFAULT_CHANGE_POINT_OPTIONS.minSegment }))
+        .option('rescore', RESCORE_OPTION)
         .option('show', countOption('--show', 0, 'largest breaks to print', { default: 10 }))
         .check(yearOrder)
         .example('$0 trends --from 2010 --to 2020', 'slopes over 2010–2020 and the breaks of every pair') as unknown as Argv<TrendsArgs>,
     handler: async (args) => {
-      const { hooks, stop } = toolkitHooks(term);
+      const { hooks, stop } = toolkitHooks(term, args.rescore);
       try {
         const res = await (await import('../../pipeline/trends.js')).runTrends({ config: args.config, out: args.out, from: args.from, to: args.to, penalty: args.penalty, minSegment: args.minSegment }, hooks);
         const { breaks } = res;
