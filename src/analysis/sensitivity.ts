@@ -288,7 +288,8 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
-  const kernel = new DrawKernel(factors, ctx);
+  // the pattern kernel when every run has the configured imputation (no `impute` factor)
+  const kernel = levels.length === 1 ? new PatternKernel(factors, ctx) : new DrawKernel(factors, ctx);
   for (const year of years) {
     const yr = plan.byYear.get(year);
     if (!yr) continue;
@@ -672,6 +673,225 @@ class DrawKernel {
   }
 }
 
+/**
+ * The draw kernel of {@link DrawKernel} when every run has the configured imputation (no
+ * `impute` factor), so a row's present indicators never change between runs: the rows of a
+ * year are visited grouped by their pattern of present indicators, and only the present
+ * indicators enter the sums (compacted columns). Bit-identical to {@link DrawKernel}: a
+ * missing indicator adds w·0 = +0 to a sum that is never −0, which changes nothing; a run
+ * AB_i that differs from A only in the weight of a missing indicator (or in a choice that
+ * leaves the row's run unchanged) gives f(AB_i) = f(A) exactly, whose Sobol' terms are
+ * zeros, so they are skipped. Work per row and draw: in proportion to the indicators
+ * present, not to all of them.
+ */
+class PatternKernel {
+  private readonly k: number;
+  /** Per factor: the indicator of a weight factor, −1 otherwise. */
+  private readonly swapped: Int32Array;
+  private wsA = new Float64Array(0);
+  private wsB = new Float64Array(0);
+  private wsAB = new Float64Array(0);
+  /** Rows of the block (positions within the year) grouped by pattern, in row order within a pattern. */
+  private perm = new Uint32Array(0);
+  /** Per pattern p: its rows perm[start[p], start[p + 1]). */
+  private start = new Int32Array(0);
+  /** Per pattern: the number of indicators present. */
+  private present = new Int32Array(0);
+  /** Per pattern p: its present indicators at idx[p·m, p·m + present[p]). */
+  private idx = new Int32Array(0);
+  /** Per pattern: where its first row's values start in the compacted columns. */
+  private offset = new Int32Array(0);
+  /** Compacted values per normalisation level, then [values, logs]: the present indicators of each row, rows in `perm` order. */
+  private compact: Float64Array[][] = [];
+  private pre = new Float64Array(0);
+  private prod = new Float64Array(0);
+  private gA = new Float64Array(0);
+  private gB = new Float64Array(0);
+  /** The active factors of a pattern in a draw: weight factors (factor, position, weight, weight sum). */
+  private readonly wf: Int32Array;
+  private readonly wt: Int32Array;
+  private readonly ww: Float64Array;
+  private readonly wws: Float64Array;
+  /** Other active factors (factor, weight sum, geometric, columns). */
+  private readonly of: Int32Array;
+  private readonly ows: Float64Array;
+  private readonly ogeo: Uint8Array;
+  private readonly ocols: Float64Array[];
+
+  constructor(
+    factors: readonly SensitivityFactor[],
+    private readonly ctx: EvalContext,
+  ) {
+    this.k = factors.length;
+    this.swapped = Int32Array.from(factors, (f) => (f.kind === 'weight' ? f.indicator! : -1));
+    this.wf = new Int32Array(this.k);
+    this.wt = new Int32Array(this.k);
+    this.ww = new Float64Array(this.k);
+    this.wws = new Float64Array(this.k);
+    this.of = new Int32Array(this.k);
+    this.ows = new Float64Array(this.k);
+    this.ogeo = new Uint8Array(this.k);
+    this.ocols = [];
+  }
+
+  /** Groups the block's rows by pattern and compacts its columns. */
+  reset(block: Block): void {
+    const { m, size: R } = block;
+    const ib = block.imp[0]!;
+    const P = ib.patternCount;
+    this.wsA = new Float64Array(P);
+    this.wsB = new Float64Array(P);
+    this.wsAB = new Float64Array(this.k * P);
+    const start = new Int32Array(P + 1);
+    for (let t = 0; t < R; t++) start[ib.pattern[t]! + 1]!++;
+    for (let p = 0; p < P; p++) start[p + 1]! += start[p]!;
+    const fill = start.slice(0, P);
+    const perm = new Uint32Array(R);
+    for (let t = 0; t < R; t++) perm[fill[ib.pattern[t]!]!++] = t;
+    const present = new Int32Array(P);
+    const idx = new Int32Array(P * m);
+    const offset = new Int32Array(P);
+    let total = 0;
+    for (let p = 0; p < P; p++) {
+      let c = 0;
+      for (let i = 0; i < m; i++) if (ib.patterns[p * m + i]) idx[p * m + c++] = i;
+      present[p] = c;
+      offset[p] = total;
+      total += c * (start[p + 1]! - start[p]!);
+    }
+    this.compact = ib.cols.map((byKind) =>
+      byKind.map((cols) => {
+        const out = new Float64Array(total);
+        for (let p = 0; p < P; p++) {
+          const c = present[p]!;
+          for (let u = start[p]!, at = offset[p]!; u < start[p + 1]!; u++) {
+            const base = perm[u]! * m;
+            for (let t = 0; t < c; t++) out[at++] = cols[base + idx[p * m + t]!]!;
+          }
+        }
+        return out;
+      }),
+    );
+    this.perm = perm;
+    this.start = start;
+    this.present = present;
+    this.idx = idx;
+    this.offset = offset;
+    this.pre = new Float64Array(m);
+    this.prod = new Float64Array(m);
+    this.gA = new Float64Array(m);
+    this.gB = new Float64Array(m);
+  }
+
+  draw(block: Block, a: Run, b: Run, runsAB: readonly (readonly Run[])[], j: number, fA: Float64Array, acc: RowSums): void {
+    const { k, swapped, ctx, wsA, wsB, wsAB, perm, start, present, idx, offset, compact, pre, prod, gA, gB } = this;
+    const { wf, wt, ww, wws, of, ows, ogeo, ocols } = this;
+    const m = block.m;
+    const P = block.imp[0]!.patternCount;
+    const { lo, span } = ctx;
+    patternWeights(block, a, ctx, wsA);
+    patternWeights(block, b, ctx, wsB);
+    for (let f = 0; f < k; f++) patternWeights(block, runsAB[f]![j]!, ctx, wsAB, f * P);
+    const wA = a.weights;
+    const wB = b.weights;
+    const colsA = compact[a.level]![a.geometric ? 1 : 0]!;
+    const colsB = compact[b.level]![b.geometric ? 1 : 0]!;
+    const geoA = a.geometric;
+    const geoB = b.geometric;
+    const { count, sum, sumSq, first, total, diff, centre } = acc;
+    for (let p = 0; p < P; p++) {
+      const u0 = start[p]!;
+      const u1 = start[p + 1]!;
+      const wa = wsA[p]!;
+      if (wa !== wa) {
+        // below the coverage threshold in A: no index, and the row is left out of the Sobol' sums
+        for (let u = u0; u < u1; u++) fA[perm[u]!] = NaN;
+        continue;
+      }
+      const c = present[p]!;
+      const wb = wsB[p]!;
+      let complete = wb === wb;
+      for (let t = 0; t < c; t++) {
+        const i = idx[p * m + t]!;
+        gA[t] = wA[i]!;
+        gB[t] = wB[i]!;
+      }
+      // the factors whose run differs from A on this pattern
+      let nw = 0;
+      let no = 0;
+      for (let f = 0; f < k && complete; f++) {
+        const wsf = wsAB[f * P + p]!;
+        if (wsf !== wsf) complete = false;
+        const run = runsAB[f]![j]!;
+        const q = swapped[f]!;
+        if (q >= 0) {
+          let t = 0;
+          while (t < c && idx[p * m + t] !== q) t++;
+          if (t === c) continue; // the indicator is missing: f(AB_i) = f(A)
+          wf[nw] = f;
+          wt[nw] = t;
+          ww[nw] = run.weights[q]!;
+          wws[nw++] = wsf;
+        } else {
+          if (run.level === a.level && run.geometric === geoA) continue; // the same run as A
+          of[no] = f;
+          ows[no] = wsf;
+          ogeo[no] = run.geometric ? 1 : 0;
+          ocols[no++] = compact[run.level]![run.geometric ? 1 : 0]!;
+        }
+      }
+      for (let u = u0, at = offset[p]!; u < u1; u++, at += c) {
+        const r = perm[u]!;
+        let s = 0;
+        for (let t = 0; t < c; t++) {
+          pre[t] = s;
+          const x = gA[t]! * colsA[at + t]!;
+          prod[t] = x;
+          s += x;
+        }
+        let x = s / wa;
+        const fa = lo + span * (geoA ? Math.exp(x) : x);
+        fA[r] = fa;
+        if (!complete) continue;
+        s = 0;
+        for (let t = 0; t < c; t++) s += gB[t]! * colsB[at + t]!;
+        x = s / wb;
+        const fb = lo + span * (geoB ? Math.exp(x) : x);
+        // RowSums.add, for the factors that change the row's run
+        const cr = centre[r]!;
+        const da = fa - cr;
+        const db = fb - cr;
+        count[r]!++;
+        sum[r]! += da + db;
+        sumSq[r]! += da * da + db * db;
+        const row = r * k;
+        for (let e = 0; e < nw; e++) {
+          const q = wt[e]!;
+          s = pre[q]! + ww[e]! * colsA[at + q]!;
+          for (let t = q + 1; t < c; t++) s += prod[t]!;
+          x = s / wws[e]!;
+          const d = lo + span * (geoA ? Math.exp(x) : x) - cr - da;
+          const cell = row + wf[e]!;
+          first[cell]! += db * d;
+          total[cell]! += d * d;
+          diff[cell]! += d;
+        }
+        for (let e = 0; e < no; e++) {
+          const cols = ocols[e]!;
+          s = 0;
+          for (let t = 0; t < c; t++) s += gA[t]! * cols[at + t]!;
+          x = s / ows[e]!;
+          const d = lo + span * (ogeo[e] ? Math.exp(x) : x) - cr - da;
+          const cell = row + of[e]!;
+          first[cell]! += db * d;
+          total[cell]! += d * d;
+          diff[cell]! += d;
+        }
+      }
+    }
+  }
+}
+
 /** Per-row running sums of the Sobol' estimators within one year (factor i of row r at r·k + i). */
 class RowSums {
   readonly count: Float64Array;
@@ -681,7 +901,7 @@ class RowSums {
   readonly total: Float64Array;
   /** Σ (f(AB_i) − f(A)): lets the first-order sum be re-centred on the row's sample mean at the end. */
   readonly diff: Float64Array;
-  private readonly centre: Float64Array;
+  readonly centre: Float64Array;
 
   constructor(
     readonly size: number,
