@@ -1002,13 +1002,28 @@ function summariseRows(
   const ws = new QuantileWorkspace(n);
   const q = new Float64Array(PROBS.length);
   const R = rows.length;
+  // the store is draw-major: a tile of TILE rows is gathered draw by draw (contiguous reads),
+  // then each row's draws are read from the tile (contiguous) instead of with stride R
+  const TILE = 16;
+  const tileVals = new Float64Array(TILE * n);
+  const tileRanks = new Float64Array(TILE * n);
   for (let t = 0; t < R; t++) {
+    const tt = t % TILE;
+    if (tt === 0) {
+      const width = Math.min(TILE, R - t);
+      for (let j = 0, at = t; j < n; j++, at += R) {
+        for (let e = 0, to = j; e < width; e++, to += n) {
+          tileVals[to] = store[at + e]!;
+          tileRanks[to] = rankStore[at + e]!;
+        }
+      }
+    }
     let c = 0;
-    for (let j = 0, at = t; j < n; j++, at += R) {
-      const v = store[at]!;
+    for (let j = 0, at = tt * n; j < n; j++, at++) {
+      const v = tileVals[at]!;
       if (v !== v) continue;
       vals[c] = v;
-      ranks[c] = rankStore[at]!;
+      ranks[c] = tileRanks[at]!;
       c++;
     }
     const row = rows[t]!;
