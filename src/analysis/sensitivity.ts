@@ -37,7 +37,7 @@
 import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core/normalise.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
-import { saltelliDesign } from './sobol.js';
+import { drawResamples, saltelliDesign, SOBOL_BOOTSTRAP_RESAMPLES, sobolIntervals, type SobolDrawTerms, type SobolIntervals } from './sobol.js';
 import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
 import { rowsByYear } from '../core/panel-keys.js';
@@ -116,6 +116,12 @@ export interface SobolRow {
   readonly variance: number;
   /** Pair-years that entered the estimate. */
   readonly pairYears: number;
+  /** 95 % bootstrap interval of `first` (resampling the draws; see `sobolIntervals`). */
+  readonly firstLow: number;
+  readonly firstHigh: number;
+  /** 95 % bootstrap interval of `total`. */
+  readonly totalLow: number;
+  readonly totalHigh: number;
 }
 
 /** Everything the analysis produced; per-pair-year arrays follow the table's rows. */
@@ -190,12 +196,15 @@ export interface YearSobol {
   readonly pairYears: number;
   readonly first: Float64Array;
   readonly total: Float64Array;
+  /** The year's per-draw terms, for the bootstrap intervals. */
+  readonly terms: SobolDrawTerms;
 }
 
 /** Everything the years need: the factors, the decoded design, the normalised columns. */
 export interface SensitivityPlan {
   readonly factors: readonly SensitivityFactor[];
   readonly draws: number;
+  readonly seed: number;
   /** Normalised columns per imputation level, then normalisation level, then indicator. */
   readonly levels: readonly (readonly Float64Array[][])[];
   readonly useGeo: boolean;
@@ -232,6 +241,7 @@ export function planSensitivity(table: SensitivityTable, model: SensitivityModel
   return {
     factors,
     draws: n,
+    seed: spec.seed,
     levels: normalisationLevels(table, model, spec),
     useGeo: model.aggregation === 'geometric' || factors.some((f) => f.kind === 'aggregation' && f.levels!.includes('geometric')),
     runsA: decodeRuns(design.a, n, design.k, factors, model, spec),
@@ -305,9 +315,10 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       out.reference[yr[t]!] = ref[t]!;
       out.referenceRank[yr[t]!] = rank[t]!;
     }
-    const acc = new RowSums(R, k, ref, ctx.lo + ctx.span / 2);
+    const acc = new RowSums(R, k, n, ref, ctx.lo + ctx.span / 2);
     kernel.reset(block);
     for (let j = 0; j < n; j++) {
+      acc.draw = j;
       if (k === 0) evaluate(block, runsA[j]!, ctx, fA);
       else kernel.draw(block, runsA[j]!, runsB[j]!, runsAB, j, fA, acc);
       radixRanks(fA, R, rank, ws);
@@ -317,9 +328,9 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
     }
     summariseRows(yr, store, rankStore, n, out);
     if (k > 0) {
-      const yearSums = new SobolSums(k);
+      const yearSums = new SobolSums(k, 0);
       acc.into(yearSums);
-      sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total });
+      sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total, terms: acc.terms });
     }
     progress?.(year, R);
   }
@@ -331,27 +342,38 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
  * so the result does not depend on how the years were split), then each year.
  * @example sobolRows(plan.factors, sums)[0].year // null
  */
-export function sobolRows(factors: readonly SensitivityFactor[], yearSums: readonly YearSobol[]): SobolRow[] {
-  if (factors.length === 0) return [];
+export function sobolRows(factors: readonly SensitivityFactor[], yearSums: readonly YearSobol[], draws: number, seed: number): SobolRow[] {
+  const k = factors.length;
+  if (k === 0) return [];
   const sorted = [...yearSums].sort((a, b) => a.year - b.year);
-  const pooled = new SobolSums(factors.length);
+  // the bootstrap's own stream (not the design's), the same resamples for every estimate
+  const resamples = drawResamples(draws, SOBOL_BOOTSTRAP_RESAMPLES, createRandom((seed + BOOTSTRAP_SEED_OFFSET) >>> 0));
+  const pooled = new SobolSums(k, draws);
   const perYear: SobolRow[] = [];
   for (const y of sorted) {
     pooled.variance += y.variance;
     pooled.pairYears += y.pairYears;
-    for (let i = 0; i < factors.length; i++) {
+    for (let i = 0; i < k; i++) {
       pooled.first[i]! += y.first[i]!;
       pooled.total[i]! += y.total[i]!;
     }
-    const one = new SobolSums(factors.length);
+    for (let t = 0; t < draws * k; t++) {
+      pooled.terms.first[t]! += y.terms.first[t]!;
+      pooled.terms.total[t]! += y.terms.total[t]!;
+    }
+    for (let t = 0; t < draws; t++) pooled.terms.square[t]! += y.terms.square[t]!;
+    const one = new SobolSums(k, 0);
     one.variance = y.variance;
     one.pairYears = y.pairYears;
     one.first.set(y.first);
     one.total.set(y.total);
-    perYear.push(...one.rows(y.year, factors));
+    perYear.push(...one.rows(y.year, factors, sobolIntervals(y.terms, one, draws, k, resamples)));
   }
-  return [...pooled.rows(null, factors), ...perYear];
+  return [...pooled.rows(null, factors, sobolIntervals(pooled.terms, pooled, draws, k, resamples)), ...perYear];
 }
+
+/** Added to the seed for the stream of the bootstrap resamples (2^32 / golden ratio), so they are not the design's draws. */
+const BOOTSTRAP_SEED_OFFSET = 0x9e3779b9;
 
 /**
  * Runs the analysis over every pair-year of the table, in this thread. Deterministic for a
@@ -380,7 +402,7 @@ export function sensitivityResult(plan: SensitivityPlan, out: SensitivityRows, s
     draws: plan.draws,
     runs: plan.draws * (plan.factors.length + 2) + 1,
     ...out,
-    sobol: sobolRows(plan.factors, sums),
+    sobol: sobolRows(plan.factors, sums, plan.draws, plan.seed),
   };
 }
 
@@ -799,6 +821,10 @@ class PatternKernel {
     const geoA = a.geometric;
     const geoB = b.geometric;
     const { count, sum, sumSq, first, total, diff, centre } = acc;
+    const termFirst = acc.terms.first;
+    const termTotal = acc.terms.total;
+    const dk = j * k;
+    let square = 0;
     for (let p = 0; p < P; p++) {
       const u0 = start[p]!;
       const u1 = start[p + 1]!;
@@ -864,6 +890,7 @@ class PatternKernel {
         count[r]!++;
         sum[r]! += da + db;
         sumSq[r]! += da * da + db * db;
+        square += da * da + db * db;
         const row = r * k;
         for (let e = 0; e < nw; e++) {
           const q = wt[e]!;
@@ -875,6 +902,8 @@ class PatternKernel {
           first[cell]! += db * d;
           total[cell]! += d * d;
           diff[cell]! += d;
+          termFirst[dk + wf[e]!]! += db * d;
+          termTotal[dk + wf[e]!]! += d * d;
         }
         for (let e = 0; e < no; e++) {
           const cols = ocols[e]!;
@@ -886,9 +915,12 @@ class PatternKernel {
           first[cell]! += db * d;
           total[cell]! += d * d;
           diff[cell]! += d;
+          termFirst[dk + of[e]!]! += db * d;
+          termTotal[dk + of[e]!]! += d * d;
         }
       }
     }
+    acc.terms.square[j] = square;
   }
 }
 
@@ -902,13 +934,19 @@ class RowSums {
   /** Σ (f(AB_i) − f(A)): lets the first-order sum be re-centred on the row's sample mean at the end. */
   readonly diff: Float64Array;
   readonly centre: Float64Array;
+  /** The per-draw sums over rows of the Sobol' terms (for the bootstrap intervals). */
+  readonly terms: SobolDrawTerms;
+  /** The draw being added. */
+  draw = 0;
 
   constructor(
     readonly size: number,
     readonly k: number,
+    n: number,
     reference: Float64Array,
     fallback: number,
   ) {
+    this.terms = { first: new Float64Array(n * k), total: new Float64Array(n * k), square: new Float64Array(n) };
     this.count = new Float64Array(size);
     this.sum = new Float64Array(size);
     this.sumSq = new Float64Array(size);
@@ -931,11 +969,15 @@ class RowSums {
     this.count[r]!++;
     this.sum[r]! += a + b;
     this.sumSq[r]! += a * a + b * b;
-    for (let i = 0, at = r * k; i < k; i++, at++) {
+    const { terms, draw } = this;
+    terms.square[draw]! += a * a + b * b;
+    for (let i = 0, at = r * k, dt = draw * k; i < k; i++, at++, dt++) {
       const d = fAB[i]! - c - a;
       first[at]! += b * d;
       total[at]! += d * d;
       diff[at]! += d;
+      terms.first[dt]! += b * d;
+      terms.total[dt]! += d * d;
     }
   }
 
@@ -963,13 +1005,16 @@ class SobolSums {
   pairYears = 0;
   readonly first: Float64Array;
   readonly total: Float64Array;
+  /** Per-draw terms summed over years (pooled sums only). */
+  readonly terms: SobolDrawTerms;
 
-  constructor(k: number) {
+  constructor(k: number, draws: number) {
     this.first = new Float64Array(k);
     this.total = new Float64Array(k);
+    this.terms = { first: new Float64Array(draws * k), total: new Float64Array(draws * k), square: new Float64Array(draws) };
   }
 
-  rows(year: number | null, factors: readonly SensitivityFactor[]): SobolRow[] {
+  rows(year: number | null, factors: readonly SensitivityFactor[], ci?: SobolIntervals): SobolRow[] {
     return factors.map((f, i) => ({
       year,
       factor: f.name,
@@ -977,6 +1022,10 @@ class SobolSums {
       total: this.variance > 0 ? this.total[i]! / this.variance : NaN,
       variance: this.variance,
       pairYears: this.pairYears,
+      firstLow: ci?.firstLow[i] ?? NaN,
+      firstHigh: ci?.firstHigh[i] ?? NaN,
+      totalLow: ci?.totalLow[i] ?? NaN,
+      totalHigh: ci?.totalHigh[i] ?? NaN,
     }));
   }
 }
@@ -1038,4 +1087,38 @@ function summariseRows(
     out.rankMedian[row] = q[1]!;
     out.rankP95[row] = q[2]!;
   }
+}
+
+/**
+ * Warnings about Sobol' estimates that Monte Carlo error has made implausible: an index
+ * outside [0, 1], or a first-order index above the upper end of its factor's total-index
+ * interval (in theory S_i ≤ S_Ti). The pooled estimates are named one by one; the per-year
+ * ones are counted. Each says to raise `--draws` (the error shrinks as 1/√N).
+ * @example sobolWarnings(res.sobol, 1000) // ['Sobol\' index of aggregation: total 1.012 is outside [0, 1] (95 % interval 0.987–1.031); raise --draws (now 1000) for a closer estimate']
+ */
+export function sobolWarnings(rows: readonly SobolRow[], draws: number): string[] {
+  const out: string[] = [];
+  const advice = `raise --draws (now ${draws}) for a closer estimate`;
+  const num = (x: number) => x.toFixed(3);
+  const interval = (lo: number, hi: number) => (lo === lo && hi === hi ? ` (95 % interval ${num(lo)}–${num(hi)})` : '');
+  const problems = (s: SobolRow): string[] => {
+    const p: string[] = [];
+    if (s.first === s.first && (s.first < 0 || s.first > 1)) p.push(`first-order ${num(s.first)} is outside [0, 1]${interval(s.firstLow, s.firstHigh)}`);
+    if (s.total === s.total && (s.total < 0 || s.total > 1)) p.push(`total ${num(s.total)} is outside [0, 1]${interval(s.totalLow, s.totalHigh)}`);
+    if (s.first > s.totalHigh) p.push(`first-order ${num(s.first)} is above the total's interval (${num(s.totalLow)}–${num(s.totalHigh)})`);
+    return p;
+  };
+  let years = 0;
+  let estimates = 0;
+  for (const s of rows) {
+    const p = problems(s);
+    if (p.length === 0) continue;
+    if (s.year === null) out.push(`Sobol' index of ${s.factor}: ${p.join('; ')}; ${advice}`);
+    else {
+      years++;
+      estimates += p.length;
+    }
+  }
+  if (years > 0) out.push(`${estimates} per-year Sobol' estimate(s) in ${years} year-factor row(s) of sobol.csv are outside [0, 1] or have a first-order index above the total's interval; ${advice}`);
+  return out;
 }
