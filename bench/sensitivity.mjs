@@ -11,7 +11,10 @@
 // thread (meaningful only when two cores are free: the load average is printed).
 // Needs the build (`npm run build`; `npm run bench` builds first). ENTENTE_DIST picks another
 // build folder; ENTENTE_BENCH_DRAWS overrides the 1,000 draws (for a quick look);
-// ENTENTE_BENCH_SENSITIVITY_CONFIG another config (bench/sensitivity.yaml: UN votes + trade).
+// ENTENTE_BENCH_SENSITIVITY_CONFIG another config (bench/sensitivity.yaml: UN votes + trade);
+// ENTENTE_BENCH_REPEATS alternates the one-thread and default-thread runs that many times (medians).
+// Reports wall time, CPU time (user + sys, all threads) and peak RSS of each run, and the
+// load average (the machine may be shared: the ratio is meaningful only with two cores free).
 // usage: node bench/sensitivity.mjs
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -42,50 +45,67 @@ if (!existsSync(bin)) {
 // a preload that reports the peak RSS of the node process on exit
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'entente-bench-sensitivity-'));
 const preload = path.join(tmp, 'maxrss.mjs');
-writeFileSync(preload, "process.on('exit', () => process.stderr.write(`MAXRSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
+writeFileSync(preload, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`MAXRSS_KB ${u.maxRSS} CPU_US ${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
 
 function run(args) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ENTENTE_DATA_DIR: dataDir } });
   const wall = (performance.now() - t0) / 1000;
-  const m = /MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
-  return { r, wall, rssMb: m ? Number(m[1]) / 1024 : NaN };
+  const m = /MAXRSS_KB (\d+) CPU_US (\d+)/.exec(r.stderr ?? '');
+  return { r, wall, rssMb: m ? Number(m[1]) / 1024 : NaN, cpu: m ? Number(m[2]) / 1e6 : NaN };
 }
 
+const loadStart = os.loadavg()[0];
 const rows = [];
 const out = path.join(tmp, 'report');
 const score = run(['score', '--config', config, '--out', out]);
 if (score.r.status === 0) {
   const n = readFileSync(path.join(out, 'alignment.csv'), 'utf8').split('\n').filter(Boolean).length - 1;
-  rows.push(['entente score (load + score, the floor)', score.wall, score.rssMb, `${n} pair-years`]);
+  rows.push(['entente score (load + score, the floor)', score.wall, score.rssMb, `${n} pair-years`, score.cpu]);
 } else {
   console.log(`entente score exited ${score.r.status}:\n${(score.r.stderr ?? '').split('\n').slice(-15).join('\n')}`);
 }
 const outputs = [];
-for (const threads of ['1', null]) {
-  const args = ['sensitivity', '--config', config, '--out', out, '--draws', draws, ...(threads ? ['--threads', threads] : [])];
-  const sens = run(args);
-  if (sens.r.status === 0) {
-    const summary = (sens.r.stdout ?? '').split('\n').find((l) => /draws \(seed/.test(l)) ?? '';
-    rows.push([`entente sensitivity --draws ${draws}${threads ? ` --threads ${threads}` : ` (${os.availableParallelism()} threads)`}`, sens.wall, sens.rssMb, summary.trim()]);
-    outputs.push(['sensitivity.csv', 'sobol.csv'].map((f) => createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')).join(' '));
-    if (!threads) console.log((sens.r.stdout ?? '').trim());
-  } else {
-    console.log(`entente sensitivity exited ${sens.r.status}:\n${(sens.r.stderr ?? '').split('\n').slice(-15).join('\n')}`);
+// one thread and the default threads alternate, ENTENTE_BENCH_REPEATS times (default 1); medians
+const repeats = Math.max(1, Number(process.env.ENTENTE_BENCH_REPEATS ?? 1));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const runs = { 1: [], default: [] };
+for (let rep = 0; rep < repeats; rep++) {
+  for (const threads of ['1', null]) {
+    const args = ['sensitivity', '--config', config, '--out', out, '--draws', draws, ...(threads ? ['--threads', threads] : [])];
+    const sens = run(args);
+    if (sens.r.status === 0) {
+      runs[threads ?? 'default'].push(sens);
+      outputs.push(['sensitivity.csv', 'sobol.csv'].map((f) => createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')).join(' '));
+      if (!threads && rep === 0) console.log((sens.r.stdout ?? '').trim());
+    } else {
+      console.log(`entente sensitivity exited ${sens.r.status}:\n${(sens.r.stderr ?? '').split('\n').slice(-15).join('\n')}`);
+    }
   }
 }
-const same = outputs.length === 2 && outputs[0] === outputs[1];
+for (const threads of ['1', null]) {
+  const done = runs[threads ?? 'default'];
+  if (done.length === 0) continue;
+  const summary = (done[0].r.stdout ?? '').split('\n').find((l) => /draws \(seed/.test(l)) ?? '';
+  const label = `entente sensitivity --draws ${draws}${threads ? ` --threads ${threads}` : ` (${os.availableParallelism()} threads)`}${repeats > 1 ? `, median of ${done.length}` : ''}`;
+  rows.push([label, median(done.map((x) => x.wall)), median(done.map((x) => x.rssMb)), summary.trim(), median(done.map((x) => x.cpu))]);
+}
+const same = outputs.length === 2 * repeats && outputs.every((o) => o === outputs[0]);
+
 rmSync(tmp, { recursive: true, force: true });
 
 const [load1] = os.loadavg();
-console.log(`\nsensitivity of ${path.relative(root, config)} (${os.cpus().length} cores, Node ${process.version}, load average ${load1.toFixed(1)} at the end)`);
-console.log('| run | wall (s) | peak RSS (MB) | output |');
-console.log('|---|---|---|---|');
-for (const [name, wall, rss, what] of rows) console.log(`| ${name} | ${wall.toFixed(2)} | ${rss.toFixed(0)} | ${what} |`);
+console.log(`\nsensitivity of ${path.relative(root, config)} (${os.cpus().length} cores, Node ${process.version}, load average ${loadStart.toFixed(1)} at the start, ${load1.toFixed(1)} at the end)`);
+console.log('| run | wall (s) | CPU user+sys (s) | peak RSS (MB) | output |');
+console.log('|---|---|---|---|---|');
+for (const [name, wall, rss, what, cpu] of rows) console.log(`| ${name} | ${wall.toFixed(2)} | ${cpu.toFixed(2)} | ${rss.toFixed(0)} | ${what} |`);
 console.log(same ? 'one thread and several threads wrote the same sensitivity.csv and sobol.csv' : 'WARNING: the outputs of one and several threads differ');
 if (rows.length === 3) {
   const [, one, many] = rows;
   console.log(`target (issue 20): ${draws} draws ≤ 60 s: ${many[1] <= 60 ? 'met' : 'NOT met'} (${many[1].toFixed(1)} s); peak RSS ≤ 1 GB: ${many[2] <= 1024 ? 'met' : 'NOT met'} (${many[2].toFixed(0)} MB)`);
   console.log(`target (issue 20): ${os.availableParallelism()} threads ≤ 0.6× one thread: ${many[1] <= 0.6 * one[1] ? 'met' : 'NOT met'} (${(many[1] / one[1]).toFixed(2)}×; needs the cores free — load average ${load1.toFixed(1)})`);
+  const [floor] = rows;
+  const per = (r) => ((r[4] - floor[4]) * 1e9) / (Number(draws) * Number(/(\d+) pair-years/.exec(floor[3])?.[1] ?? NaN));
+  console.log(`analysis CPU beyond the score: ${per(one).toFixed(0)} ns per draw and pair-year on one thread, ${per(many).toFixed(0)} ns on ${os.availableParallelism()} (CPU time, so less sensitive to the load than wall time)`);
 }
 process.exitCode = rows.length === 3 && same ? 0 : 1;

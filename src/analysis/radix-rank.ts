@@ -2,10 +2,10 @@
  * Fast competition ranking (1 = highest value, ties share the lower rank number, NaN
  * unranked = 0) of a vector, for the thousands of rankings a sensitivity analysis needs.
  * Same result as sorting ({@link competitionRanks} in `rank.ts`), computed by a least
- * significant digit radix sort on the top 24 bits of each number (sign, exponent and 12
- * bits of mantissa, mapped so that unsigned order is numeric order), two passes of 12
- * bits, then an exact fix-up of the short runs that share those bits (values within
- * 0.025 % of each other). O(n) whatever the distribution of the values (skewed or tied),
+ * significant digit radix sort on the top 32 bits of each number (sign, exponent and 20
+ * bits of mantissa, mapped so that unsigned order is numeric order), three passes of 11,
+ * 11 and 10 bits, then an exact fix-up of the short runs that share those bits (values
+ * within 0.0001 % of each other; mostly exact ties). O(n) whatever the distribution of the values (skewed or tied),
  * unlike comparison or bucket sorts.
  */
 
@@ -15,7 +15,7 @@ export class RankWorkspace {
   keySwap = new Uint32Array(0);
   order = new Uint32Array(0);
   swap = new Uint32Array(0);
-  readonly counts = new Uint32Array(2 * 4096);
+  readonly counts = new Uint32Array(3 * 2048);
 
   /** Makes room for n values. */
   ensure(n: number): void {
@@ -54,29 +54,29 @@ export function radixRanks(values: Float64Array, n: number, ranks: Uint32Array, 
   }
   if (m === 0) return ranks;
   if (m > 64) {
-    // sort on the top 24 bits of the key: one counting pass for two 12-bit digits, then two
-    // stable scatter passes; ties in those bits are put in exact order below
+    // sort on the 32 bits of the key: one counting pass for three digits of 11, 11 and 10
+    // bits, then three stable scatter passes; ties in those bits are put in exact order below
     counts.fill(0);
     for (let i = 0; i < m; i++) {
-      const k = keys[i]! >>> 8;
-      keys[i] = k;
-      counts[k & 4095]!++;
-      counts[4096 + (k >>> 12)]!++;
+      const k = keys[i]!;
+      counts[k & 2047]!++;
+      counts[2048 + ((k >>> 11) & 2047)]!++;
+      counts[4096 + (k >>> 22)]!++;
     }
-    for (let d = 0; d < 2; d++) {
+    for (let d = 0; d < 3; d++) {
       let sum = 0;
-      for (let b = d * 4096; b < (d + 1) * 4096; b++) {
+      for (let b = d * 2048; b < (d + 1) * 2048; b++) {
         const c = counts[b]!;
         counts[b] = sum;
         sum += c;
       }
     }
-    for (let d = 0; d < 2; d++) {
-      const shift = 12 * d;
-      const base = 4096 * d;
+    for (let d = 0; d < 3; d++) {
+      const shift = 11 * d;
+      const base = 2048 * d;
       for (let i = 0; i < m; i++) {
         const k = keys[i]!;
-        const at = counts[base + ((k >>> shift) & 4095)]!++;
+        const at = counts[base + ((k >>> shift) & 2047)]!++;
         keySwap[at] = k;
         swap[at] = order[i]!;
       }
@@ -88,10 +88,9 @@ export function radixRanks(values: Float64Array, n: number, ranks: Uint32Array, 
       keySwap = t;
     }
   } else {
-    for (let i = 0; i < m; i++) keys[i] = keys[i]! >>> 8;
     insertionByKey(order, keys, m);
   }
-  // runs sharing the top 24 bits: order them exactly (descending), then rank
+  // runs sharing the top 32 bits: order them exactly (descending), then rank
   let i = 0;
   while (i < m) {
     let j = i + 1;

@@ -37,7 +37,7 @@
 import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core/normalise.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
-import { saltelliDesign } from './sobol.js';
+import { drawResamples, saltelliDesign, SOBOL_BOOTSTRAP_RESAMPLES, sobolIntervals, type SobolDrawTerms, type SobolIntervals } from './sobol.js';
 import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
 import { rowsByYear } from '../core/panel-keys.js';
@@ -116,6 +116,12 @@ export interface SobolRow {
   readonly variance: number;
   /** Pair-years that entered the estimate. */
   readonly pairYears: number;
+  /** 95 % bootstrap interval of `first` (resampling the draws; see `sobolIntervals`). */
+  readonly firstLow: number;
+  readonly firstHigh: number;
+  /** 95 % bootstrap interval of `total`. */
+  readonly totalLow: number;
+  readonly totalHigh: number;
 }
 
 /** Everything the analysis produced; per-pair-year arrays follow the table's rows. */
@@ -190,12 +196,15 @@ export interface YearSobol {
   readonly pairYears: number;
   readonly first: Float64Array;
   readonly total: Float64Array;
+  /** The year's per-draw terms, for the bootstrap intervals. */
+  readonly terms: SobolDrawTerms;
 }
 
 /** Everything the years need: the factors, the decoded design, the normalised columns. */
 export interface SensitivityPlan {
   readonly factors: readonly SensitivityFactor[];
   readonly draws: number;
+  readonly seed: number;
   /** Normalised columns per imputation level, then normalisation level, then indicator. */
   readonly levels: readonly (readonly Float64Array[][])[];
   readonly useGeo: boolean;
@@ -232,6 +241,7 @@ export function planSensitivity(table: SensitivityTable, model: SensitivityModel
   return {
     factors,
     draws: n,
+    seed: spec.seed,
     levels: normalisationLevels(table, model, spec),
     useGeo: model.aggregation === 'geometric' || factors.some((f) => f.kind === 'aggregation' && f.levels!.includes('geometric')),
     runsA: decodeRuns(design.a, n, design.k, factors, model, spec),
@@ -288,7 +298,8 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
-  const kernel = new DrawKernel(factors, ctx);
+  // the pattern kernel when every run has the configured imputation (no `impute` factor)
+  const kernel = levels.length === 1 ? new PatternKernel(factors, ctx) : new DrawKernel(factors, ctx);
   for (const year of years) {
     const yr = plan.byYear.get(year);
     if (!yr) continue;
@@ -304,9 +315,10 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       out.reference[yr[t]!] = ref[t]!;
       out.referenceRank[yr[t]!] = rank[t]!;
     }
-    const acc = new RowSums(R, k, ref, ctx.lo + ctx.span / 2);
+    const acc = new RowSums(R, k, n, ref, ctx.lo + ctx.span / 2);
     kernel.reset(block);
     for (let j = 0; j < n; j++) {
+      acc.draw = j;
       if (k === 0) evaluate(block, runsA[j]!, ctx, fA);
       else kernel.draw(block, runsA[j]!, runsB[j]!, runsAB, j, fA, acc);
       radixRanks(fA, R, rank, ws);
@@ -316,9 +328,9 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
     }
     summariseRows(yr, store, rankStore, n, out);
     if (k > 0) {
-      const yearSums = new SobolSums(k);
+      const yearSums = new SobolSums(k, 0);
       acc.into(yearSums);
-      sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total });
+      sums.push({ year, variance: yearSums.variance, pairYears: yearSums.pairYears, first: yearSums.first, total: yearSums.total, terms: acc.terms });
     }
     progress?.(year, R);
   }
@@ -330,27 +342,38 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
  * so the result does not depend on how the years were split), then each year.
  * @example sobolRows(plan.factors, sums)[0].year // null
  */
-export function sobolRows(factors: readonly SensitivityFactor[], yearSums: readonly YearSobol[]): SobolRow[] {
-  if (factors.length === 0) return [];
+export function sobolRows(factors: readonly SensitivityFactor[], yearSums: readonly YearSobol[], draws: number, seed: number): SobolRow[] {
+  const k = factors.length;
+  if (k === 0) return [];
   const sorted = [...yearSums].sort((a, b) => a.year - b.year);
-  const pooled = new SobolSums(factors.length);
+  // the bootstrap's own stream (not the design's), the same resamples for every estimate
+  const resamples = drawResamples(draws, SOBOL_BOOTSTRAP_RESAMPLES, createRandom((seed + BOOTSTRAP_SEED_OFFSET) >>> 0));
+  const pooled = new SobolSums(k, draws);
   const perYear: SobolRow[] = [];
   for (const y of sorted) {
     pooled.variance += y.variance;
     pooled.pairYears += y.pairYears;
-    for (let i = 0; i < factors.length; i++) {
+    for (let i = 0; i < k; i++) {
       pooled.first[i]! += y.first[i]!;
       pooled.total[i]! += y.total[i]!;
     }
-    const one = new SobolSums(factors.length);
+    for (let t = 0; t < draws * k; t++) {
+      pooled.terms.first[t]! += y.terms.first[t]!;
+      pooled.terms.total[t]! += y.terms.total[t]!;
+    }
+    for (let t = 0; t < draws; t++) pooled.terms.square[t]! += y.terms.square[t]!;
+    const one = new SobolSums(k, 0);
     one.variance = y.variance;
     one.pairYears = y.pairYears;
     one.first.set(y.first);
     one.total.set(y.total);
-    perYear.push(...one.rows(y.year, factors));
+    perYear.push(...one.rows(y.year, factors, sobolIntervals(y.terms, one, draws, k, resamples)));
   }
-  return [...pooled.rows(null, factors), ...perYear];
+  return [...pooled.rows(null, factors, sobolIntervals(pooled.terms, pooled, draws, k, resamples)), ...perYear];
 }
+
+/** Added to the seed for the stream of the bootstrap resamples (2^32 / golden ratio), so they are not the design's draws. */
+const BOOTSTRAP_SEED_OFFSET = 0x9e3779b9;
 
 /**
  * Runs the analysis over every pair-year of the table, in this thread. Deterministic for a
@@ -379,7 +402,7 @@ export function sensitivityResult(plan: SensitivityPlan, out: SensitivityRows, s
     draws: plan.draws,
     runs: plan.draws * (plan.factors.length + 2) + 1,
     ...out,
-    sobol: sobolRows(plan.factors, sums),
+    sobol: sobolRows(plan.factors, sums, plan.draws, plan.seed),
   };
 }
 
@@ -672,6 +695,235 @@ class DrawKernel {
   }
 }
 
+/**
+ * The draw kernel of {@link DrawKernel} when every run has the configured imputation (no
+ * `impute` factor), so a row's present indicators never change between runs: the rows of a
+ * year are visited grouped by their pattern of present indicators, and only the present
+ * indicators enter the sums (compacted columns). Bit-identical to {@link DrawKernel}: a
+ * missing indicator adds w·0 = +0 to a sum that is never −0, which changes nothing; a run
+ * AB_i that differs from A only in the weight of a missing indicator (or in a choice that
+ * leaves the row's run unchanged) gives f(AB_i) = f(A) exactly, whose Sobol' terms are
+ * zeros, so they are skipped. Work per row and draw: in proportion to the indicators
+ * present, not to all of them.
+ */
+class PatternKernel {
+  private readonly k: number;
+  /** Per factor: the indicator of a weight factor, −1 otherwise. */
+  private readonly swapped: Int32Array;
+  private wsA = new Float64Array(0);
+  private wsB = new Float64Array(0);
+  private wsAB = new Float64Array(0);
+  /** Rows of the block (positions within the year) grouped by pattern, in row order within a pattern. */
+  private perm = new Uint32Array(0);
+  /** Per pattern p: its rows perm[start[p], start[p + 1]). */
+  private start = new Int32Array(0);
+  /** Per pattern: the number of indicators present. */
+  private present = new Int32Array(0);
+  /** Per pattern p: its present indicators at idx[p·m, p·m + present[p]). */
+  private idx = new Int32Array(0);
+  /** Per pattern: where its first row's values start in the compacted columns. */
+  private offset = new Int32Array(0);
+  /** Compacted values per normalisation level, then [values, logs]: the present indicators of each row, rows in `perm` order. */
+  private compact: Float64Array[][] = [];
+  private pre = new Float64Array(0);
+  private prod = new Float64Array(0);
+  private gA = new Float64Array(0);
+  private gB = new Float64Array(0);
+  /** The active factors of a pattern in a draw: weight factors (factor, position, weight, weight sum). */
+  private readonly wf: Int32Array;
+  private readonly wt: Int32Array;
+  private readonly ww: Float64Array;
+  private readonly wws: Float64Array;
+  /** Other active factors (factor, weight sum, geometric, columns). */
+  private readonly of: Int32Array;
+  private readonly ows: Float64Array;
+  private readonly ogeo: Uint8Array;
+  private readonly ocols: Float64Array[];
+
+  constructor(
+    factors: readonly SensitivityFactor[],
+    private readonly ctx: EvalContext,
+  ) {
+    this.k = factors.length;
+    this.swapped = Int32Array.from(factors, (f) => (f.kind === 'weight' ? f.indicator! : -1));
+    this.wf = new Int32Array(this.k);
+    this.wt = new Int32Array(this.k);
+    this.ww = new Float64Array(this.k);
+    this.wws = new Float64Array(this.k);
+    this.of = new Int32Array(this.k);
+    this.ows = new Float64Array(this.k);
+    this.ogeo = new Uint8Array(this.k);
+    this.ocols = [];
+  }
+
+  /** Groups the block's rows by pattern and compacts its columns. */
+  reset(block: Block): void {
+    const { m, size: R } = block;
+    const ib = block.imp[0]!;
+    const P = ib.patternCount;
+    this.wsA = new Float64Array(P);
+    this.wsB = new Float64Array(P);
+    this.wsAB = new Float64Array(this.k * P);
+    const start = new Int32Array(P + 1);
+    for (let t = 0; t < R; t++) start[ib.pattern[t]! + 1]!++;
+    for (let p = 0; p < P; p++) start[p + 1]! += start[p]!;
+    const fill = start.slice(0, P);
+    const perm = new Uint32Array(R);
+    for (let t = 0; t < R; t++) perm[fill[ib.pattern[t]!]!++] = t;
+    const present = new Int32Array(P);
+    const idx = new Int32Array(P * m);
+    const offset = new Int32Array(P);
+    let total = 0;
+    for (let p = 0; p < P; p++) {
+      let c = 0;
+      for (let i = 0; i < m; i++) if (ib.patterns[p * m + i]) idx[p * m + c++] = i;
+      present[p] = c;
+      offset[p] = total;
+      total += c * (start[p + 1]! - start[p]!);
+    }
+    this.compact = ib.cols.map((byKind) =>
+      byKind.map((cols) => {
+        const out = new Float64Array(total);
+        for (let p = 0; p < P; p++) {
+          const c = present[p]!;
+          for (let u = start[p]!, at = offset[p]!; u < start[p + 1]!; u++) {
+            const base = perm[u]! * m;
+            for (let t = 0; t < c; t++) out[at++] = cols[base + idx[p * m + t]!]!;
+          }
+        }
+        return out;
+      }),
+    );
+    this.perm = perm;
+    this.start = start;
+    this.present = present;
+    this.idx = idx;
+    this.offset = offset;
+    this.pre = new Float64Array(m);
+    this.prod = new Float64Array(m);
+    this.gA = new Float64Array(m);
+    this.gB = new Float64Array(m);
+  }
+
+  draw(block: Block, a: Run, b: Run, runsAB: readonly (readonly Run[])[], j: number, fA: Float64Array, acc: RowSums): void {
+    const { k, swapped, ctx, wsA, wsB, wsAB, perm, start, present, idx, offset, compact, pre, prod, gA, gB } = this;
+    const { wf, wt, ww, wws, of, ows, ogeo, ocols } = this;
+    const m = block.m;
+    const P = block.imp[0]!.patternCount;
+    const { lo, span } = ctx;
+    patternWeights(block, a, ctx, wsA);
+    patternWeights(block, b, ctx, wsB);
+    for (let f = 0; f < k; f++) patternWeights(block, runsAB[f]![j]!, ctx, wsAB, f * P);
+    const wA = a.weights;
+    const wB = b.weights;
+    const colsA = compact[a.level]![a.geometric ? 1 : 0]!;
+    const colsB = compact[b.level]![b.geometric ? 1 : 0]!;
+    const geoA = a.geometric;
+    const geoB = b.geometric;
+    const { count, sum, sumSq, first, total, diff, centre } = acc;
+    const termFirst = acc.terms.first;
+    const termTotal = acc.terms.total;
+    const dk = j * k;
+    let square = 0;
+    for (let p = 0; p < P; p++) {
+      const u0 = start[p]!;
+      const u1 = start[p + 1]!;
+      const wa = wsA[p]!;
+      if (wa !== wa) {
+        // below the coverage threshold in A: no index, and the row is left out of the Sobol' sums
+        for (let u = u0; u < u1; u++) fA[perm[u]!] = NaN;
+        continue;
+      }
+      const c = present[p]!;
+      const wb = wsB[p]!;
+      let complete = wb === wb;
+      for (let t = 0; t < c; t++) {
+        const i = idx[p * m + t]!;
+        gA[t] = wA[i]!;
+        gB[t] = wB[i]!;
+      }
+      // the factors whose run differs from A on this pattern
+      let nw = 0;
+      let no = 0;
+      for (let f = 0; f < k && complete; f++) {
+        const wsf = wsAB[f * P + p]!;
+        if (wsf !== wsf) complete = false;
+        const run = runsAB[f]![j]!;
+        const q = swapped[f]!;
+        if (q >= 0) {
+          let t = 0;
+          while (t < c && idx[p * m + t] !== q) t++;
+          if (t === c) continue; // the indicator is missing: f(AB_i) = f(A)
+          wf[nw] = f;
+          wt[nw] = t;
+          ww[nw] = run.weights[q]!;
+          wws[nw++] = wsf;
+        } else {
+          if (run.level === a.level && run.geometric === geoA) continue; // the same run as A
+          of[no] = f;
+          ows[no] = wsf;
+          ogeo[no] = run.geometric ? 1 : 0;
+          ocols[no++] = compact[run.level]![run.geometric ? 1 : 0]!;
+        }
+      }
+      for (let u = u0, at = offset[p]!; u < u1; u++, at += c) {
+        const r = perm[u]!;
+        let s = 0;
+        for (let t = 0; t < c; t++) {
+          pre[t] = s;
+          const x = gA[t]! * colsA[at + t]!;
+          prod[t] = x;
+          s += x;
+        }
+        let x = s / wa;
+        const fa = lo + span * (geoA ? Math.exp(x) : x);
+        fA[r] = fa;
+        if (!complete) continue;
+        s = 0;
+        for (let t = 0; t < c; t++) s += gB[t]! * colsB[at + t]!;
+        x = s / wb;
+        const fb = lo + span * (geoB ? Math.exp(x) : x);
+        // RowSums.add, for the factors that change the row's run
+        const cr = centre[r]!;
+        const da = fa - cr;
+        const db = fb - cr;
+        count[r]!++;
+        sum[r]! += da + db;
+        sumSq[r]! += da * da + db * db;
+        square += da * da + db * db;
+        const row = r * k;
+        for (let e = 0; e < nw; e++) {
+          const q = wt[e]!;
+          s = pre[q]! + ww[e]! * colsA[at + q]!;
+          for (let t = q + 1; t < c; t++) s += prod[t]!;
+          x = s / wws[e]!;
+          const d = lo + span * (geoA ? Math.exp(x) : x) - cr - da;
+          const cell = row + wf[e]!;
+          first[cell]! += db * d;
+          total[cell]! += d * d;
+          diff[cell]! += d;
+          termFirst[dk + wf[e]!]! += db * d;
+          termTotal[dk + wf[e]!]! += d * d;
+        }
+        for (let e = 0; e < no; e++) {
+          const cols = ocols[e]!;
+          s = 0;
+          for (let t = 0; t < c; t++) s += gA[t]! * cols[at + t]!;
+          x = s / ows[e]!;
+          const d = lo + span * (ogeo[e] ? Math.exp(x) : x) - cr - da;
+          const cell = row + of[e]!;
+          first[cell]! += db * d;
+          total[cell]! += d * d;
+          diff[cell]! += d;
+          termFirst[dk + of[e]!]! += db * d;
+          termTotal[dk + of[e]!]! += d * d;
+        }
+      }
+    }
+    acc.terms.square[j] = square;
+  }
+}
+
 /** Per-row running sums of the Sobol' estimators within one year (factor i of row r at r·k + i). */
 class RowSums {
   readonly count: Float64Array;
@@ -681,14 +933,20 @@ class RowSums {
   readonly total: Float64Array;
   /** Σ (f(AB_i) − f(A)): lets the first-order sum be re-centred on the row's sample mean at the end. */
   readonly diff: Float64Array;
-  private readonly centre: Float64Array;
+  readonly centre: Float64Array;
+  /** The per-draw sums over rows of the Sobol' terms (for the bootstrap intervals). */
+  readonly terms: SobolDrawTerms;
+  /** The draw being added. */
+  draw = 0;
 
   constructor(
     readonly size: number,
     readonly k: number,
+    n: number,
     reference: Float64Array,
     fallback: number,
   ) {
+    this.terms = { first: new Float64Array(n * k), total: new Float64Array(n * k), square: new Float64Array(n) };
     this.count = new Float64Array(size);
     this.sum = new Float64Array(size);
     this.sumSq = new Float64Array(size);
@@ -711,11 +969,15 @@ class RowSums {
     this.count[r]!++;
     this.sum[r]! += a + b;
     this.sumSq[r]! += a * a + b * b;
-    for (let i = 0, at = r * k; i < k; i++, at++) {
+    const { terms, draw } = this;
+    terms.square[draw]! += a * a + b * b;
+    for (let i = 0, at = r * k, dt = draw * k; i < k; i++, at++, dt++) {
       const d = fAB[i]! - c - a;
       first[at]! += b * d;
       total[at]! += d * d;
       diff[at]! += d;
+      terms.first[dt]! += b * d;
+      terms.total[dt]! += d * d;
     }
   }
 
@@ -743,13 +1005,16 @@ class SobolSums {
   pairYears = 0;
   readonly first: Float64Array;
   readonly total: Float64Array;
+  /** Per-draw terms summed over years (pooled sums only). */
+  readonly terms: SobolDrawTerms;
 
-  constructor(k: number) {
+  constructor(k: number, draws: number) {
     this.first = new Float64Array(k);
     this.total = new Float64Array(k);
+    this.terms = { first: new Float64Array(draws * k), total: new Float64Array(draws * k), square: new Float64Array(draws) };
   }
 
-  rows(year: number | null, factors: readonly SensitivityFactor[]): SobolRow[] {
+  rows(year: number | null, factors: readonly SensitivityFactor[], ci?: SobolIntervals): SobolRow[] {
     return factors.map((f, i) => ({
       year,
       factor: f.name,
@@ -757,6 +1022,10 @@ class SobolSums {
       total: this.variance > 0 ? this.total[i]! / this.variance : NaN,
       variance: this.variance,
       pairYears: this.pairYears,
+      firstLow: ci?.firstLow[i] ?? NaN,
+      firstHigh: ci?.firstHigh[i] ?? NaN,
+      totalLow: ci?.totalLow[i] ?? NaN,
+      totalHigh: ci?.totalHigh[i] ?? NaN,
     }));
   }
 }
@@ -782,13 +1051,28 @@ function summariseRows(
   const ws = new QuantileWorkspace(n);
   const q = new Float64Array(PROBS.length);
   const R = rows.length;
+  // the store is draw-major: a tile of TILE rows is gathered draw by draw (contiguous reads),
+  // then each row's draws are read from the tile (contiguous) instead of with stride R
+  const TILE = 16;
+  const tileVals = new Float64Array(TILE * n);
+  const tileRanks = new Float64Array(TILE * n);
   for (let t = 0; t < R; t++) {
+    const tt = t % TILE;
+    if (tt === 0) {
+      const width = Math.min(TILE, R - t);
+      for (let j = 0, at = t; j < n; j++, at += R) {
+        for (let e = 0, to = j; e < width; e++, to += n) {
+          tileVals[to] = store[at + e]!;
+          tileRanks[to] = rankStore[at + e]!;
+        }
+      }
+    }
     let c = 0;
-    for (let j = 0, at = t; j < n; j++, at += R) {
-      const v = store[at]!;
+    for (let j = 0, at = tt * n; j < n; j++, at++) {
+      const v = tileVals[at]!;
       if (v !== v) continue;
       vals[c] = v;
-      ranks[c] = rankStore[at]!;
+      ranks[c] = tileRanks[at]!;
       c++;
     }
     const row = rows[t]!;
@@ -803,4 +1087,38 @@ function summariseRows(
     out.rankMedian[row] = q[1]!;
     out.rankP95[row] = q[2]!;
   }
+}
+
+/**
+ * Warnings about Sobol' estimates that Monte Carlo error has made implausible: an index
+ * outside [0, 1], or a first-order index above the upper end of its factor's total-index
+ * interval (in theory S_i ≤ S_Ti). The pooled estimates are named one by one; the per-year
+ * ones are counted. Each says to raise `--draws` (the error shrinks as 1/√N).
+ * @example sobolWarnings(res.sobol, 1000) // ['Sobol\' index of aggregation: total 1.012 is outside [0, 1] (95 % interval 0.987–1.031); raise --draws (now 1000) for a closer estimate']
+ */
+export function sobolWarnings(rows: readonly SobolRow[], draws: number): string[] {
+  const out: string[] = [];
+  const advice = `raise --draws (now ${draws}) for a closer estimate`;
+  const num = (x: number) => x.toFixed(3);
+  const interval = (lo: number, hi: number) => (lo === lo && hi === hi ? ` (95 % interval ${num(lo)}–${num(hi)})` : '');
+  const problems = (s: SobolRow): string[] => {
+    const p: string[] = [];
+    if (s.first === s.first && (s.first < 0 || s.first > 1)) p.push(`first-order ${num(s.first)} is outside [0, 1]${interval(s.firstLow, s.firstHigh)}`);
+    if (s.total === s.total && (s.total < 0 || s.total > 1)) p.push(`total ${num(s.total)} is outside [0, 1]${interval(s.totalLow, s.totalHigh)}`);
+    if (s.first > s.totalHigh) p.push(`first-order ${num(s.first)} is above the total's interval (${num(s.totalLow)}–${num(s.totalHigh)})`);
+    return p;
+  };
+  let years = 0;
+  let estimates = 0;
+  for (const s of rows) {
+    const p = problems(s);
+    if (p.length === 0) continue;
+    if (s.year === null) out.push(`Sobol' index of ${s.factor}: ${p.join('; ')}; ${advice}`);
+    else {
+      years++;
+      estimates += p.length;
+    }
+  }
+  if (years > 0) out.push(`${estimates} per-year Sobol' estimate(s) in ${years} year-factor row(s) of sobol.csv are outside [0, 1] or have a first-order index above the total's interval; ${advice}`);
+  return out;
 }

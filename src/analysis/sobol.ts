@@ -15,6 +15,7 @@
  * Carlo error, O(1/√N).
  */
 import type { Random } from '../core/random.js';
+import { quantileSorted } from '../core/quantile.js';
 
 /** The two base matrices of a Saltelli design, row-major (row j = draw j, column i = factor i). */
 export interface SaltelliDesign {
@@ -117,4 +118,113 @@ export function sobolFromRuns(fA: Float64Array, fB: Float64Array, fAB: Float64Ar
     totalSe[i] = Math.sqrt(Math.max(0, stq / n - (st / n) ** 2) / n) / variance;
   }
   return { first, total, firstSe, totalSe, variance };
+}
+
+/**
+ * Per-draw terms of pooled Sobol' estimates (sums over the pair-years whose k + 2 runs all
+ * gave an index in that draw), draw j of N at j (or j·k + i for factor i), with outputs
+ * centred on each pair-year's nominal index: `first` Σ (f(B) − c)·(f(AB_i) − f(A)), `total`
+ * Σ (f(AB_i) − f(A))², `square` Σ (f(A) − c)² + (f(B) − c)².
+ */
+export interface SobolDrawTerms {
+  readonly first: Float64Array;
+  readonly total: Float64Array;
+  readonly square: Float64Array;
+}
+
+/** A pooled estimate: the numerators of S_i and S_Ti and the variance they are divided by. */
+export interface SobolEstimate {
+  readonly first: Float64Array;
+  readonly total: Float64Array;
+  readonly variance: number;
+}
+
+/** Bootstrap intervals of the indices of each factor (NaN when there is no estimate). */
+export interface SobolIntervals {
+  readonly firstLow: Float64Array;
+  readonly firstHigh: Float64Array;
+  readonly totalLow: Float64Array;
+  readonly totalHigh: Float64Array;
+}
+
+/** Bootstrap replicates of the Sobol' intervals: B resamples of the N draws. */
+export const SOBOL_BOOTSTRAP_RESAMPLES = 200;
+
+/**
+ * The resamples of a bootstrap over draws: B rows of N draw numbers drawn with replacement
+ * (row b at b·N), from `random`. Every estimate of a run uses the same resamples, so the
+ * intervals of the pooled and per-year indices come from the same replicates.
+ * @example drawResamples(1000, 200, createRandom(1)).length // 200_000
+ */
+export function drawResamples(n: number, resamples: number, random: Random): Uint32Array {
+  const out = new Uint32Array(n * resamples);
+  for (let t = 0; t < out.length; t++) out[t] = Math.min(n - 1, Math.floor(random() * n));
+  return out;
+}
+
+/**
+ * Percentile bootstrap intervals (level 1 − α, type-7 quantiles of the replicates) of
+ * pooled Sobol' indices, resampling the draws. Each replicate re-weights the per-draw terms:
+ * S_i* = (Σ_{j∈J*} F_ij / N − C_i) / (Σ_{j∈J*} Q_j / 2N − D), S_Ti* likewise with
+ * Σ T_ij / 2N, where the constants C_i, D (the centring of each pair-year's outputs on its
+ * sample mean, and the pair-years scored in fewer than N draws) are held at the values that
+ * make the replicate of J* = {1…N} the estimate itself. Holding them fixed leaves out their
+ * own sampling variation, which is of second order.
+ * @example sobolIntervals(terms, est, 1000, 2, drawResamples(1000, 200, createRandom(1))).firstLow
+ */
+export function sobolIntervals(terms: SobolDrawTerms, est: SobolEstimate, n: number, k: number, resamples: Uint32Array, alpha = 0.05): SobolIntervals {
+  const B = Math.floor(resamples.length / n);
+  const out: SobolIntervals = { firstLow: new Float64Array(k).fill(NaN), firstHigh: new Float64Array(k).fill(NaN), totalLow: new Float64Array(k).fill(NaN), totalHigh: new Float64Array(k).fill(NaN) };
+  if (!(est.variance > 0) || B < 2) return out;
+  let sq = 0;
+  const sf = new Float64Array(k);
+  const st = new Float64Array(k);
+  for (let j = 0; j < n; j++) {
+    sq += terms.square[j]!;
+    for (let i = 0; i < k; i++) {
+      sf[i]! += terms.first[j * k + i]!;
+      st[i]! += terms.total[j * k + i]!;
+    }
+  }
+  const d = sq / (2 * n) - est.variance;
+  const cf = Float64Array.from(sf, (x, i) => x / n - est.first[i]!);
+  const ct = Float64Array.from(st, (x, i) => x / (2 * n) - est.total[i]!);
+  const repF = new Float64Array(k * B);
+  const repT = new Float64Array(k * B);
+  const f = new Float64Array(k);
+  const t = new Float64Array(k);
+  for (let b = 0; b < B; b++) {
+    let q = 0;
+    f.fill(0);
+    t.fill(0);
+    for (let u = b * n; u < (b + 1) * n; u++) {
+      const j = resamples[u]!;
+      q += terms.square[j]!;
+      for (let i = 0, at = j * k; i < k; i++, at++) {
+        f[i]! += terms.first[at]!;
+        t[i]! += terms.total[at]!;
+      }
+    }
+    const v = q / (2 * n) - d;
+    for (let i = 0; i < k; i++) {
+      repF[i * B + b] = (f[i]! / n - cf[i]!) / v;
+      repT[i * B + b] = (t[i]! / (2 * n) - ct[i]!) / v;
+    }
+  }
+  for (let i = 0; i < k; i++) {
+    const rf = repF.subarray(i * B, (i + 1) * B).sort();
+    const rt = repT.subarray(i * B, (i + 1) * B).sort();
+    out.firstLow[i] = quantileOfSorted(rf, alpha / 2);
+    out.firstHigh[i] = quantileOfSorted(rf, 1 - alpha / 2);
+    out.totalLow[i] = quantileOfSorted(rt, alpha / 2);
+    out.totalHigh[i] = quantileOfSorted(rt, 1 - alpha / 2);
+  }
+  return out;
+}
+
+/** Type-7 quantile of sorted values, NaN (sorted last) left out. */
+function quantileOfSorted(sorted: Float64Array, p: number): number {
+  let n = sorted.length;
+  while (n > 0 && sorted[n - 1] !== sorted[n - 1]) n--;
+  return quantileSorted(sorted, n, p);
 }

@@ -66,8 +66,8 @@ export function sensitivityFile(table: ScoreTable, res: SensitivityResult, preci
  */
 export function sobolFile(res: SensitivityResult, precision: number): CsvFile {
   const f = (v: number) => formatFixed(v, precision);
-  const lines = ['year,factor,first_order,total,variance,pair_years'];
-  for (const s of res.sobol) lines.push(`${s.year ?? ''},${csvText(s.factor)},${f(s.first)},${f(s.total)},${f(s.variance)},${formatInteger(s.pairYears)}`);
+  const lines = ['year,factor,first_order,total,variance,pair_years,first_order_low,first_order_high,total_low,total_high'];
+  for (const s of res.sobol) lines.push(`${s.year ?? ''},${csvText(s.factor)},${f(s.first)},${f(s.total)},${f(s.variance)},${formatInteger(s.pairYears)},${f(s.firstLow)},${f(s.firstHigh)},${f(s.totalLow)},${f(s.totalHigh)}`);
   return {
     text: lines.join('\n') + '\n',
     resource: {
@@ -81,6 +81,10 @@ export function sobolFile(res: SensitivityResult, precision: number): CsvFile {
         { name: 'total', type: 'number', description: 'share of the variance in which this choice plays any part, interactions included', unit: 'share' },
         { name: 'variance', type: 'number', description: 'Σ over pair-years of the variance of the index, which the indices are shares of', unit: 'index points²' },
         { name: 'pair_years', type: 'integer', description: 'pair-years in the estimate' },
+        { name: 'first_order_low', type: 'number', description: 'lower end of the 95 % bootstrap interval of first_order (200 resamples of the draws, percentile interval)', unit: 'share' },
+        { name: 'first_order_high', type: 'number', description: 'upper end of the 95 % bootstrap interval of first_order', unit: 'share' },
+        { name: 'total_low', type: 'number', description: 'lower end of the 95 % bootstrap interval of total', unit: 'share' },
+        { name: 'total_high', type: 'number', description: 'upper end of the 95 % bootstrap interval of total', unit: 'share' },
       ],
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scorePanel, type ScoreOptions } from '../../src/core/score.js';
-import { runSensitivity, sensitivityFactors, type SensitivityModel, type SensitivitySpec } from '../../src/analysis/sensitivity.js';
+import { runSensitivity, sensitivityFactors, sobolWarnings, type SensitivityModel, type SensitivitySpec, type SobolRow } from '../../src/analysis/sensitivity.js';
 import { competitionRanks } from '../../src/analysis/rank.js';
 import { rowsByYear } from '../../src/core/panel-keys.js';
 import { createRandom } from '../../src/core/random.js';
@@ -219,5 +219,26 @@ describe('alternative normalisers', () => {
       expect(res.indexP05[k]).toBeCloseTo(both[0]!, 9);
       expect(res.indexP95[k]).toBeCloseTo(both[1]!, 9);
     }
+  });
+});
+
+describe('sobolWarnings', () => {
+  const row = (o: Partial<SobolRow>): SobolRow => ({ year: null, factor: 'weight_un', first: 0.2, total: 0.3, variance: 1, pairYears: 10, firstLow: 0.1, firstHigh: 0.3, totalLow: 0.25, totalHigh: 0.35, ...o });
+
+  it('says nothing about plausible estimates', () => {
+    expect(sobolWarnings([row({}), row({ year: 2000 })], 1000)).toEqual([]);
+  });
+
+  it('names a pooled estimate outside [0, 1] or a first-order index above the total interval, with the advice to raise --draws', () => {
+    const w = sobolWarnings([row({ factor: 'aggregation', total: 1.02, totalLow: 0.98, totalHigh: 1.05 }), row({ factor: 'weight_arms', first: 0.4 }), row({ first: -0.01, firstLow: -0.03 })], 200);
+    expect(w).toHaveLength(3);
+    expect(w[0]).toMatch(/aggregation: total 1\.020 is outside \[0, 1\] \(95 % interval 0\.980–1\.050\); raise --draws \(now 200\)/);
+    expect(w[1]).toMatch(/weight_arms: first-order 0\.400 is above the total's interval \(0\.250–0\.350\)/);
+    expect(w[2]).toMatch(/weight_un: first-order -0\.010 is outside \[0, 1\]/);
+  });
+
+  it('counts the per-year ones in one line', () => {
+    const w = sobolWarnings([row({ year: 2000, total: 1.2 }), row({ year: 2001, first: -0.5, total: -0.1 })], 50);
+    expect(w).toEqual([expect.stringMatching(/^3 per-year Sobol' estimate\(s\) in 2 year-factor row\(s\).*raise --draws \(now 50\)/)]);
   });
 });

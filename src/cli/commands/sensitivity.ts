@@ -1,4 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
+import { pc } from '../colour.js';
 import { countOption } from '../option-checks.js';
 import { progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
@@ -30,7 +31,10 @@ export function sensitivityCommand(term: Terminal): CommandModule<GlobalArgs, ne
         const { spec, result } = res;
         term.out(`${spec.draws} draws (seed ${spec.seed}), ${result.factors.length} uncertain choices, ${result.runs} runs per pair-year over ${res.tk.run.table.keys.length} pair-years`);
         const pooled = result.sobol.filter((s) => s.year === null);
-        for (const l of textTable([['choice', 'first order', 'total'], ...pooled.map((s) => [s.factor, num(s.first, 3), num(s.total, 3)])])) term.out(l);
+        const ci = (lo: number, hi: number) => (lo === lo && hi === hi ? `${num(lo, 3)}–${num(hi, 3)}` : '');
+        for (const l of textTable([['choice', 'first order', '95 % interval', 'total', '95 % interval'], ...pooled.map((s) => [s.factor, num(s.first, 3), ci(s.firstLow, s.firstHigh), num(s.total, 3), ci(s.totalLow, s.totalHigh)])])) term.out(l);
+        const { sobolWarnings } = await import('../../analysis/sensitivity.js');
+        for (const w of sobolWarnings(result.sobol, spec.draws)) term.err(pc.yellow(`warning: ${w}`));
         reportWritten(term, res.tk, res.files, res.rescored);
       } finally {
         draws.stop();
