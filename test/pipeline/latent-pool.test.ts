@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { fitLatentModelThreaded, latentThreads, splitChunks } from '../../src/pipeline/latent-pool.js';
 import { fitLatentModel } from '../../src/core/latent/latent-model.js';
 import { simulatePanel, type SimSpec } from '../../src/core/latent/simulate.js';
-import { ROOT } from '../helpers/cli.js';
+import { floatBytes as bytes, withBundled } from '../helpers/bundle-sources.js';
 
 const SPEC: SimSpec = {
   pairs: 300,
@@ -20,7 +16,6 @@ const SPEC: SimSpec = {
     { id: 'trade', a: -1, b: 0.6, sigma: 0.5, to: 2012 },
   ],
 };
-const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 describe('the latent model on worker threads', () => {
   it('splits chunks into contiguous ranges of about equal rows', () => {
@@ -33,20 +28,8 @@ describe('the latent model on worker threads', () => {
 
   it('gives byte-identical results with 1, 2 and 3 threads', async () => {
     // bundle the pool and its worker from the sources into a private folder
-    const dir = path.join(ROOT, 'node_modules', '.cache', `entente-latent-test-${process.pid}`);
-    try {
-      await build({
-        absWorkingDir: ROOT,
-        entryPoints: { 'latent-pool': 'src/pipeline/latent-pool.ts', 'latent-worker': 'src/pipeline/latent-worker.ts' },
-        outdir: dir,
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'warning',
-      });
-      const built = (await import(pathToFileURL(path.join(dir, 'latent-pool.js')).href)) as { fitLatentModelThreaded: typeof fitLatentModelThreaded };
+    const entries = { 'latent-pool': 'src/pipeline/latent-pool.ts', 'latent-worker': 'src/pipeline/latent-worker.ts' };
+    await withBundled<{ fitLatentModelThreaded: typeof fitLatentModelThreaded }, void>(entries, 'latent-pool', async (built) => {
       const sim = simulatePanel(SPEC, 5);
       const indicators = SPEC.indicators.map((d, k) => ({ id: d.id, values: sim.values[k]!, treatment: d.presence ? ('two_part' as const) : ('linear' as const) }));
       const one = fitLatentModel(sim.keys, indicators, { scale: [0, 100] });
@@ -58,8 +41,6 @@ describe('the latent model on worker threads', () => {
         expect(fit.convergence).toEqual(one.convergence);
       }
       expect(bytes(fromSources.index)).toBe(bytes(one.index));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
