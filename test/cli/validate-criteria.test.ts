@@ -3,19 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { VALIDITY_CONFIG, validityConfigWith as configWith } from '../helpers/validity-fixture.js';
 
-const CONFIG = path.join(ROOT, 'test', 'fixtures', 'validity', 'sample-validity.yaml');
+const CONFIG = VALIDITY_CONFIG;
 
-/** The validity fixture config written to a temporary folder, with absolute paths and `edit` applied to its text. */
-function configWith(edit: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-validate-criteria-'));
-  const text = readFileSync(CONFIG, 'utf8')
-    .replace('data_dir: ../../..', `data_dir: ${JSON.stringify(ROOT)}`)
-    .replace('../../../indicators/sample/unsc_corrections.csv', path.join(ROOT, 'indicators/sample/unsc_corrections.csv'));
-  const file = path.join(dir, 'config.yaml');
-  writeFileSync(file, edit(text));
-  return file;
-}
 
 describe('entente validate and the validation: block', () => {
   it('reads the criterion data of a good block with the readers of entente validity and lists them (exit 0)', async () => {

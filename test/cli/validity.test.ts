@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { VALIDITY_CONFIG, validityConfigWith as configWith } from '../helpers/validity-fixture.js';
 import { packageOf, readRecords } from './toolkit-helpers.js';
 
-const CONFIG = path.join(ROOT, 'test', 'fixtures', 'validity', 'sample-validity.yaml');
+const CONFIG = VALIDITY_CONFIG;
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'entente-validity-'));
 
-/** The fixture config written elsewhere, with absolute paths and `edit` applied to its text. */
-function configWith(edit: (text: string) => string): string {
-  const dir = tmp();
-  const text = readFileSync(CONFIG, 'utf8')
-    .replace('data_dir: ../../..', `data_dir: ${JSON.stringify(ROOT)}`)
-    .replace('../../../indicators/sample/unsc_corrections.csv', path.join(ROOT, 'indicators/sample/unsc_corrections.csv'));
-  const file = path.join(dir, 'config.yaml');
-  writeFileSync(file, edit(text));
-  return file;
-}
 
 describe('entente validity', () => {
   it('under aggregation: latent measures the latent index itself against alliances: an indicator with latent: none is not an input', async () => {
