@@ -11,7 +11,7 @@
  *   each alternative in `normalise` (applied to every indicator; `goalposts` only to
  *   indicators that declare goalposts), one factor, present when alternatives are listed;
  * - the imputation, drawn with equal probability from the configured one and each alternative
- *   in `impute` (`none`, `latest`, `linear`, applied to every indicator with its own `max_age`),
+ *   in `impute` (`none`, `latest`, `linear`, `nearest`, applied to every indicator with its own `max_age`),
  *   one factor, present when alternatives are listed. Imputation changes which indicators are
  *   present, so it changes the coverage and the thin-data rules as well as the values.
  *

@@ -87,7 +87,7 @@ export const indicatorCommonShape = {
   lag: z.number().int().min(0).max(50).optional(),
   window: z.number().int().min(1).max(50).optional(),
   half_life: z.number().positive().max(100).optional(),
-  /** Panel imputation with provenance (see core/impute.ts): `none`, `latest` or `linear`. */
+  /** Panel imputation with provenance (see core/impute.ts): `none`, `latest`, `linear` or `nearest`. */
   impute: z.enum(IMPUTE_METHODS).optional(),
   /** How many years away an observation may be and still be imputed (default 3). */
   max_age: z.number().int().min(1).max(50).optional(),
@@ -107,7 +107,7 @@ export const indicatorSchema = z
     message: '`normalise: goalposts` needs `goalposts: { min, max }` or `goalposts: { min_quantile, max_quantile }`',
   })
   .refine((b) => b.max_age === undefined || (b.impute ?? 'none') !== 'none', {
-    message: '`max_age` is the limit of an imputation: set `impute: latest` or `impute: linear` with it, or remove it',
+    message: '`max_age` is the limit of an imputation: set `impute: latest`, `linear` or `nearest` with it, or remove it',
     path: ['max_age'],
   });
 

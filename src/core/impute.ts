@@ -11,6 +11,11 @@
  * - `linear`: linear interpolation between the observed years around the gap —
  *   x̂_t = x_s + (x_u − x_s)·(t − s)/(u − s), s < t < u the nearest observed years with
  *   t − s ≤ max_age and u − t ≤ max_age (no extrapolation past the last observation); provenance s.
+ * - `nearest`: the observation of the nearest year within max_age, before or after — x̂_t = x_s
+ *   with |t − s| ≤ max_age minimal (the earlier year on a tie); provenance s. It fills the first
+ *   years of a series (a state's first sessions, before it cast enough votes) and gaps up to
+ *   2·max_age years, half from each side (the "nearest available year" rule of composite
+ *   indices); past the last observation it is `latest`.
  *
  * Imputation works on the indicator's values after its temporal transforms (lag, window,
  * half-life), before normalisation; the normaliser is fitted on observed values only, so turning
@@ -24,7 +29,7 @@ import { pairRuns } from './panel-keys.js';
 import { yearOfKey, YEAR_SPAN as Y } from '../domain/dyad-year-key.js';
 
 /** The imputation methods by name. */
-export const IMPUTE_METHODS = ['none', 'latest', 'linear'] as const;
+export const IMPUTE_METHODS = ['none', 'latest', 'linear', 'nearest'] as const;
 
 /** An imputation method. */
 export type ImputeMethod = (typeof IMPUTE_METHODS)[number];
@@ -45,6 +50,29 @@ export interface ImputedColumn {
   readonly from: Float64Array;
 }
 
+/** How a method fills row r, given the nearest observed rows before (`s`) and after (`u`) it within max_age (−1 when none). */
+interface Filler {
+  /** The observed row the imputed cell is attributed to (its year is the provenance), or −1 to leave it missing. */
+  source(r: number, s: number, u: number, years: ArrayLike<number>): number;
+  /** The imputed value, given the source row. */
+  value(r: number, s: number, u: number, source: number, years: ArrayLike<number>, values: Float64Array): number;
+}
+
+const copy = (_r: number, _s: number, _u: number, source: number, _y: ArrayLike<number>, values: Float64Array): number => values[source]!;
+
+/** The imputation methods' strategies (`none` fills nothing). */
+const FILLERS: Record<ImputeMethod, Filler> = {
+  none: { source: () => -1, value: copy },
+  latest: { source: (_r, s) => s, value: copy },
+  // x_s + (x_u − x_s)·(t − s)/(u − s), attributed to s
+  linear: {
+    source: (_r, s, u) => (s >= 0 && u >= 0 ? s : -1),
+    value: (r, s, u, _src, years, values) => values[s]! + ((values[u]! - values[s]!) * (years[r]! - years[s]!)) / (years[u]! - years[s]!),
+  },
+  // the closer of s and u, the earlier on a tie
+  nearest: { source: (r, s, u, years) => (u < 0 || (s >= 0 && years[r]! - years[s]! <= years[u]! - years[r]!) ? s : u), value: copy },
+};
+
 /**
  * Imputes one pair's series. `years` ascending; a year gap between two rows means the pair did
  * not exist in between, and nothing is carried across it. Returns only the imputed cells.
@@ -55,7 +83,7 @@ export function imputeSeries(years: ArrayLike<number>, values: Float64Array, spe
   const out = new Float64Array(n).fill(NaN);
   const from = new Float64Array(n).fill(NaN);
   if (spec.method === 'none') return { values: out, from };
-  // previous observed row within the same unbroken run, for every row
+  // previous and next observed rows within the same unbroken run, for every row
   const prev = new Int32Array(n).fill(-1);
   const next = new Int32Array(n).fill(-1);
   for (let r = 0, last = -1; r < n; r++) {
@@ -68,19 +96,16 @@ export function imputeSeries(years: ArrayLike<number>, values: Float64Array, spe
     next[r] = last;
     if (values[r] === values[r]) last = r;
   }
+  const fill = FILLERS[spec.method];
   for (let r = 0; r < n; r++) {
     if (values[r] === values[r]) continue;
-    const s = prev[r]!;
-    if (s < 0 || years[r]! - years[s]! > spec.maxAge) continue;
-    if (spec.method === 'latest') {
-      out[r] = values[s]!;
-      from[r] = years[s]!;
-      continue;
-    }
-    const u = next[r]!;
-    if (u < 0 || years[u]! - years[r]! > spec.maxAge) continue;
-    out[r] = values[s]! + ((values[u]! - values[s]!) * (years[r]! - years[s]!)) / (years[u]! - years[s]!);
-    from[r] = years[s]!;
+    // the nearest observed rows before and after, −1 when none is within max_age
+    const s = prev[r]! >= 0 && years[r]! - years[prev[r]!]! <= spec.maxAge ? prev[r]! : -1;
+    const u = next[r]! >= 0 && years[next[r]!]! - years[r]! <= spec.maxAge ? next[r]! : -1;
+    const source = fill.source(r, s, u, years);
+    if (source < 0) continue;
+    out[r] = fill.value(r, s, u, source, years, values);
+    from[r] = years[source]!;
   }
   return { values: out, from };
 }

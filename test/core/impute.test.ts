@@ -28,6 +28,33 @@ describe('imputeSeries', () => {
     expect(nan(imputeSeries(years, values, { method: 'linear', maxAge: 1 }).values[2]!)).toBe(true);
   });
 
+  it('nearest takes the closest observation before or after within max_age, the earlier on a tie, with its year', () => {
+    // 2001 and 2002 are one and two years from 2000 and 2003: 2001 ← 2000, 2002 ← 2003
+    const r = imputeSeries(years, values, { method: 'nearest', maxAge: 2 });
+    expect(Array.from(r.values).map((x) => (nan(x) ? null : x))).toEqual([null, 1, 4, null, 4, 4]);
+    expect(Array.from(r.from).map((x) => (nan(x) ? null : x))).toEqual([null, 2000, 2003, null, 2003, 2003]);
+    // a year as far from both sides is taken from the earlier one
+    const tie = imputeSeries([2000, 2001, 2002], Float64Array.of(1, NaN, 3), { method: 'nearest', maxAge: 1 });
+    expect(tie.values[1]).toBe(1);
+    expect(tie.from[1]).toBe(2000);
+  });
+
+  it('nearest fills the first years of a series from the first observation, up to max_age years back', () => {
+    // a state whose first sessions are too thin: 1992 and 1993 missing, 1994 observed
+    const r = imputeSeries([1991, 1992, 1993, 1994], Float64Array.of(NaN, NaN, NaN, 0.7), { method: 'nearest', maxAge: 2 });
+    expect(Array.from(r.values).map((x) => (nan(x) ? null : x))).toEqual([null, 0.7, 0.7, null]);
+    expect(Array.from(r.from).map((x) => (nan(x) ? null : x))).toEqual([null, 1994, 1994, null]);
+    // latest and linear never look ahead past a missing start
+    expect(Array.from(imputeSeries([1992, 1993, 1994], Float64Array.of(NaN, NaN, 0.7), { method: 'latest', maxAge: 5 }).values).every(nan)).toBe(true);
+    expect(Array.from(imputeSeries([1992, 1993, 1994], Float64Array.of(NaN, NaN, 0.7), { method: 'linear', maxAge: 5 }).values).every(nan)).toBe(true);
+  });
+
+  it('nearest carries nothing back across a year in which the pair did not exist', () => {
+    const r = imputeSeries([1989, 1991, 1992], Float64Array.of(NaN, NaN, 5), { method: 'nearest', maxAge: 5 });
+    expect(r.values[1]).toBe(5);
+    expect(nan(r.values[0]!)).toBe(true);
+  });
+
   it('carries nothing across a year in which the pair did not exist (a gap in the years)', () => {
     const r = imputeSeries([1989, 1990, 1992], Float64Array.of(5, NaN, NaN), { method: 'latest', maxAge: 5 });
     expect(r.values[1]).toBe(5);
@@ -78,7 +105,7 @@ describe('imputation in the scored panel', () => {
 
   // a small panel of two pairs × ten years, each cell observed or not
   const cells = fc.array(fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }), { minLength: 20, maxLength: 20 });
-  const method = fc.constantFrom('latest' as const, 'linear' as const);
+  const method = fc.constantFrom('latest' as const, 'linear' as const, 'nearest' as const);
 
   it('property: imputation never changes an observed value (raw, normalised) and never fills a missing one as observed', () => {
     fc.assert(
@@ -96,9 +123,10 @@ describe('imputation in the scored panel', () => {
             expect(filled.norm[1]![r]).toBe(plain.norm[1]![r]);
             expect(nan(from[r]!)).toBe(true);
           } else if (!nan(filled.norm[1]![r]!)) {
+            // latest and linear look back only; nearest either way
             const age = unpackKey(filled.keys[r]!).year - from[r]!;
-            expect(age).toBeGreaterThanOrEqual(1);
-            expect(age).toBeLessThanOrEqual(maxAge);
+            expect(m === 'nearest' ? Math.abs(age) : age).toBeGreaterThanOrEqual(1);
+            expect(Math.abs(age)).toBeLessThanOrEqual(maxAge);
           } else expect(nan(from[r]!)).toBe(true);
           expect(filled.norm[0]![r]).toBe(plain.norm[0]![r]);
         }

@@ -13,7 +13,7 @@ import { describeShared } from '../helpers/shared-data.js';
 const NON_MEMBERS = new Set(['TWN', 'XKX', 'PSE', 'VAT']);
 
 describeShared('examples/real-data.yaml: every pair of existing states, 1946–2024, no jump where a source starts or ends', (dataDir) => {
-  it('has a row for every pair of existing states in every year, an index for 99.5 % of them 1992–2024 outside the four non-members, and index_chained free of boundary artefacts', { timeout: 600_000 }, async () => {
+  it('has a row for every pair of existing states in every year, an index for 99.9 % of them 1992–2024 outside the four non-members (thin UN years take the nearest year with enough votes), and index_chained free of boundary artefacts', { timeout: 600_000 }, async () => {
     const config = await readConfig(path.join(ROOT, 'examples/real-data.yaml'), { ENTENTE_DATA_DIR: dataDir });
     const run = await computeScore(config);
     const t = run.table;
@@ -39,7 +39,7 @@ describeShared('examples/real-data.yaml: every pair of existing states, 1946–2
     }
     const worst = [...missingByState].sort((x, y) => y[1] - x[1]).slice(0, 8);
     console.log(`1992–2024, pairs of UN members: ${indexed} of ${rows} pair-years with an index; most missing: ${worst.map(([s, n]) => `${s} ${n}`).join(', ')}`);
-    expect(indexed / rows).toBeGreaterThan(0.995);
+    expect(indexed / rows).toBeGreaterThan(0.999);
 
     const chained = indexSeriesOf(t, explainModelOf(config), new Set(config.indicators.map((i) => i.family.name))).find((s) => s.name === 'index_chained')!;
     const boundaries = boundaryRows(chained).filter((r) => r.metric === 'boundary_artefact_median');
