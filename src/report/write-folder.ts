@@ -130,17 +130,49 @@ export async function writeFolderAtomically(target: string, files: ReportFiles, 
 }
 
 /**
- * Writes files into a folder (each made durable with fsync), in {@link writeOrder}.
+ * Writes files into a folder (each made durable with fsync), in {@link writeOrder}. Chunked
+ * contents that can be written on another thread (`writeFile`) start first; the other files
+ * are written meanwhile, and deferred contents prepared (`prepare`), before they are awaited;
+ * deferred contents are made last. Whatever fails, nothing is still being written when it
+ * returns or throws.
  * @example await writeFiles(staging, new Map([['a.csv', 'x\n1\n']]));
  */
 export async function writeFiles(dir: string, files: ReportFiles): Promise<void> {
-  for (const [name, content] of writeOrder(files)) {
-    writeContent(path.join(dir, name), content);
-    await pauseAt(`file-written:${name}`);
+  const order = writeOrder(files);
+  const away = order.flatMap(([name, c]) => (typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'chunked' && c.writeFile ? [{ name, done: c.writeFile(path.join(dir, name)) }] : []));
+  // a rejection is handled below, once this thread's files are written
+  for (const a of away) a.done.catch(() => {});
+  try {
+    for (const [name, content] of order) {
+      if (away.some((a) => a.name === name) || isDeferred(content)) continue;
+      writeFileDurably(path.join(dir, name), content);
+      await pauseAt(`file-written:${name}`);
+    }
+    for (const [, content] of order) if (isDeferred(content)) content.prepare?.();
+    for (const a of away) {
+      await a.done;
+      await pauseAt(`file-written:${a.name}`);
+    }
+    for (const [name, content] of order) {
+      if (!isDeferred(content)) continue;
+      writeFileDurably(path.join(dir, name), content);
+      await pauseAt(`file-written:${name}`);
+    }
+  } finally {
+    await Promise.allSettled(away.map((a) => a.done));
   }
 }
 
-function writeContent(file: string, content: ReportContent): void {
+function isDeferred(c: ReportContent): c is Extract<ReportContent, { kind: 'deferred' }> {
+  return typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'deferred';
+}
+
+/**
+ * Writes one content to a new file (refusing an existing one) and makes it durable (fsync):
+ * chunked contents chunk by chunk, deferred ones made first.
+ * @example writeFileDurably('/tmp/staging/a.csv', 'x\n1\n');
+ */
+export function writeFileDurably(file: string, content: ReportContent): void {
   const fd = openSync(file, 'wx');
   try {
     const put = (chunk: Uint8Array) => {
