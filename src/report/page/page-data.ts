@@ -9,7 +9,7 @@ import { unpackKey, yearOfKey, YEAR_SPAN as Y } from '../../domain/dyad-year-key
 import type { Iso3 } from '../../domain/country.js';
 import type { ScoreTable } from '../../core/score-table.js';
 import { biggestMovers, lastIndexYear, yearRanking } from '../../analysis/summary-stats.js';
-import { formatFixed } from '../../format/format-number.js';
+import { roundFixed } from '../../format/format-number.js';
 import { alignmentColumns, alignmentRowCells } from '../alignment-csv.js';
 
 /** Most cells (pairs × years) of the year table the page embeds: ~2 MB of JSON at most. */
@@ -118,10 +118,10 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
   const slot = new Map(years.map((y, i) => [y, i]));
   const index = years.map(() => new Array<number | null>(pairs.length).fill(null));
   const coverage = years.map(() => new Array<number | null>(pairs.length).fill(null));
-  const round = (x: number) => (x === x && Number.isFinite(x) ? Number(formatFixed(x, precision)) : null);
+  const round = (x: number) => (x === x && Number.isFinite(x) ? roundFixed(x, precision) : null);
   // the year table shows at most 3 decimals (the page stays small; the pair view shows alignment.csv's cells)
   const short = Math.min(precision, PAGE_TABLE_DECIMALS);
-  const roundShort = (x: number) => (x === x && Number.isFinite(x) ? Number(formatFixed(x, short)) : null);
+  const roundShort = (x: number) => (x === x && Number.isFinite(x) ? roundFixed(x, short) : null);
   for (let r = 0; r < n; r++) {
     const k = table.keys[r]!;
     const s = slot.get(yearOfKey(k));
