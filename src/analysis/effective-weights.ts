@@ -133,18 +133,18 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
     out.sort((p, q) => x[p]! - x[q]! || p - q);
     return Uint32Array.from(out);
   }
-  // least significant digit first, four stable passes of 16 bits: rows with equal values keep
-  // their ascending order, as the comparator's tie-break by row asks
+  // least significant digit first, two stable passes of 16 bits over the high word: rows in
+  // order of it, equal high words in row order; then each run of equal high words is put in
+  // order of its low words (usually already: runs are mostly of equal values)
   let hiSwap = new Uint32Array(m);
   let loSwap = new Uint32Array(m);
   let rowSwap = new Uint32Array(m);
   const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const src = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass === 0 ? 0 : 16;
     counts.fill(0);
-    for (let i = 0; i < m; i++) counts[(src[i]! >>> shift) & 0xffff]!++;
-    if (counts[(src[0]! >>> shift) & 0xffff] === m) continue; // every key shares this digit
+    for (let i = 0; i < m; i++) counts[(hi[i]! >>> shift) & 0xffff]!++;
+    if (counts[(hi[0]! >>> shift) & 0xffff] === m) continue; // every key shares this digit
     let sum = 0;
     for (let b = 0; b < 65536; b++) {
       const c = counts[b]!;
@@ -152,7 +152,7 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
       sum += c;
     }
     for (let i = 0; i < m; i++) {
-      const at = counts[(src[i]! >>> shift) & 0xffff]!++;
+      const at = counts[(hi[i]! >>> shift) & 0xffff]!++;
       hiSwap[at] = hi[i]!;
       loSwap[at] = lo[i]!;
       rowSwap[at] = rows[i]!;
@@ -161,7 +161,44 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
     [lo, loSwap] = [loSwap, lo];
     [rows, rowSwap] = [rowSwap, rows];
   }
+  for (let i = 0; i < m; ) {
+    let j = i + 1;
+    let sorted = true;
+    while (j < m && hi[j] === hi[i]) {
+      if (lo[j]! < lo[j - 1]!) sorted = false;
+      j++;
+    }
+    if (!sorted) sortRunByLow(lo, rows, i, j);
+    i = j;
+  }
   return rows.length === m ? rows : rows.slice(0, m);
+}
+
+/** Puts rows i … j − 1 in order of their low words, ties in row order (the run is in row order). */
+function sortRunByLow(lo: Uint32Array, rows: Uint32Array, i: number, j: number): void {
+  if (j - i <= 32) {
+    // insertion sort: stable, and the run arrives in row order
+    for (let k = i + 1; k < j; k++) {
+      const l = lo[k]!;
+      const r = rows[k]!;
+      let p = k - 1;
+      while (p >= i && lo[p]! > l) {
+        lo[p + 1] = lo[p]!;
+        rows[p + 1] = rows[p]!;
+        p--;
+      }
+      lo[p + 1] = l;
+      rows[p + 1] = r;
+    }
+    return;
+  }
+  const order = Array.from({ length: j - i }, (_, k) => i + k).sort((p, q) => lo[p]! - lo[q]! || rows[p]! - rows[q]!);
+  const los = order.map((p) => lo[p]!);
+  const rs = order.map((p) => rows[p]!);
+  for (let k = 0; k < order.length; k++) {
+    lo[i + k] = los[k]!;
+    rows[i + k] = rs[k]!;
+  }
 }
 
 /**
