@@ -207,18 +207,24 @@ function sortRunByLow(lo: Uint32Array, rows: Uint32Array, i: number, j: number):
  * @example correlationRatioSorted(rowsSortedBy(x), x, y).eta2 // = correlationRatio(x, y).eta2
  */
 export function correlationRatioSorted(sortedRows: Uint32Array, x: Float64Array, y: Float64Array, maxBins = 50): { eta2: number; n: number } {
-  const rows = new Uint32Array(sortedRows.length);
+  // x and y gathered once in sorted order (one pass of scattered reads; the rest reads them in sequence)
+  const xs = new Float64Array(sortedRows.length);
+  const ys = new Float64Array(sortedRows.length);
   let n = 0;
   for (let i = 0; i < sortedRows.length; i++) {
     const r = sortedRows[i]!;
-    if (y[r] === y[r]) rows[n++] = r;
+    const v = y[r]!;
+    if (v === v) {
+      xs[n] = x[r]!;
+      ys[n++] = v;
+    }
   }
   if (n < 3) return { eta2: NaN, n };
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[rows[i]!]!;
+  for (let i = 0; i < n; i++) mean += ys[i]!;
   mean /= n;
   let total = 0;
-  for (let i = 0; i < n; i++) total += (y[rows[i]!]! - mean) ** 2;
+  for (let i = 0; i < n; i++) total += (ys[i]! - mean) ** 2;
   if (!(total > 0)) return { eta2: NaN, n };
   const bins = Math.max(2, Math.min(maxBins, Math.floor(Math.sqrt(n))));
   const target = n / bins;
@@ -226,9 +232,9 @@ export function correlationRatioSorted(sortedRows: Uint32Array, x: Float64Array,
   let start = 0;
   while (start < n) {
     let end = Math.min(n, Math.max(start + 1, Math.round(start + target)));
-    while (end < n && x[rows[end]!] === x[rows[end - 1]!]) end++;
+    while (end < n && xs[end] === xs[end - 1]) end++;
     let s = 0;
-    for (let t = start; t < end; t++) s += y[rows[t]!]!;
+    for (let t = start; t < end; t++) s += ys[t]!;
     const m = s / (end - start);
     between += (end - start) * (m - mean) ** 2;
     start = end;
