@@ -46,6 +46,18 @@ export interface DroppedValues {
  */
 export function restrictToStateSystem(values: DyadYearTable, system: StateSystem): { table: DyadYearTable; dropped: DroppedValues } {
   const cols = values.sortedColumns();
+  // a sorted table already kept to this state system (loading does it, scoring asks again)
+  if (cols !== null && restricted.get(cols.keys) === system) return { table: values, dropped: { count: 0, byState: [] } };
+  const result = restrictTable(values, cols, system);
+  const kept = result.table.sortedColumns();
+  if (kept !== null) restricted.set(kept.keys, system);
+  return result;
+}
+
+/** Key arrays of sorted tables whose pair-years all exist in the state system given. */
+const restricted = new WeakMap<Float64Array, StateSystem>();
+
+function restrictTable(values: DyadYearTable, cols: ReturnType<DyadYearTable['sortedColumns']>, system: StateSystem): { table: DyadYearTable; dropped: DroppedValues } {
   const keys = cols !== null ? cols.keys : Float64Array.from(values.keys());
   // one membership test per key, kept for the copy and the tally
   const exists = new Uint8Array(keys.length);
