@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Dirent } from 'node:fs';
+import { chmodSync, close, closeSync, fsync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import { lockFolder } from './folder-lock.js';
@@ -140,12 +140,20 @@ export async function writeFolderAtomically(target: string, files: ReportFiles, 
 export async function writeFiles(dir: string, files: ReportFiles): Promise<void> {
   const order = writeOrder(files);
   const away = order.flatMap(([name, c]) => (typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'chunked' && c.writeFile ? [{ name, done: c.writeFile(path.join(dir, name)) }] : []));
+  // the fsyncs of this thread's files run on the thread pool meanwhile (the journal commit
+  // they wait for would otherwise hold up the files still to make)
+  const syncs: Promise<void>[] = [];
+  const write = (name: string, content: ReportContent) => {
+    const p = writeThenSync(path.join(dir, name), content);
+    p.catch(() => {}); // handled below
+    syncs.push(p);
+  };
   // a rejection is handled below, once this thread's files are written
   for (const a of away) a.done.catch(() => {});
   try {
     for (const [name, content] of order) {
       if (away.some((a) => a.name === name) || isDeferred(content)) continue;
-      writeFileDurably(path.join(dir, name), content);
+      write(name, content);
       await pauseAt(`file-written:${name}`);
     }
     for (const [, content] of order) if (isDeferred(content)) content.prepare?.();
@@ -155,16 +163,39 @@ export async function writeFiles(dir: string, files: ReportFiles): Promise<void>
     }
     for (const [name, content] of order) {
       if (!isDeferred(content)) continue;
-      writeFileDurably(path.join(dir, name), content);
+      write(name, content);
       await pauseAt(`file-written:${name}`);
     }
+    await Promise.all(syncs);
   } finally {
-    await Promise.allSettled(away.map((a) => a.done));
+    await Promise.allSettled([...away.map((a) => a.done), ...syncs]);
   }
 }
 
 function isDeferred(c: ReportContent): c is Extract<ReportContent, { kind: 'deferred' }> {
   return typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'deferred';
+}
+
+/**
+ * {@link writeFileDurably} with the fsync and close on the thread pool: writes now (throws as
+ * it would), and resolves once the file is durable.
+ */
+function writeThenSync(file: string, content: ReportContent): Promise<void> {
+  const fd = openSync(file, 'wx');
+  try {
+    writeContent(fd, content);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return new Promise((resolve, reject) => {
+    fsync(fd, (err) => {
+      close(fd, (err2) => {
+        if (err ?? err2) reject(err ?? err2);
+        else resolve();
+      });
+    });
+  });
 }
 
 /**
@@ -175,19 +206,24 @@ function isDeferred(c: ReportContent): c is Extract<ReportContent, { kind: 'defe
 export function writeFileDurably(file: string, content: ReportContent): void {
   const fd = openSync(file, 'wx');
   try {
-    const put = (chunk: Uint8Array) => {
-      for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
-    };
-    if (typeof content === 'string') put(Buffer.from(content, 'utf8'));
-    else if (content instanceof Uint8Array) put(content);
-    else if (content.kind === 'deferred') {
-      const made = content.make();
-      put(typeof made === 'string' ? Buffer.from(made, 'utf8') : made);
-    } else content.write(put);
+    writeContent(fd, content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes one content to an open file: chunked contents chunk by chunk, deferred ones made first. */
+function writeContent(fd: number, content: ReportContent): void {
+  const put = (chunk: Uint8Array) => {
+    for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+  };
+  if (typeof content === 'string') put(Buffer.from(content, 'utf8'));
+  else if (content instanceof Uint8Array) put(content);
+  else if (content.kind === 'deferred') {
+    const made = content.make();
+    put(typeof made === 'string' ? Buffer.from(made, 'utf8') : made);
+  } else content.write(put);
 }
 
 /**
