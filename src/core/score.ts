@@ -440,6 +440,14 @@ function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   return out;
 }
 
+/** True when two key arrays hold the same keys in the same order. */
+function sameKeys(x: Float64Array, y: Float64Array): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 /** True when the keys are in ascending order. */
 function ascending(keys: Float64Array): boolean {
   for (let r = 1; r < keys.length; r++) if (!(keys[r - 1]! < keys[r]!)) return false;
@@ -448,7 +456,8 @@ function ascending(keys: Float64Array): boolean {
 
 /** Merges two ascending arrays into one ascending array without duplicates. */
 function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
-  if (x === y) return x;
+  if (sameKeys(x, y)) return x; // indicators of one source share their pair-years: no copy
+
   const out = new Float64Array(x.length + y.length);
   let i = 0;
   let j = 0;
@@ -499,7 +508,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
   const n = keys.length;
   const out = new Float64Array(n);
   const cols = table.sortedColumns();
-  if (!hasTemporal(ind.temporal) && cols !== null && cols.keys === keys) {
+  if (!hasTemporal(ind.temporal) && cols !== null && sameKeys(cols.keys, keys)) {
     // the panel is exactly this table's keys: read the values in order, no lookups
     for (let r = 0; r < n; r++) out[r] = masked && !inRanges(yearOfKey(keys[r]!), coverage) ? NaN : cols.values[r]!;
     return out;
