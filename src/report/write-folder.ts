@@ -179,8 +179,9 @@ function isDeferred(c: ReportContent): c is Extract<ReportContent, { kind: 'defe
 /**
  * {@link writeFileDurably} with the fsync and close on the thread pool: writes now (throws as
  * it would), and resolves once the file is durable.
+ * @example await writeThenSync('/tmp/staging/a.csv', 'x\n1\n');
  */
-function writeThenSync(file: string, content: ReportContent): Promise<void> {
+export function writeThenSync(file: string, content: ReportContent): Promise<void> {
   const fd = openSync(file, 'wx');
   try {
     writeContent(fd, content);
