@@ -1,4 +1,4 @@
-import { chmodSync, close, closeSync, fsync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Dirent } from 'node:fs';
+import { chmodSync, closeSync, fdatasync, fsync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import { lockFolder } from './folder-lock.js';
@@ -183,21 +183,34 @@ function isDeferred(c: ReportContent): c is Extract<ReportContent, { kind: 'defe
  */
 export function writeThenSync(file: string, content: ReportContent): Promise<void> {
   const fd = openSync(file, 'wx');
+  // a large file is handed to the disk every EARLY_SYNC_BYTES as it is written (fdatasync on the
+  // thread pool), so little is left for its last fsync
+  const syncs: Promise<void>[] = [];
+  const sync = (how: typeof fsync) => syncs.push(new Promise((resolve, reject) => how(fd, (err) => (err ? reject(err) : resolve()))));
   try {
-    writeContent(fd, content);
+    let since = 0;
+    writeContent(fd, content, (bytes) => {
+      since += bytes;
+      if (since >= EARLY_SYNC_BYTES) {
+        since = 0;
+        sync(fdatasync);
+      }
+    });
   } catch (e) {
-    closeSync(fd);
+    // the early syncs still hold the descriptor: close it once they are done
+    void Promise.allSettled(syncs).then(() => closeSync(fd));
     throw e;
   }
-  return new Promise((resolve, reject) => {
-    fsync(fd, (err) => {
-      close(fd, (err2) => {
-        if (err ?? err2) reject(err ?? err2);
-        else resolve();
-      });
-    });
+  sync(fsync);
+  return Promise.allSettled(syncs).then((results) => {
+    closeSync(fd);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   });
 }
+
+/** Bytes written between two early syncs of a large file. */
+const EARLY_SYNC_BYTES = 32 << 20;
 
 /**
  * Writes one content to a new file (refusing an existing one) and makes it durable (fsync):
@@ -214,10 +227,11 @@ export function writeFileDurably(file: string, content: ReportContent): void {
   }
 }
 
-/** Writes one content to an open file: chunked contents chunk by chunk, deferred ones made first. */
-function writeContent(fd: number, content: ReportContent): void {
+/** Writes one content to an open file: chunked contents chunk by chunk, deferred ones made first; `wrote` hears each write's size. */
+function writeContent(fd: number, content: ReportContent, wrote: (bytes: number) => void = () => {}): void {
   const put = (chunk: Uint8Array) => {
     for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+    wrote(chunk.length);
   };
   if (typeof content === 'string') put(Buffer.from(content, 'utf8'));
   else if (content instanceof Uint8Array) put(content);
