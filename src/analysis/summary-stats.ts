@@ -130,6 +130,23 @@ function countPanel(table: ScoreTable): PanelFacts {
  * @example lastIndexYear(table) // 2020
  */
 export function lastIndexYear(table: ScoreTable): number | null {
+  return memo(table, 'last', () => findLastIndexYear(table));
+}
+
+/**
+ * What the summary and the page both ask of a table (the last year, a year's rows, the rows of
+ * two years), computed once per table: each is a pass over every row.
+ */
+const memos = new WeakMap<ScoreTable, Map<string, unknown>>();
+
+function memo<T>(table: ScoreTable, key: string, make: () => T): T {
+  let m = memos.get(table);
+  if (m === undefined) memos.set(table, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
+function findLastIndexYear(table: ScoreTable): number | null {
   let last = -Infinity;
   for (let r = 0; r < table.keys.length; r++) if (table.index[r] === table.index[r]) last = Math.max(last, yearOfKey(table.keys[r]!));
   return Number.isFinite(last) ? last : null;
@@ -144,12 +161,14 @@ export function lastIndexYear(table: ScoreTable): number | null {
 export function yearRanking(table: ScoreTable, year: number, n: number): YearRanking {
   // rows as numbers (no pair unpacked but those listed): a year of every pair has ~15,000
   const { keys, index } = table;
-  const rows: number[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    const v = index[r]!;
-    if (v === v && yearOfKey(keys[r]!) === year) rows.push(r);
-  }
-  rows.sort((x, y) => index[y]! - index[x]! || keys[x]! - keys[y]!);
+  const rows = memo(table, `ranked ${year}`, () => {
+    const out: number[] = [];
+    for (let r = 0; r < keys.length; r++) {
+      const v = index[r]!;
+      if (v === v && yearOfKey(keys[r]!) === year) out.push(r);
+    }
+    return out.sort((x, y) => index[y]! - index[x]! || keys[x]! - keys[y]!);
+  });
   const ranked = (i: number, rank: number): RankedPair => {
     const { a, b } = unpackKey(keys[rows[i]!]!);
     return { a, b, rank, index: index[rows[i]!]! };
@@ -188,33 +207,36 @@ export function biggestMovers(table: ScoreTable, to: number, span: number, n: nu
   const from = Math.max(first, to - span);
   const { keys, index } = table;
   // rows of a pair follow each other: its rows of both years are found in one pass
-  const r0s: number[] = [];
-  const r1s: number[] = [];
-  let pair = -1;
-  let r0 = -1;
-  let r1 = -1;
-  const close = () => {
-    if (r0 >= 0 && r1 >= 0 && from !== to) {
-      r0s.push(r0);
-      r1s.push(r1);
+  const [r0s, r1s] = memo(table, `moves ${from} ${to}`, () => {
+    const r0s: number[] = [];
+    const r1s: number[] = [];
+    let pair = -1;
+    let r0 = -1;
+    let r1 = -1;
+    const close = () => {
+      if (r0 >= 0 && r1 >= 0 && from !== to) {
+        r0s.push(r0);
+        r1s.push(r1);
+      }
+    };
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r]!;
+      const p = Math.floor(k / Y);
+      if (p !== pair) {
+        close();
+        pair = p;
+        r0 = -1;
+        r1 = -1;
+      }
+      const v = index[r]!;
+      if (v !== v) continue;
+      const y = k - p * Y;
+      if (y === from) r0 = r;
+      if (y === to) r1 = r;
     }
-  };
-  for (let r = 0; r < keys.length; r++) {
-    const k = keys[r]!;
-    const p = Math.floor(k / Y);
-    if (p !== pair) {
-      close();
-      pair = p;
-      r0 = -1;
-      r1 = -1;
-    }
-    const v = index[r]!;
-    if (v !== v) continue;
-    const y = k - p * Y;
-    if (y === from) r0 = r;
-    if (y === to) r1 = r;
-  }
-  close();
+    close();
+    return [r0s, r1s] as const;
+  });
   const m = r0s.length;
   const coverage = new Float64Array(m);
   const net = new Float64Array(m);
