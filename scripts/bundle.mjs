@@ -4,6 +4,7 @@
 //   dist/bin/sensitivity-worker.js  the worker thread of `entente sensitivity --threads`
 //   dist/bin/latent-worker.js       the E-step worker thread of the latent model
 //   dist/bin/run-bootstrap-worker.js the worker thread of the UN votes bootstrap
+//   dist/bin/report-writer-worker.js the worker thread that writes alignment.csv and the score cache
 //   dist/bin/chunk-*.js             code shared by both, and the commands loaded on demand
 // Why: Node 20 has no module compile cache, and loading the ~280 small ES modules of the
 // CLI and its start-up dependencies (yargs, zod, yaml, csv-parse) one by one costs ~0.1 s
@@ -24,7 +25,7 @@ const outdir = path.join(root, 'dist', 'bin');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { entente: 'dist/cli/bin.js', 'sensitivity-worker': 'dist/pipeline/sensitivity-worker.js', 'latent-worker': 'dist/pipeline/latent-worker.js', 'run-bootstrap-worker': 'dist/families/un-votes/run-bootstrap-worker.js' },
+  entryPoints: { entente: 'dist/cli/bin.js', 'report-writer-worker': 'dist/report/report-writer-worker.js', 'sensitivity-worker': 'dist/pipeline/sensitivity-worker.js', 'latent-worker': 'dist/pipeline/latent-worker.js', 'run-bootstrap-worker': 'dist/families/un-votes/run-bootstrap-worker.js' },
   outdir,
   bundle: true,
   splitting: true,

@@ -133,18 +133,18 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
     out.sort((p, q) => x[p]! - x[q]! || p - q);
     return Uint32Array.from(out);
   }
-  // least significant digit first, four stable passes of 16 bits: rows with equal values keep
-  // their ascending order, as the comparator's tie-break by row asks
+  // least significant digit first, two stable passes of 16 bits over the high word: rows in
+  // order of it, equal high words in row order; then each run of equal high words is put in
+  // order of its low words (usually already: runs are mostly of equal values)
   let hiSwap = new Uint32Array(m);
   let loSwap = new Uint32Array(m);
   let rowSwap = new Uint32Array(m);
   const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const src = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass === 0 ? 0 : 16;
     counts.fill(0);
-    for (let i = 0; i < m; i++) counts[(src[i]! >>> shift) & 0xffff]!++;
-    if (counts[(src[0]! >>> shift) & 0xffff] === m) continue; // every key shares this digit
+    for (let i = 0; i < m; i++) counts[(hi[i]! >>> shift) & 0xffff]!++;
+    if (counts[(hi[0]! >>> shift) & 0xffff] === m) continue; // every key shares this digit
     let sum = 0;
     for (let b = 0; b < 65536; b++) {
       const c = counts[b]!;
@@ -152,7 +152,7 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
       sum += c;
     }
     for (let i = 0; i < m; i++) {
-      const at = counts[(src[i]! >>> shift) & 0xffff]!++;
+      const at = counts[(hi[i]! >>> shift) & 0xffff]!++;
       hiSwap[at] = hi[i]!;
       loSwap[at] = lo[i]!;
       rowSwap[at] = rows[i]!;
@@ -161,7 +161,44 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
     [lo, loSwap] = [loSwap, lo];
     [rows, rowSwap] = [rowSwap, rows];
   }
+  for (let i = 0; i < m; ) {
+    let j = i + 1;
+    let sorted = true;
+    while (j < m && hi[j] === hi[i]) {
+      if (lo[j]! < lo[j - 1]!) sorted = false;
+      j++;
+    }
+    if (!sorted) sortRunByLow(lo, rows, i, j);
+    i = j;
+  }
   return rows.length === m ? rows : rows.slice(0, m);
+}
+
+/** Puts rows i … j − 1 in order of their low words, ties in row order (the run is in row order). */
+function sortRunByLow(lo: Uint32Array, rows: Uint32Array, i: number, j: number): void {
+  if (j - i <= 32) {
+    // insertion sort: stable, and the run arrives in row order
+    for (let k = i + 1; k < j; k++) {
+      const l = lo[k]!;
+      const r = rows[k]!;
+      let p = k - 1;
+      while (p >= i && lo[p]! > l) {
+        lo[p + 1] = lo[p]!;
+        rows[p + 1] = rows[p]!;
+        p--;
+      }
+      lo[p + 1] = l;
+      rows[p + 1] = r;
+    }
+    return;
+  }
+  const order = Array.from({ length: j - i }, (_, k) => i + k).sort((p, q) => lo[p]! - lo[q]! || rows[p]! - rows[q]!);
+  const los = order.map((p) => lo[p]!);
+  const rs = order.map((p) => rows[p]!);
+  for (let k = 0; k < order.length; k++) {
+    lo[i + k] = los[k]!;
+    rows[i + k] = rs[k]!;
+  }
 }
 
 /**
@@ -170,18 +207,24 @@ export function rowsSortedBy(x: Float64Array): Uint32Array {
  * @example correlationRatioSorted(rowsSortedBy(x), x, y).eta2 // = correlationRatio(x, y).eta2
  */
 export function correlationRatioSorted(sortedRows: Uint32Array, x: Float64Array, y: Float64Array, maxBins = 50): { eta2: number; n: number } {
-  const rows = new Uint32Array(sortedRows.length);
+  // x and y gathered once in sorted order (one pass of scattered reads; the rest reads them in sequence)
+  const xs = new Float64Array(sortedRows.length);
+  const ys = new Float64Array(sortedRows.length);
   let n = 0;
   for (let i = 0; i < sortedRows.length; i++) {
     const r = sortedRows[i]!;
-    if (y[r] === y[r]) rows[n++] = r;
+    const v = y[r]!;
+    if (v === v) {
+      xs[n] = x[r]!;
+      ys[n++] = v;
+    }
   }
   if (n < 3) return { eta2: NaN, n };
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[rows[i]!]!;
+  for (let i = 0; i < n; i++) mean += ys[i]!;
   mean /= n;
   let total = 0;
-  for (let i = 0; i < n; i++) total += (y[rows[i]!]! - mean) ** 2;
+  for (let i = 0; i < n; i++) total += (ys[i]! - mean) ** 2;
   if (!(total > 0)) return { eta2: NaN, n };
   const bins = Math.max(2, Math.min(maxBins, Math.floor(Math.sqrt(n))));
   const target = n / bins;
@@ -189,9 +232,9 @@ export function correlationRatioSorted(sortedRows: Uint32Array, x: Float64Array,
   let start = 0;
   while (start < n) {
     let end = Math.min(n, Math.max(start + 1, Math.round(start + target)));
-    while (end < n && x[rows[end]!] === x[rows[end - 1]!]) end++;
+    while (end < n && xs[end] === xs[end - 1]) end++;
     let s = 0;
-    for (let t = start; t < end; t++) s += y[rows[t]!]!;
+    for (let t = start; t < end; t++) s += ys[t]!;
     const m = s / (end - start);
     between += (end - start) * (m - mean) ** 2;
     start = end;

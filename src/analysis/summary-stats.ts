@@ -130,6 +130,23 @@ function countPanel(table: ScoreTable): PanelFacts {
  * @example lastIndexYear(table) // 2020
  */
 export function lastIndexYear(table: ScoreTable): number | null {
+  return memo(table, 'last', () => findLastIndexYear(table));
+}
+
+/**
+ * What the summary and the page both ask of a table (the last year, a year's rows, the rows of
+ * two years), computed once per table: each is a pass over every row.
+ */
+const memos = new WeakMap<ScoreTable, Map<string, unknown>>();
+
+function memo<T>(table: ScoreTable, key: string, make: () => T): T {
+  let m = memos.get(table);
+  if (m === undefined) memos.set(table, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
+function findLastIndexYear(table: ScoreTable): number | null {
   let last = -Infinity;
   for (let r = 0; r < table.keys.length; r++) if (table.index[r] === table.index[r]) last = Math.max(last, yearOfKey(table.keys[r]!));
   return Number.isFinite(last) ? last : null;
@@ -142,34 +159,39 @@ export function lastIndexYear(table: ScoreTable): number | null {
  * @example yearRanking(table, 2020, 5).top[0] // { a: 'CHN', b: 'RUS', rank: 1, index: 100 }
  */
 export function yearRanking(table: ScoreTable, year: number, n: number): YearRanking {
-  const rows: { a: Iso3; b: Iso3; index: number; key: number }[] = [];
-  for (let r = 0; r < table.keys.length; r++) {
-    const k = table.keys[r]!;
-    if (yearOfKey(k) !== year) continue;
-    const v = table.index[r]!;
-    if (v !== v) continue;
-    const { a, b } = unpackKey(k);
-    rows.push({ a, b, index: v, key: k });
-  }
-  rows.sort((x, y) => y.index - x.index || x.key - y.key);
-  const ranked: RankedPair[] = [];
-  rows.forEach((r, i) => {
-    const prev = ranked[i - 1];
-    const rank = prev !== undefined && prev.index === r.index ? prev.rank : i + 1;
-    ranked.push({ a: r.a, b: r.b, rank, index: r.index });
+  // rows as numbers (no pair unpacked but those listed): a year of every pair has ~15,000
+  const { keys, index } = table;
+  const rows = memo(table, `ranked ${year}`, () => {
+    const out: number[] = [];
+    for (let r = 0; r < keys.length; r++) {
+      const v = index[r]!;
+      if (v === v && yearOfKey(keys[r]!) === year) out.push(r);
+    }
+    return out.sort((x, y) => index[y]! - index[x]! || keys[x]! - keys[y]!);
   });
-  const top = ranked.slice(0, Math.min(n, ranked.length));
-  const rest = ranked.slice(top.length);
+  const ranked = (i: number, rank: number): RankedPair => {
+    const { a, b } = unpackKey(keys[rows[i]!]!);
+    return { a, b, rank, index: index[rows[i]!]! };
+  };
+  // competition ranks: a row's rank is 1 + the position of the first row of its tie
+  const rankAt = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) rankAt[i] = i > 0 && index[rows[i]!] === index[rows[i - 1]!] ? rankAt[i - 1]! : i + 1;
+  const topCount = Math.min(n, rows.length);
+  const top = Array.from({ length: topCount }, (_, i) => ranked(i, rankAt[i]!));
+  const rest = Array.from({ length: rows.length - topCount }, (_, i) => topCount + i);
   const bottom = rest
-    .map((r, i) => ({ r, key: rows[top.length + i]!.key }))
-    .sort((x, y) => x.r.index - y.r.index || x.key - y.key)
+    .sort((x, y) => index[rows[x]!]! - index[rows[y]!]! || keys[rows[x]!]! - keys[rows[y]!]!)
     .slice(0, n)
-    .map((x) => x.r);
-  const first = rows[0]?.index;
-  const last = rows[rows.length - 1]?.index;
-  const tiedAtTop = first === undefined ? 0 : rows.filter((r) => r.index === first).length;
-  const tiedAtBottom = last === undefined ? 0 : rows.filter((r) => r.index === last).length;
-  return { year, ranked: ranked.length, top, bottom, tiedAtTop, tiedAtBottom };
+    .map((i) => ranked(i, rankAt[i]!));
+  const first = rows.length > 0 ? index[rows[0]!] : undefined;
+  const last = rows.length > 0 ? index[rows[rows.length - 1]!] : undefined;
+  let tiedAtTop = 0;
+  let tiedAtBottom = 0;
+  for (const r of rows) {
+    if (index[r] === first) tiedAtTop++;
+    if (index[r] === last) tiedAtBottom++;
+  }
+  return { year, ranked: rows.length, top, bottom, tiedAtTop, tiedAtBottom };
 }
 
 /**
@@ -183,31 +205,59 @@ export function yearRanking(table: ScoreTable, year: number, n: number): YearRan
 export function biggestMovers(table: ScoreTable, to: number, span: number, n: number, coverageOf?: (t: number, s: number) => number): Movers {
   const first = panelFacts(table).from ?? to;
   const from = Math.max(first, to - span);
-  const before = new Map<number, number>(); // pair → row
-  const after = new Map<number, number>();
-  for (let r = 0; r < table.keys.length; r++) {
-    const k = table.keys[r]!;
-    const y = yearOfKey(k);
-    const v = table.index[r]!;
-    if (v !== v) continue;
-    if (y === from) before.set(Math.floor(k / Y), r);
-    if (y === to) after.set(Math.floor(k / Y), r);
+  const { keys, index } = table;
+  // rows of a pair follow each other: its rows of both years are found in one pass
+  const [r0s, r1s] = memo(table, `moves ${from} ${to}`, () => {
+    const r0s: number[] = [];
+    const r1s: number[] = [];
+    let pair = -1;
+    let r0 = -1;
+    let r1 = -1;
+    const close = () => {
+      if (r0 >= 0 && r1 >= 0 && from !== to) {
+        r0s.push(r0);
+        r1s.push(r1);
+      }
+    };
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r]!;
+      const p = Math.floor(k / Y);
+      if (p !== pair) {
+        close();
+        pair = p;
+        r0 = -1;
+        r1 = -1;
+      }
+      const v = index[r]!;
+      if (v !== v) continue;
+      const y = k - p * Y;
+      if (y === from) r0 = r;
+      if (y === to) r1 = r;
+    }
+    close();
+    return [r0s, r1s] as const;
+  });
+  const m = r0s.length;
+  const coverage = new Float64Array(m);
+  const net = new Float64Array(m);
+  let coverageChanged = 0;
+  for (let i = 0; i < m; i++) {
+    const c = coverageOf ? coverageOf(r1s[i]!, r0s[i]!) : 0;
+    coverage[i] = c;
+    if (c !== 0) coverageChanged++;
+    net[i] = index[r1s[i]!]! - index[r0s[i]!]! - c;
   }
-  const moves: (Mover & { pair: number; net: number })[] = [];
-  for (const [pair, r0] of before) {
-    const r1 = after.get(pair);
-    if (r1 === undefined || from === to) continue;
-    const { a, b } = unpackKey(pair * Y);
-    const v0 = table.index[r0]!;
-    const v1 = table.index[r1]!;
-    const coverage = coverageOf ? coverageOf(r1, r0) : 0;
-    moves.push({ a, b, before: v0, after: v1, change: v1 - v0, coverage, pair, net: v1 - v0 - coverage });
-  }
-  const strip = (m: Mover & { pair: number }): Mover => ({ a: m.a, b: m.b, before: m.before, after: m.after, change: m.change, coverage: m.coverage });
-  const rises = moves.filter((m) => m.net > 0).sort((x, y) => y.net - x.net || x.pair - y.pair).slice(0, n).map(strip);
-  const falls = moves.filter((m) => m.net < 0).sort((x, y) => x.net - y.net || x.pair - y.pair).slice(0, n).map(strip);
-  const coverageChanged = coverageOf ? moves.filter((m) => m.coverage !== 0).length : 0;
-  return { from, to, compared: moves.length, rises, falls, coverageChanged };
+  const pairOf = (i: number) => Math.floor(keys[r0s[i]!]! / Y);
+  const mover = (i: number): Mover => {
+    const { a, b } = unpackKey(pairOf(i) * Y);
+    const v0 = index[r0s[i]!]!;
+    const v1 = index[r1s[i]!]!;
+    return { a, b, before: v0, after: v1, change: v1 - v0, coverage: coverage[i]! };
+  };
+  const all = Array.from({ length: m }, (_, i) => i);
+  const rises = all.filter((i) => net[i]! > 0).sort((x, y) => net[y]! - net[x]! || pairOf(x) - pairOf(y)).slice(0, n).map(mover);
+  const falls = all.filter((i) => net[i]! < 0).sort((x, y) => net[x]! - net[y]! || pairOf(x) - pairOf(y)).slice(0, n).map(mover);
+  return { from, to, compared: m, rises, falls, coverageChanged: coverageOf ? coverageChanged : 0 };
 }
 
 /**

@@ -222,15 +222,7 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   const indexChained = reference === null ? new Float64Array(n).fill(NaN) : chainIndex(keys, index, norm, model, reference, keys === pool ? null : inPool(keys, pool));
   const extras: ScoreExtra[] = [];
   indicators.forEach((ind) => {
-    for (const x of ind.data.extras) {
-      const col = new Float64Array(n);
-      const t = x.table;
-      for (let r = 0; r < n; r++) {
-        const v = t.getByKey(keys[r]!);
-        col[r] = v === undefined ? NaN : v;
-      }
-      extras.push({ column: `${ind.id}_${x.suffix}`, values: col, type: x.type, description: x.description });
-    }
+    for (const x of ind.data.extras) extras.push({ column: `${ind.id}_${x.suffix}`, values: valuesOn(keys, x.table), type: x.type, description: x.description });
   });
   indicators.forEach((ind, i) => {
     const f = imputed[i];
@@ -253,6 +245,32 @@ function imputedCells(keys: Float64Array, table: DyadYearTable, ind: ScoreIndica
   const around = withNeighbours(keys, spec.maxAge, (k) => system.pairExists(k));
   const col = imputeColumn(around, around.length === keys.length ? observed : rawColumn(around, table, ind, system), spec);
   return { values: pickRows(around, col.values, keys), from: pickRows(around, col.from, keys) };
+}
+
+/**
+ * The table's value at each of the sorted `keys` (NaN where it has none): one merge walk when
+ * the table is sorted, else a look-up per key.
+ */
+function valuesOn(keys: Float64Array, table: DyadYearTable): Float64Array {
+  const n = keys.length;
+  const out = new Float64Array(n);
+  const cols = table.sortedColumns();
+  if (cols !== null && ascending(keys)) {
+    const ck = cols.keys;
+    const cv = cols.values;
+    let j = 0;
+    for (let r = 0; r < n; r++) {
+      const key = keys[r]!;
+      while (j < ck.length && ck[j]! < key) j++;
+      out[r] = j < ck.length && ck[j] === key ? cv[j]! : NaN;
+    }
+    return out;
+  }
+  for (let r = 0; r < n; r++) {
+    const v = table.getByKey(keys[r]!);
+    out[r] = v === undefined ? NaN : v;
+  }
+  return out;
 }
 
 /** 1 for each of the sorted `keys` that is in the sorted `pool`, else 0. */
@@ -422,6 +440,14 @@ function unionKeys(tables: readonly DyadYearTable[]): Float64Array {
   return out;
 }
 
+/** True when two key arrays hold the same keys in the same order. */
+function sameKeys(x: Float64Array, y: Float64Array): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 /** True when the keys are in ascending order. */
 function ascending(keys: Float64Array): boolean {
   for (let r = 1; r < keys.length; r++) if (!(keys[r - 1]! < keys[r]!)) return false;
@@ -430,7 +456,8 @@ function ascending(keys: Float64Array): boolean {
 
 /** Merges two ascending arrays into one ascending array without duplicates. */
 function mergeUnique(x: Float64Array, y: Float64Array): Float64Array {
-  if (x === y) return x;
+  if (sameKeys(x, y)) return x; // indicators of one source share their pair-years: no copy
+
   const out = new Float64Array(x.length + y.length);
   let i = 0;
   let j = 0;
@@ -481,7 +508,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
   const n = keys.length;
   const out = new Float64Array(n);
   const cols = table.sortedColumns();
-  if (!hasTemporal(ind.temporal) && cols !== null && cols.keys === keys) {
+  if (!hasTemporal(ind.temporal) && cols !== null && sameKeys(cols.keys, keys)) {
     // the panel is exactly this table's keys: read the values in order, no lookups
     for (let r = 0; r < n; r++) out[r] = masked && !inRanges(yearOfKey(keys[r]!), coverage) ? NaN : cols.values[r]!;
     return out;

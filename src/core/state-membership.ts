@@ -46,6 +46,34 @@ export interface DroppedValues {
  */
 export function restrictToStateSystem(values: DyadYearTable, system: StateSystem): { table: DyadYearTable; dropped: DroppedValues } {
   const cols = values.sortedColumns();
+  // a sorted table already kept to this state system (loading does it, scoring asks again)
+  if (cols !== null && restricted.get(cols.keys) === system) return { table: values, dropped: { count: 0, byState: [] } };
+  // two measures of one source share their keys: the second reuses the first's membership tests and kept keys
+  const seen = cols !== null ? keptOf.get(cols.keys) : undefined;
+  if (cols !== null && seen !== undefined && seen.system === system) {
+    if (seen.kept === cols.keys) return { table: values, dropped: seen.dropped };
+    const vals = new Float64Array(seen.kept.length);
+    let j = 0;
+    for (let i = 0; i < cols.keys.length; i++) if (seen.exists![i] === 1) vals[j++] = cols.values[i]!;
+    return { table: SortedDyadYearTable.fromSorted(values.directed, seen.kept, vals), dropped: seen.dropped };
+  }
+  const result = restrictTable(values, cols, system);
+  if (cols !== null) {
+    const kept = result.table.sortedColumns()?.keys;
+    if (kept !== undefined) keptOf.set(cols.keys, { system, kept, exists: result.exists!, dropped: result.dropped });
+  }
+  const kept = result.table.sortedColumns();
+  if (kept !== null) restricted.set(kept.keys, system);
+  return { table: result.table, dropped: result.dropped };
+}
+
+/** Per key array of a sorted table restricted: the state system, the kept keys, which were kept, and what was dropped. */
+const keptOf = new WeakMap<Float64Array, { system: StateSystem; kept: Float64Array; exists: Uint8Array | null; dropped: DroppedValues }>();
+
+/** Key arrays of sorted tables whose pair-years all exist in the state system given. */
+const restricted = new WeakMap<Float64Array, StateSystem>();
+
+function restrictTable(values: DyadYearTable, cols: ReturnType<DyadYearTable['sortedColumns']>, system: StateSystem): { table: DyadYearTable; dropped: DroppedValues; exists?: Uint8Array | null } {
   const keys = cols !== null ? cols.keys : Float64Array.from(values.keys());
   // one membership test per key, kept for the copy and the tally
   const exists = new Uint8Array(keys.length);
@@ -54,7 +82,7 @@ export function restrictToStateSystem(values: DyadYearTable, system: StateSystem
     if (system.pairExists(keys[i]!)) exists[i] = 1;
     else bad++;
   }
-  if (bad === 0) return { table: values, dropped: { count: 0, byState: [] } };
+  if (bad === 0) return { table: values, dropped: { count: 0, byState: [] }, exists: null };
   const tally = new Map<Iso3, { count: number; from: number; to: number }>();
   const note = (state: Iso3, year: number): void => {
     const t = tally.get(state);
@@ -90,7 +118,7 @@ export function restrictToStateSystem(values: DyadYearTable, system: StateSystem
   const byState = [...tally]
     .map(([state, t]) => ({ state, ...t }))
     .sort((x, y) => y.count - x.count || (x.state < y.state ? -1 : 1));
-  return { table, dropped: { count: bad, byState } };
+  return { table, dropped: { count: bad, byState }, exists };
 }
 
 /** States listed by name in the note; the rest are counted. */

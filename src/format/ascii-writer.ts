@@ -54,6 +54,30 @@ export class AsciiWriter {
     this.buf = next;
   }
 
+  /**
+   * Makes room for `n` bytes: until they are written, a streaming writer hands nothing to its
+   * sink, so positions ({@link position}) within them stay valid for {@link repeat}.
+   */
+  reserve(n: number): void {
+    this.ensure(n);
+  }
+
+  /** Where the next byte goes in the buffer (valid for {@link repeat} within a {@link reserve}d stretch). */
+  get position(): number {
+    return this.pos;
+  }
+
+  /**
+   * Writes again the bytes at positions `start` … `end` − 1 (written earlier in the same
+   * {@link reserve}d stretch): a cell equal to one before it, without formatting it again.
+   */
+  repeat(start: number, end: number): void {
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = start; i < end; i++) buf[p++] = buf[i]!;
+    this.pos = p;
+  }
+
   /** Writes one byte (e.g. 44 for a comma, 10 for a line end). */
   byte(b: number): void {
     this.ensure(1);

@@ -12,7 +12,8 @@ import { alignmentFields, buildDataPackage, type CsvResource } from '../report/d
 import { hashText } from '../format/hash-file.js';
 import { addReportExtras } from '../report/report-extras.js';
 import { weightsJson } from '../report/weights-report.js';
-import { scoreReportPage } from '../report/page/score-page.js';
+import { scorePageData, scoreReportPage } from '../report/page/score-page.js';
+import type { PageData } from '../report/page/page-data.js';
 import { bibtex, runReferences } from '../report/references.js';
 import { hashedChunks, materialise, type ReportContent, type ReportFiles } from '../report/report-content.js';
 import { loadIndicators, type ProgressFn } from './load-indicators.js';
@@ -25,6 +26,7 @@ import { scoreLatent } from './latent-score.js';
 import { latentPackage } from '../report/latent-report.js';
 import { SCORE_CACHE_FILE } from '../report/score-cache.js';
 import { scoreCacheContent } from '../report/score-cache-record.js';
+import { ReportWriter } from '../report/report-writer.js';
 
 /** Command-line overrides of the config for one run. */
 export interface RunOverrides {
@@ -250,11 +252,16 @@ export function reportFiles(run: ScoreRun): Map<string, string | Uint8Array> {
  * The files of a score report as they are written: `alignment.csv` in chunks, hashed while it
  * is written (never held whole: 97 MB for every UN pair-year), and `datapackage.json` made
  * after it with that hash. `sha256()` gives the hash of `alignment.csv` once it is written.
+ * With a `writer`, `alignment.csv` and the score cache are written on its thread while the
+ * other files are made.
  */
-export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): string } {
+export function reportContents(run: ScoreRun, writer?: ReportWriter | null): { files: ReportFiles; sha256(): string } {
   const { config, table, data } = run;
   const written = csvTable(table, config.columns);
-  const csv = hashedChunks((sink) => writeAlignmentCsvChunks(written, config.precision, sink));
+  const csv = hashedChunks(
+    (sink) => writeAlignmentCsvChunks(written, config.precision, sink),
+    writer ? async (file) => (await writer.write(file, { kind: 'alignment', table: csvTable(writer.share(table), config.columns), precision: config.precision }, true))! : undefined,
+  );
   const files = new Map<string, ReportContent>([['alignment.csv', csv.content]]);
   const alignment = (): CsvResource => ({
     name: 'alignment',
@@ -287,7 +294,7 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   }
   addReportExtras(run, files, resources);
   // what the toolkit commands read instead of scoring again (not for a latent run: its model is not kept)
-  if (!run.latent) files.set(SCORE_CACHE_FILE, scoreCacheContent(run));
+  if (!run.latent) files.set(SCORE_CACHE_FILE, scoreCacheContent(run, writer));
   const warnings = Object.fromEntries([...run.warnings.countsByKind()].sort(([a], [b]) => (a < b ? -1 : 1)));
   let pkg: string | null = null;
   const pkgText = () => (pkg ??= buildDataPackage({ config, data, resources: [alignment(), ...resources], sample: run.sample, warnings, weights: weightsJson(run), ...(run.latent ? { latent: latentPackage(run.latent) } : {}) }));
@@ -295,7 +302,9 @@ export function reportContents(run: ScoreRun): { files: ReportFiles; sha256(): s
   // written after datapackage.json (deferred files go by name): the page shows its provenance
   const references = runReferences(config, data);
   files.set('references.bib', bibtex(references));
-  files.set('report.html', { kind: 'deferred', make: () => scoreReportPage(run, pkgText(), { citations: { text: references, bibtex: bibtex(references) } }) });
+  let page: PageData | null = null;
+  const pageData = () => (page ??= scorePageData(run));
+  files.set('report.html', { kind: 'deferred', prepare: pageData, make: () => scoreReportPage(run, pkgText(), { citations: { text: references, bibtex: bibtex(references) }, data: pageData() }) });
   return { files, sha256: () => csv.sha256() };
 }
 
@@ -309,10 +318,16 @@ export async function runScore(configFile: string, overrides: RunOverrides = {},
   const config = applyOverrides(await readConfig(configFile), overrides);
   const target = { dir: reportDir(config, overrides.out), configFile: config.file, force: overrides.force, note: overrides.note };
   await prepareReport(target, 'replace');
-  const run = await computeScore(config, progress);
-  const report = reportContents(run);
-  progress?.('writing', 0, 1);
-  const { dropped } = await replaceReport(target, 'score', report.files, runInputs(config, run.data));
-  progress?.('writing', 1, 1);
-  return { run, outDir: target.dir, rows: run.table.keys.length, sha256: report.sha256(), dropped };
+  // started now, the writer thread is ready when the scoring is done
+  const writer = ReportWriter.start();
+  try {
+    const run = await computeScore(config, progress);
+    const report = reportContents(run, writer);
+    progress?.('writing', 0, 1);
+    const { dropped } = await replaceReport(target, 'score', report.files, runInputs(config, run.data));
+    progress?.('writing', 1, 1);
+    return { run, outDir: target.dir, rows: run.table.keys.length, sha256: report.sha256(), dropped };
+  } finally {
+    await writer?.close();
+  }
 }

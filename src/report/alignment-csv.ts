@@ -63,35 +63,65 @@ function writeAlignmentCsv(table: ScoreTable, precision: number, w: AsciiWriter)
   }
 }
 
-/** Writes row r of `alignment.csv` (without its line end): the one place the row's cells are laid out. */
+/**
+ * Writes row r of `alignment.csv` (without its line end): the one place the row's cells are
+ * laid out. A cell equal to one just before it in the row (a normalised value equal to its raw
+ * value under `normalise: none`, the chained index equal to the index, an extra column equal
+ * to the previous one) is copied rather than formatted again: equal numbers have equal
+ * cells (−0 and +0 included: neither is written with a sign).
+ */
 function rowWriter(table: ScoreTable, precision: number): (w: AsciiWriter, r: number) => void {
   const m = table.ids.length;
   const { keys, index, coverage, raw, norm, contrib } = table;
   const chained = table.indexChained;
   const extras = table.extras.map((x) => x.values);
   const integer = table.extras.map((x) => x.type === 'integer');
+  // the longest a row can be: the keys, and per cell a comma and at most 25 digits, sign and point
+  const rowMax = 32 + (3 + 3 * m + extras.length) * (precision + 27);
   return (w, r) => {
+    w.reserve(rowMax);
     w.pairYear(keys[r]!);
     w.byte(COMMA);
-    w.fixed(index[r]!, precision);
+    const x = index[r]!;
+    const s = w.position;
+    w.fixed(x, precision);
     if (chained) {
+      const e = w.position;
       w.byte(COMMA);
-      w.fixed(chained[r]!, precision);
+      const c = chained[r]!;
+      if (c === x) w.repeat(s, e);
+      else w.fixed(c, precision);
     }
     w.byte(COMMA);
     w.fixed(coverage[r]!, precision);
     for (let i = 0; i < m; i++) {
       w.byte(COMMA);
-      w.fixed(raw[i]![r]!, precision);
+      const v = raw[i]![r]!;
+      const vs = w.position;
+      w.fixed(v, precision);
+      const ve = w.position;
       w.byte(COMMA);
-      w.fixed(norm[i]![r]!, precision);
+      const u = norm[i]![r]!;
+      if (u === v) w.repeat(vs, ve);
+      else w.fixed(u, precision);
       w.byte(COMMA);
       w.fixed(contrib[i]![r]!, precision);
     }
+    let prev = NaN;
+    let ps = 0;
+    let pe = 0;
     for (let c = 0; c < extras.length; c++) {
       w.byte(COMMA);
-      if (integer[c]) w.integer(extras[c]![r]!);
-      else w.fixed(extras[c]![r]!, precision);
+      const v = extras[c]![r]!;
+      if (v === prev && integer[c] === integer[c - 1]) {
+        w.repeat(ps, pe);
+        continue;
+      }
+      ps = w.position;
+      if (integer[c]) w.integer(v);
+      else w.fixed(v, precision);
+      pe = w.position;
+      prev = v;
     }
   };
 }

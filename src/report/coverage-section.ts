@@ -5,7 +5,7 @@
  * the years without any index.
  * @module
  */
-import { yearOfKey } from '../domain/dyad-year-key.js';
+import { yearOfKey, YEAR_SPAN } from '../domain/dyad-year-key.js';
 import { yearRanges, type YearRange } from '../domain/year.js';
 import { markdownText as md } from '../domain/escape.js';
 import type { ScoreTable } from '../core/score-table.js';
@@ -18,13 +18,18 @@ const text = (rs: readonly YearRange[]) => (rs.length === 0 ? '—' : rs.map((r)
  */
 export function sourceYearRanges(table: ScoreTable): { indicators: { id: string; years: YearRange[] }[]; index: YearRange[]; panel: YearRange[] } {
   const n = table.keys.length;
-  const years = Array.from(table.keys, (k) => yearOfKey(k));
+  const years = new Uint16Array(n);
+  for (let r = 0; r < n; r++) years[r] = yearOfKey(table.keys[r]!);
+  // years are below YEAR_SPAN: a flag per year instead of a set of a million numbers
+  const listed = (seen: Uint8Array) => yearRanges(seen.reduce<number[]>((out, f, y) => (f ? (out.push(y), out) : out), []));
   const present = (col: Float64Array) => {
-    const seen = new Set<number>();
-    for (let r = 0; r < n; r++) if (col[r] === col[r]) seen.add(years[r]!);
-    return yearRanges([...seen]);
+    const seen = new Uint8Array(YEAR_SPAN);
+    for (let r = 0; r < n; r++) if (col[r] === col[r]) seen[years[r]!] = 1;
+    return listed(seen);
   };
-  return { indicators: table.ids.map((id, i) => ({ id, years: present(table.raw[i]!) })), index: present(table.index), panel: yearRanges(years) };
+  const all = new Uint8Array(YEAR_SPAN);
+  for (let r = 0; r < n; r++) all[years[r]!] = 1;
+  return { indicators: table.ids.map((id, i) => ({ id, years: present(table.raw[i]!) })), index: present(table.index), panel: listed(all) };
 }
 
 /**

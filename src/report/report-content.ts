@@ -13,26 +13,38 @@ export type ReportContent = string | Uint8Array | ChunkedContent | DeferredConte
 /** The files of a report folder, by name. */
 export type ReportFiles = ReadonlyMap<string, ReportContent>;
 
-/** Bytes produced in chunks: `write` calls `sink` with each chunk (valid only during the call). */
+/**
+ * Bytes produced in chunks: `write` calls `sink` with each chunk (valid only during the call).
+ * `writeFile`, when given, writes the same bytes to a new file (made durable) on another
+ * thread, so the folder's other files are made meanwhile (see `report-writer.ts`).
+ */
 export interface ChunkedContent {
   readonly kind: 'chunked';
   write(sink: (chunk: Uint8Array) => void): void;
+  readonly writeFile?: ((file: string) => Promise<void>) | undefined;
 }
 
-/** Content made after the other files of the folder are written. */
+/**
+ * Content made after the other files of the folder are written. `prepare`, when given, does
+ * the part of the work that does not need the other files (called while files written on
+ * another thread are still being written; `make` then finishes it).
+ */
 export interface DeferredContent {
   readonly kind: 'deferred';
   make(): string | Uint8Array;
+  readonly prepare?: (() => void) | undefined;
 }
 
 /**
  * Wraps chunked content so that it is hashed as it is written: `sha256()` gives the hex
- * digest once `write` has run (and throws before).
+ * digest once `write` has run (and throws before). `offThread`, when given, writes the same
+ * bytes to a file on another thread and resolves with their SHA-256 (it becomes the
+ * content's `writeFile`).
  * @example
  * const h = hashedChunks((sink) => sink(Buffer.from('a,b\n')));
  * materialise(new Map([['x.csv', h.content]])); h.sha256() // 'e9b5…'
  */
-export function hashedChunks(write: (sink: (chunk: Uint8Array) => void) => void): { content: ChunkedContent; sha256(): string } {
+export function hashedChunks(write: (sink: (chunk: Uint8Array) => void) => void, offThread?: (file: string) => Promise<string>): { content: ChunkedContent; sha256(): string } {
   let digest: string | null = null;
   return {
     content: {
@@ -45,6 +57,13 @@ export function hashedChunks(write: (sink: (chunk: Uint8Array) => void) => void)
         });
         digest = hash.digest('hex');
       },
+      ...(offThread
+        ? {
+            async writeFile(file: string) {
+              digest = await offThread(file);
+            },
+          }
+        : {}),
     },
     sha256() {
       if (digest === null) throw new Error('the content has not been written yet');

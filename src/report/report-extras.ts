@@ -15,5 +15,8 @@ export function addReportExtras(run: ScoreRun, files: Map<string, ReportContent>
   const states = statesReport(run.table, stateNames(run.config.succession));
   files.set(states.file, states.text);
   resources.push(states.resource);
-  files.set('summary.md', buildSummary(run));
+  // made while the large files are written on another thread (see `write-folder.ts`)
+  let summary: string | null = null;
+  const make = () => (summary ??= buildSummary(run));
+  files.set('summary.md', { kind: 'deferred', make, prepare: make });
 }

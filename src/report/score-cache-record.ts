@@ -15,6 +15,7 @@ import { replicationRecord } from './replication.js';
 import type { ScoreRun } from './score-run.js';
 import { cacheHeader, encodeScoreCache, type CacheFingerprint, type DecodedCache } from './score-cache.js';
 import { toolCommit, toolVersion } from './tool-version.js';
+import type { ReportWriter } from './report-writer.js';
 
 /**
  * The fingerprint of a config as this Entente resolves it: a cache made under another one
@@ -32,23 +33,36 @@ export function cachedInputPath(config: Pick<ResolvedConfig, 'dir'>, file: strin
 }
 
 /**
- * The cache file of a run, as a report file written in chunks (see `score-cache.ts`).
+ * The cache file of a run, as a report file written in chunks (see `score-cache.ts`); with a
+ * {@link ReportWriter}, written on its thread when the folder is written.
  * @example files.set(SCORE_CACHE_FILE, scoreCacheContent(run));
  */
-export function scoreCacheContent(run: ScoreRun): ChunkedContent {
+export function scoreCacheContent(run: ScoreRun, writer?: ReportWriter | null): ChunkedContent {
+  const parts = () => {
+    const inputs = (id: string) => (run.data.get(id)?.inputs ?? []).map((f) => ({ role: f.role, path: cachedInputPath(run.config, f.path), sha256: f.sha256 }));
+    const header = cacheHeader(run, cacheFingerprint(run.config), inputs);
+    const flags = run.config.indicators.map((ind) =>
+      (run.data.get(ind.id)?.flags ?? []).map((f) => {
+        const keys = f.table.sortedKeyArray();
+        return { keys, values: Float64Array.from(keys, (k) => f.table.getByKey(k)!) };
+      }),
+    );
+    return { header, flags };
+  };
   return {
     kind: 'chunked',
     write(sink) {
-      const inputs = (id: string) => (run.data.get(id)?.inputs ?? []).map((f) => ({ role: f.role, path: cachedInputPath(run.config, f.path), sha256: f.sha256 }));
-      const header = cacheHeader(run, cacheFingerprint(run.config), inputs);
-      const flags = run.config.indicators.map((ind) =>
-        (run.data.get(ind.id)?.flags ?? []).map((f) => {
-          const keys = f.table.sortedKeyArray();
-          return { keys, values: Float64Array.from(keys, (k) => f.table.getByKey(k)!) };
-        }),
-      );
+      const { header, flags } = parts();
       encodeScoreCache(header, run.table, flags, sink);
     },
+    ...(writer
+      ? {
+          async writeFile(file: string) {
+            const { header, flags } = parts();
+            await writer.write(file, { kind: 'cache', header, table: writer.share(run.table), flags }, false);
+          },
+        }
+      : {}),
   };
 }
 

@@ -172,8 +172,8 @@ function fromJson(text: string): unknown {
 const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
 
-/** One column encoded (kind byte, then its payload). */
-function encodeColumn(col: Float64Array): Uint8Array {
+/** One column encoded (kind byte, then its payload), handed to `put`; a dense column's values go as a view, not a copy. */
+function encodeColumn(col: Float64Array, put: (chunk: Uint8Array) => void): void {
   const n = col.length;
   let present = 0;
   let other = 0;
@@ -187,14 +187,16 @@ function encodeColumn(col: Float64Array): Uint8Array {
       if (scratchBits[1] !== 0) other++; // −0 is kept as a value
     }
   }
-  if (present === 0) return Uint8Array.of(KIND_MISSING);
+  if (present === 0) {
+    put(Uint8Array.of(KIND_MISSING));
+    return;
+  }
   const bitmap = (n + 7) >> 3;
   const sparse = 2 * bitmap + 8 * other;
   if (sparse >= 8 * n) {
-    const out = new Uint8Array(1 + 8 * n);
-    out[0] = KIND_DENSE;
-    out.set(new Uint8Array(col.buffer, col.byteOffset, 8 * n), 1);
-    return out;
+    put(Uint8Array.of(KIND_DENSE));
+    put(new Uint8Array(col.buffer, col.byteOffset, 8 * n));
+    return;
   }
   const out = new Uint8Array(1 + sparse);
   out[0] = KIND_SPARSE;
@@ -212,7 +214,7 @@ function encodeColumn(col: Float64Array): Uint8Array {
     values[v++] = x;
   }
   out.set(new Uint8Array(values.buffer), 1 + 2 * bitmap);
-  return out;
+  put(out);
 }
 
 /**
@@ -238,10 +240,10 @@ export function encodeScoreCache(
   head.writeUInt32LE(json.length, 12);
   put(head);
   put(json);
-  for (const col of tableColumns(table)) put(encodeColumn(col));
+  for (const col of tableColumns(table)) encodeColumn(col, put);
   for (const f of flags.flat()) {
-    put(encodeColumn(f.keys));
-    put(encodeColumn(f.values));
+    encodeColumn(f.keys, put);
+    encodeColumn(f.values, put);
   }
   sink(hash.digest());
 }

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Dirent } from 'node:fs';
+import { chmodSync, closeSync, fdatasync, fsync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../domain/errors.js';
 import { lockFolder } from './folder-lock.js';
@@ -130,32 +130,115 @@ export async function writeFolderAtomically(target: string, files: ReportFiles, 
 }
 
 /**
- * Writes files into a folder (each made durable with fsync), in {@link writeOrder}.
+ * Writes files into a folder (each made durable with fsync), in {@link writeOrder}. Chunked
+ * contents that can be written on another thread (`writeFile`) start first; the other files
+ * are written meanwhile, and deferred contents prepared (`prepare`), before they are awaited;
+ * deferred contents are made last. Whatever fails, nothing is still being written when it
+ * returns or throws.
  * @example await writeFiles(staging, new Map([['a.csv', 'x\n1\n']]));
  */
 export async function writeFiles(dir: string, files: ReportFiles): Promise<void> {
-  for (const [name, content] of writeOrder(files)) {
-    writeContent(path.join(dir, name), content);
-    await pauseAt(`file-written:${name}`);
+  const order = writeOrder(files);
+  const away = order.flatMap(([name, c]) => (typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'chunked' && c.writeFile ? [{ name, done: c.writeFile(path.join(dir, name)) }] : []));
+  // the fsyncs of this thread's files run on the thread pool meanwhile (the journal commit
+  // they wait for would otherwise hold up the files still to make)
+  const syncs: Promise<void>[] = [];
+  const write = (name: string, content: ReportContent) => {
+    const p = writeThenSync(path.join(dir, name), content);
+    p.catch(() => {}); // handled below
+    syncs.push(p);
+  };
+  // a rejection is handled below, once this thread's files are written
+  for (const a of away) a.done.catch(() => {});
+  try {
+    for (const [name, content] of order) {
+      if (away.some((a) => a.name === name) || isDeferred(content)) continue;
+      write(name, content);
+      await pauseAt(`file-written:${name}`);
+    }
+    for (const [, content] of order) if (isDeferred(content)) content.prepare?.();
+    for (const a of away) {
+      await a.done;
+      await pauseAt(`file-written:${a.name}`);
+    }
+    for (const [name, content] of order) {
+      if (!isDeferred(content)) continue;
+      write(name, content);
+      await pauseAt(`file-written:${name}`);
+    }
+    await Promise.all(syncs);
+  } finally {
+    await Promise.allSettled([...away.map((a) => a.done), ...syncs]);
   }
 }
 
-function writeContent(file: string, content: ReportContent): void {
+function isDeferred(c: ReportContent): c is Extract<ReportContent, { kind: 'deferred' }> {
+  return typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'deferred';
+}
+
+/**
+ * {@link writeFileDurably} with the fsync and close on the thread pool: writes now (throws as
+ * it would), and resolves once the file is durable.
+ * @example await writeThenSync('/tmp/staging/a.csv', 'x\n1\n');
+ */
+export function writeThenSync(file: string, content: ReportContent): Promise<void> {
+  const fd = openSync(file, 'wx');
+  // a large file is handed to the disk every EARLY_SYNC_BYTES as it is written (fdatasync on the
+  // thread pool), so little is left for its last fsync
+  const syncs: Promise<void>[] = [];
+  const sync = (how: typeof fsync) => syncs.push(new Promise((resolve, reject) => how(fd, (err) => (err ? reject(err) : resolve()))));
+  try {
+    let since = 0;
+    writeContent(fd, content, (bytes) => {
+      since += bytes;
+      if (since >= EARLY_SYNC_BYTES) {
+        since = 0;
+        sync(fdatasync);
+      }
+    });
+  } catch (e) {
+    // the early syncs still hold the descriptor: close it once they are done
+    void Promise.allSettled(syncs).then(() => closeSync(fd));
+    throw e;
+  }
+  sync(fsync);
+  return Promise.allSettled(syncs).then((results) => {
+    closeSync(fd);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+}
+
+/** Bytes written between two early syncs of a large file. */
+const EARLY_SYNC_BYTES = 32 << 20;
+
+/**
+ * Writes one content to a new file (refusing an existing one) and makes it durable (fsync):
+ * chunked contents chunk by chunk, deferred ones made first.
+ * @example writeFileDurably('/tmp/staging/a.csv', 'x\n1\n');
+ */
+export function writeFileDurably(file: string, content: ReportContent): void {
   const fd = openSync(file, 'wx');
   try {
-    const put = (chunk: Uint8Array) => {
-      for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
-    };
-    if (typeof content === 'string') put(Buffer.from(content, 'utf8'));
-    else if (content instanceof Uint8Array) put(content);
-    else if (content.kind === 'deferred') {
-      const made = content.make();
-      put(typeof made === 'string' ? Buffer.from(made, 'utf8') : made);
-    } else content.write(put);
+    writeContent(fd, content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes one content to an open file: chunked contents chunk by chunk, deferred ones made first; `wrote` hears each write's size. */
+function writeContent(fd: number, content: ReportContent, wrote: (bytes: number) => void = () => {}): void {
+  const put = (chunk: Uint8Array) => {
+    for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+    wrote(chunk.length);
+  };
+  if (typeof content === 'string') put(Buffer.from(content, 'utf8'));
+  else if (content instanceof Uint8Array) put(content);
+  else if (content.kind === 'deferred') {
+    const made = content.make();
+    put(typeof made === 'string' ? Buffer.from(made, 'utf8') : made);
+  } else content.write(put);
 }
 
 /**

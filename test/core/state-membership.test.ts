@@ -5,7 +5,7 @@ import { measurePanel } from '../../src/core/measure-panel.js';
 import { droppedNote, restrictToStateSystem } from '../../src/core/state-membership.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
-import { unpackKey } from '../../src/domain/dyad-year-key.js';
+import { packKey, unpackKey } from '../../src/domain/dyad-year-key.js';
 import { spellsText } from '../../src/domain/state-system.js';
 import { SortedDyadYearTable } from '../../src/domain/sorted-dyad-year-table.js';
 import { alignmentCsv } from '../../src/report/alignment-csv.js';
@@ -35,6 +35,29 @@ describe('restrictToStateSystem', () => {
       { state: 'HKG', count: 1, from: 2000, to: 2000 },
     ]);
     expect(droppedNote(dropped, (s) => spellsText(STATE_SYSTEM.spells(s)))[0]).toMatch(/^3 value\(s\) for pair-years in which a state did not exist .* were dropped, not scored: DDR ×2 in 1995–1996 \(exists 1949–1990\); HKG ×1 in 2000 \(exists never\)$/);
+  });
+
+  it('gives two sorted tables on one key array the same kept keys (one array) and each its own values, and does not check a kept table again', () => {
+    const keys = Float64Array.from(
+      [
+        ['DDR', 'RUS', 1989],
+        ['DDR', 'RUS', 1995],
+        ['CHN', 'HKG', 2000],
+        ['CHN', 'RUS', 2000],
+      ].map(([a, b, y]) => packKey(I(a as string), I(b as string), y as number)),
+    ).sort();
+    const one = SortedDyadYearTable.fromSorted(false, keys, Float64Array.of(1, 2, 3, 4));
+    const two = SortedDyadYearTable.fromSorted(false, keys, Float64Array.of(10, 20, 30, 40));
+    const a = restrictToStateSystem(one, STATE_SYSTEM);
+    const b = restrictToStateSystem(two, STATE_SYSTEM);
+    expect(b.table.sortedColumns()!.keys).toBe(a.table.sortedColumns()!.keys);
+    expect(rowsOf(b.table.sortedColumns()!)).toEqual(rowsOf(a.table.sortedColumns()!));
+    expect(Array.from(b.table.sortedColumns()!.values)).toEqual(Array.from(a.table.sortedColumns()!.values, (v) => v * 10));
+    expect(b.dropped).toEqual(a.dropped);
+    expect(a.dropped.count).toBe(2);
+    const again = restrictToStateSystem(b.table, STATE_SYSTEM);
+    expect(again.table).toBe(b.table);
+    expect(again.dropped.count).toBe(0);
   });
 
   it('returns the same table when every state exists, and keeps a sorted table sorted', () => {

@@ -84,3 +84,21 @@ describe('AsciiWriter', () => {
     expect(() => AsciiWriter.streaming(() => {}).bytes()).toThrow(/streaming/);
   });
 });
+
+describe('AsciiWriter.repeat', () => {
+  it('copies a cell written earlier in a reserved stretch, also when the stretch starts a new chunk of a streaming writer', () => {
+    const parts: Buffer[] = [];
+    const w = AsciiWriter.streaming((c) => parts.push(Buffer.from(c)), 16);
+    for (let row = 0; row < 5; row++) {
+      w.reserve(40);
+      const s = w.position;
+      w.fixed(row + 0.125, 3);
+      const e = w.position;
+      w.byte(44);
+      w.repeat(s, e);
+      w.byte(10);
+    }
+    w.flush();
+    expect(Buffer.concat(parts).toString()).toBe([0, 1, 2, 3, 4].map((r) => `${r}.125,${r}.125\n`).join(''));
+  });
+});

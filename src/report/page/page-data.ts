@@ -9,7 +9,7 @@ import { unpackKey, yearOfKey, YEAR_SPAN as Y } from '../../domain/dyad-year-key
 import type { Iso3 } from '../../domain/country.js';
 import type { ScoreTable } from '../../core/score-table.js';
 import { biggestMovers, lastIndexYear, yearRanking } from '../../analysis/summary-stats.js';
-import { formatFixed } from '../../format/format-number.js';
+import { roundFixed } from '../../format/format-number.js';
 import { alignmentColumns, alignmentRowCells } from '../alignment-csv.js';
 
 /** Most cells (pairs × years) of the year table the page embeds: ~2 MB of JSON at most. */
@@ -73,9 +73,8 @@ export interface PageData {
  * biggest movers of the last ten years (each list a third), without repeats.
  * @example featuredPairs(table).length // ≤ 30
  */
-export function featuredPairs(table: ScoreTable, max = PAGE_FEATURED_PAIRS): string[] {
-  const all = pairIds(table);
-  if (all.length <= max) return all;
+export function featuredPairs(table: ScoreTable, max = PAGE_FEATURED_PAIRS, all: readonly string[] = pairIds(table)): string[] {
+  if (all.length <= max) return [...all];
   const last = lastIndexYear(table);
   if (last === null) return all.slice(0, max);
   const third = Math.max(1, Math.floor(max / 3));
@@ -97,41 +96,43 @@ export function featuredPairs(table: ScoreTable, max = PAGE_FEATURED_PAIRS): str
  */
 export function pageData(table: ScoreTable, precision: number, intervals: PageIntervals | null = null, budget = PAGE_TABLE_CELL_BUDGET, csv: ScoreTable = table): PageData {
   const n = table.keys.length;
-  const pairIndex = new Map<number, number>();
+  // rows are sorted by pair: a pair's rows follow each other, so its position is a running count
+  const pairOfRow = new Int32Array(n);
   const pairs: PagePair[] = [];
-  const yearSet = new Set<number>();
+  const yearSeen = new Uint8Array(Y);
   let lastPair = -1;
   for (let r = 0; r < n; r++) {
     const k = table.keys[r]!;
     const p = Math.floor(k / Y);
-    if (p !== lastPair && !pairIndex.has(p)) {
+    if (p !== lastPair) {
       const { a, b } = unpackKey(k);
-      pairIndex.set(p, pairs.length);
       pairs.push({ id: `${a}-${b}`, a, b });
+      lastPair = p;
     }
-    lastPair = p;
-    yearSet.add(yearOfKey(k));
+    pairOfRow[r] = pairs.length - 1;
+    yearSeen[k - p * Y] = 1;
   }
-  const allYears = [...yearSet].sort((a, b) => a - b);
+  const allYears: number[] = [];
+  for (let y = 0; y < Y; y++) if (yearSeen[y] === 1) allYears.push(y);
   const fit = Math.max(1, Math.floor(budget / Math.max(1, pairs.length)));
   const years = allYears.slice(Math.max(0, allYears.length - fit));
-  const slot = new Map(years.map((y, i) => [y, i]));
+  const slot = new Int32Array(Y).fill(-1);
+  years.forEach((y, i) => (slot[y] = i));
   const index = years.map(() => new Array<number | null>(pairs.length).fill(null));
   const coverage = years.map(() => new Array<number | null>(pairs.length).fill(null));
-  const round = (x: number) => (x === x && Number.isFinite(x) ? Number(formatFixed(x, precision)) : null);
+  const round = (x: number) => (x === x && Number.isFinite(x) ? roundFixed(x, precision) : null);
   // the year table shows at most 3 decimals (the page stays small; the pair view shows alignment.csv's cells)
   const short = Math.min(precision, PAGE_TABLE_DECIMALS);
-  const roundShort = (x: number) => (x === x && Number.isFinite(x) ? Number(formatFixed(x, short)) : null);
+  const roundShort = (x: number) => (x === x && Number.isFinite(x) ? roundFixed(x, short) : null);
   for (let r = 0; r < n; r++) {
-    const k = table.keys[r]!;
-    const s = slot.get(yearOfKey(k));
-    if (s === undefined) continue;
-    const p = pairIndex.get(Math.floor(k / Y))!;
+    const s = slot[yearOfKey(table.keys[r]!)]!;
+    if (s < 0) continue;
+    const p = pairOfRow[r]!;
     index[s]![p] = roundShort(table.index[r]!);
     coverage[s]![p] = roundShort(table.coverage[r]!);
   }
 
-  const featuredIds = featuredPairs(table);
+  const featuredIds = featuredPairs(table, PAGE_FEATURED_PAIRS, pairs.map((p) => p.id));
   const wanted = new Set(featuredIds);
   const rowsOf = new Map<string, number[]>();
   // rows of one pair follow each other: its id is looked up once per run of rows
@@ -139,10 +140,10 @@ export function pageData(table: ScoreTable, precision: number, intervals: PageIn
   let id = '';
   let isWanted = false;
   for (let r = 0; r < n; r++) {
-    const p = Math.floor(table.keys[r]! / Y);
+    const p = pairOfRow[r]!;
     if (p !== runPair) {
       runPair = p;
-      id = pairs[pairIndex.get(p)!]!.id;
+      id = pairs[p]!.id;
       isWanted = wanted.has(id);
     }
     if (!isWanted) continue;

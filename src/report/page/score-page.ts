@@ -10,7 +10,7 @@ import type { ScoreRun } from '../score-run.js';
 import { stateNames } from '../state-names.js';
 import { toolVersion } from '../tool-version.js';
 import { pageAssets } from './page-assets.js';
-import { pageData, type PageIntervals } from './page-data.js';
+import { pageData, type PageData, type PageIntervals } from './page-data.js';
 import { csvTable } from '../alignment-csv.js';
 import { buildReportPage, type PageCsv } from './report-page.js';
 
@@ -31,6 +31,18 @@ export interface ScorePageExtras {
   readonly intervals?: PageIntervals | null;
   /** Formatted references and their BibTeX. */
   readonly citations?: { readonly text: readonly string[]; readonly bibtex: string };
+  /** The page data, when already made by {@link scorePageData} with the same intervals. */
+  readonly data?: PageData;
+}
+
+/**
+ * The data of the page of a run (its pairs, featured tables, rankings): the costly part of
+ * {@link scoreReportPage}, which does not need `datapackage.json`.
+ * @example scorePageData(run).pairs.length // pairs in the report
+ */
+export function scorePageData(run: ScoreRun, intervals: PageIntervals | null = null): PageData {
+  // the pair view shows the cells alignment.csv holds (fewer under `--columns lean`)
+  return pageData(run.table, run.config.precision, intervals, undefined, csvTable(run.table, run.config.columns));
 }
 
 interface PackageView {
@@ -45,11 +57,10 @@ interface PackageView {
  * @example scoreReportPage(run, pkgText).includes('id="pairs-table"') // true
  */
 export function scoreReportPage(run: ScoreRun, pkgText: string, extras: ScorePageExtras = {}): string {
-  const { config, table } = run;
+  const { config } = run;
   const pkg = JSON.parse(pkgText) as PackageView;
   const named = stateNames(config.succession, (c) => c);
-  // the pair view shows the cells alignment.csv holds (fewer under `--columns lean`)
-  const data = pageData(table, config.precision, extras.intervals ?? null, undefined, csvTable(table, config.columns));
+  const data = extras.data ?? scorePageData(run, extras.intervals ?? null);
   const names: Record<string, string> = {};
   for (const p of data.pairs) {
     for (const code of p.split('-')) names[code] = named(code as Iso3);
