@@ -37,8 +37,9 @@
 import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core/normalise.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
+import { exactExp } from '../core/exact-exp.js';
 import { drawResamples, saltelliDesign, SOBOL_BOOTSTRAP_RESAMPLES, sobolIntervals, type SobolDrawTerms, type SobolIntervals } from './sobol.js';
-import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
+import { quantilesByProxy, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
 import { rowsByYear } from '../core/panel-keys.js';
 import type { ScoreTable } from '../core/score.js';
@@ -294,7 +295,9 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const k = factors.length;
   let maxR = 0;
   for (const y of years) maxR = Math.max(maxR, plan.byYear.get(y)?.length ?? 0);
-  const store = new Float64Array(maxR * n);
+  // each draw's index as float32 (a monotone rounding): the quantiles are selected on these and
+  // the few draws tied with a selected value are evaluated again exactly (quantilesByProxy)
+  const store = new Float32Array(maxR * n);
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
@@ -326,7 +329,7 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       store.set(fA, j * R);
       rankStore.set(rank, j * R);
     }
-    summariseRows(yr, store, rankStore, n, out);
+    summariseRows(yr, store, rankStore, n, out, (t, j) => evaluateRow(block, runsA[j]!, ctx, t));
     if (k > 0) {
       const yearSums = new SobolSums(k, 0);
       acc.into(yearSums);
@@ -419,7 +422,10 @@ function normalisationLevels(table: SensitivityTable, model: SensitivityModel, s
     if (!imp) return table.raw[i]!;
     return Float64Array.from(table.raw[i]!, (x, r) => (x === x ? x : imp[r]!));
   };
-  const rawLevels: (readonly Float64Array[])[] = [model.indicators.map((_, i) => used(i)), ...(model.imputations?.raw ?? [])];
+  // the configured level's raw columns (observed and imputed values) are made only when an
+  // alternative normaliser is fitted on them (level 0 of the configured normalisers is the table's)
+  const configuredRaw = alts.length > 0 ? model.indicators.map((_, i) => used(i)) : [];
+  const rawLevels: (readonly Float64Array[])[] = [configuredRaw, ...(model.imputations?.raw ?? [])];
   const apply = (name: NormaliserName, ind: SensitivityIndicator, i: number, raw: Float64Array): Float64Array => {
     const params = { goalposts: ind.goalposts, goalpostQuantiles: ind.goalpostQuantiles, winsorise: ind.winsorise };
     const fitted = fitNormaliser(name, model.pool?.[i] ?? table.raw[i]!, params, (model.pool ? model.poolKeys ?? table.keys : table.keys).map(yearOfKey));
@@ -552,15 +558,35 @@ function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32A
  * gets no index without a branch.
  */
 function patternWeights(block: Block, run: Run, ctx: EvalContext, out: Float64Array, at = 0): void {
-  const { patterns, patternCount, thin } = block.imp[run.impute]!;
-  const m = block.m;
+  const ib = block.imp[run.impute]!;
+  for (let p = 0; p < ib.patternCount; p++) out[at + p] = patternWeight(ib, block.m, run, ctx, p);
+}
+
+/** {@link patternWeights} of one pattern. */
+function patternWeight(ib: ImputationBlock, m: number, run: Run, ctx: EvalContext, p: number): number {
+  const { patterns, thin } = ib;
   const w = run.weights;
   const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
-  for (let p = 0; p < patternCount; p++) {
-    let ws = 0;
-    for (let i = 0; i < m; i++) ws += w[i]! * patterns[p * m + i]!;
-    out[at + p] = ws >= need && thin[p] === 0 ? ws : NaN;
-  }
+  let ws = 0;
+  for (let i = 0; i < m; i++) ws += w[i]! * patterns[p * m + i]!;
+  return ws >= need && thin[p] === 0 ? ws : NaN;
+}
+
+/**
+ * The index of row t of a block for one run (NaN below the coverage threshold): the same
+ * operations, so the same double, as {@link evaluate} and the draw kernels give it.
+ */
+function evaluateRow(block: Block, run: Run, ctx: EvalContext, t: number): number {
+  const { m } = block;
+  const ib = block.imp[run.impute]!;
+  const p = ib.pattern[t]!;
+  const ws = patternWeight(ib, m, run, ctx, p);
+  const cols = ib.cols[run.level]![run.geometric ? 1 : 0]!;
+  const w = run.weights;
+  let s = 0;
+  for (let i = 0, base = t * m; i < m; i++) s += w[i]! * cols[base + i]!;
+  const x = s / ws;
+  return ctx.lo + ctx.span * (run.geometric ? exactExp(x) : x);
 }
 
 /**
@@ -583,7 +609,7 @@ function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): 
     let s = 0;
     for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
     const x = s / wsum[pattern[r]!]!;
-    out[r] = lo + span * (geo ? Math.exp(x) : x);
+    out[r] = lo + span * (geo ? exactExp(x) : x);
   }
 }
 
@@ -662,13 +688,13 @@ class DrawKernel {
         s += t;
       }
       let x = s / wsA[pat]!;
-      const fa = lo + span * (geoA ? Math.exp(x) : x);
+      const fa = lo + span * (geoA ? exactExp(x) : x);
       fA[r] = fa;
       s = 0;
       for (let i = 0; i < m; i++) s += wB[i]! * colsB[base + i]!;
       x = s / wsB[patternB[r]!]!;
       if (x !== x) continue; // no index in B: the row is left out of this draw's Sobol' sums
-      const fb = lo + span * (geoB ? Math.exp(x) : x);
+      const fb = lo + span * (geoB ? exactExp(x) : x);
       let complete = true;
       for (let f = 0; f < k; f++) {
         const wsf = wsAB[f * P + patternAB[f]![r]!]!;
@@ -688,7 +714,7 @@ class DrawKernel {
           for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
         }
         x = s / wsf;
-        fAB[f] = lo + span * (run.geometric ? Math.exp(x) : x);
+        fAB[f] = lo + span * (run.geometric ? exactExp(x) : x);
       }
       if (complete) acc.add(r, fa, fb, fAB);
     }
@@ -876,13 +902,13 @@ class PatternKernel {
           s += x;
         }
         let x = s / wa;
-        const fa = lo + span * (geoA ? Math.exp(x) : x);
+        const fa = lo + span * (geoA ? exactExp(x) : x);
         fA[r] = fa;
         if (!complete) continue;
         s = 0;
         for (let t = 0; t < c; t++) s += gB[t]! * colsB[at + t]!;
         x = s / wb;
-        const fb = lo + span * (geoB ? Math.exp(x) : x);
+        const fb = lo + span * (geoB ? exactExp(x) : x);
         // RowSums.add, for the factors that change the row's run
         const cr = centre[r]!;
         const da = fa - cr;
@@ -897,7 +923,7 @@ class PatternKernel {
           s = pre[q]! + ww[e]! * colsA[at + q]!;
           for (let t = q + 1; t < c; t++) s += prod[t]!;
           x = s / wws[e]!;
-          const d = lo + span * (geoA ? Math.exp(x) : x) - cr - da;
+          const d = lo + span * (geoA ? exactExp(x) : x) - cr - da;
           const cell = row + wf[e]!;
           first[cell]! += db * d;
           total[cell]! += d * d;
@@ -910,7 +936,7 @@ class PatternKernel {
           s = 0;
           for (let t = 0; t < c; t++) s += gA[t]! * cols[at + t]!;
           x = s / ows[e]!;
-          const d = lo + span * (ogeo[e] ? Math.exp(x) : x) - cr - da;
+          const d = lo + span * (ogeo[e] ? exactExp(x) : x) - cr - da;
           const cell = row + of[e]!;
           first[cell]! += db * d;
           total[cell]! += d * d;
@@ -1030,10 +1056,14 @@ class SobolSums {
   }
 }
 
-/** Quantiles of the stored draws of each row of one year. */
+/**
+ * Quantiles of the stored draws of each row of one year: the index of each draw is stored as
+ * float32, the rank exactly; `exact(t, j)` gives the exact index of the year's row t in draw j
+ * (for the few draws whose float32 ties with a selected order statistic).
+ */
 function summariseRows(
   rows: Uint32Array,
-  store: Float64Array,
+  store: Float32Array,
   rankStore: Uint16Array | Uint32Array,
   n: number,
   out: {
@@ -1045,8 +1075,10 @@ function summariseRows(
     rankP95: Float64Array;
     scored: Float64Array;
   },
+  exact: (t: number, draw: number) => number,
 ): void {
   const vals = new Float64Array(n);
+  const drawOf = new Int32Array(n);
   const ranks = new Float64Array(n);
   const ws = new QuantileWorkspace(n);
   const q = new Float64Array(PROBS.length);
@@ -1073,12 +1105,13 @@ function summariseRows(
       if (v !== v) continue;
       vals[c] = v;
       ranks[c] = tileRanks[at]!;
+      drawOf[c] = j;
       c++;
     }
     const row = rows[t]!;
     out.scored[row] = c;
     if (c === 0) continue;
-    quantilesOf(vals, c, PROBS, q, ws);
+    quantilesByProxy(vals, c, PROBS, q, ws, (i) => exact(t, drawOf[i]!));
     out.indexP05[row] = q[0]!;
     out.indexMedian[row] = q[1]!;
     out.indexP95[row] = q[2]!;

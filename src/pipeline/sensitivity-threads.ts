@@ -58,7 +58,7 @@ export async function runSensitivityThreaded(
     return s;
   };
   const alternatives = spec.normalisers.length > 0 || model.imputations !== undefined;
-  const shared: SensitivityTable = { keys: toShared(table.keys), raw: table.raw.map((c) => (alternatives ? toShared(c) : new Float64Array(0))), norm: table.norm.map(toShared), imputed: table.imputed?.map((c) => (c ? toShared(c) : null)) };
+  const shared: SensitivityTable = { keys: toShared(table.keys), raw: table.raw.map((c) => (alternatives ? toShared(c) : new Float64Array(0))), norm: table.norm.map(toShared), imputed: alternatives ? table.imputed?.map((c) => (c ? toShared(c) : null)) : undefined };
   let done = 0;
   const parts = await Promise.all(
     groups.map(
