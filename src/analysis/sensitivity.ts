@@ -301,24 +301,25 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
+  const scratch = new Scratch();
   // the pattern kernel when every run has the configured imputation (no `impute` factor)
-  const kernel = levels.length === 1 ? new PatternKernel(factors, ctx) : new DrawKernel(factors, ctx);
+  const kernel = levels.length === 1 ? new PatternKernel(factors, ctx, scratch) : new DrawKernel(factors, ctx);
   for (const year of years) {
     const yr = plan.byYear.get(year);
     if (!yr) continue;
     const R = yr.length;
-    const block = blockRows(levels, yr, useGeo, ctx.floor, plan.minIndicators);
-    const fA = new Float64Array(R);
+    const block = blockRows(levels, yr, useGeo, ctx.floor, plan.minIndicators, scratch);
+    const fA = scratch.zeros('fA', R);
     const rank = new Uint32Array(R);
     // nominal run
-    const ref = new Float64Array(R);
+    const ref = scratch.zeros('ref', R);
     evaluate(block, nominal, ctx, ref);
     radixRanks(ref, R, rank, ws);
     for (let t = 0; t < R; t++) {
       out.reference[yr[t]!] = ref[t]!;
       out.referenceRank[yr[t]!] = rank[t]!;
     }
-    const acc = new RowSums(R, k, n, ref, ctx.lo + ctx.span / 2);
+    const acc = new RowSums(R, k, n, ref, ctx.lo + ctx.span / 2, scratch);
     kernel.reset(block);
     for (let j = 0; j < n; j++) {
       acc.draw = j;
@@ -506,13 +507,13 @@ interface Block {
   readonly patternMax: number;
 }
 
-function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'] = null): Block {
+function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'], scratch: Scratch): Block {
   const R = rows.length;
   const m = levels[0]![0]!.length;
-  const imp = levels.map((byNorm): ImputationBlock => {
-    const cols = byNorm.map((lv) => {
-      const values = new Float64Array(R * m);
-      const logs = geo ? new Float64Array(R * m) : null;
+  const imp = levels.map((byNorm, l): ImputationBlock => {
+    const cols = byNorm.map((lv, v) => {
+      const values = scratch.zeros(`values ${l} ${v}`, R * m);
+      const logs = geo ? scratch.zeros(`logs ${l} ${v}`, R * m) : null;
       for (let i = 0; i < m; i++) {
         const col = lv[i]!;
         for (let t = 0, at = i; t < R; t++, at += m) {
@@ -769,6 +770,7 @@ class PatternKernel {
   constructor(
     factors: readonly SensitivityFactor[],
     private readonly ctx: EvalContext,
+    private readonly scratch: Scratch,
   ) {
     this.k = factors.length;
     this.swapped = Int32Array.from(factors, (f) => (f.kind === 'weight' ? f.indicator! : -1));
@@ -807,9 +809,9 @@ class PatternKernel {
       offset[p] = total;
       total += c * (start[p + 1]! - start[p]!);
     }
-    this.compact = ib.cols.map((byKind) =>
-      byKind.map((cols) => {
-        const out = new Float64Array(total);
+    this.compact = ib.cols.map((byKind, level) =>
+      byKind.map((cols, kind) => {
+        const out = this.scratch.zeros(`compact ${level} ${kind}`, total);
         for (let p = 0; p < P; p++) {
           const c = present[p]!;
           for (let u = start[p]!, at = offset[p]!; u < start[p + 1]!; u++) {
@@ -971,17 +973,20 @@ class RowSums {
     n: number,
     reference: Float64Array,
     fallback: number,
+    scratch: Scratch,
   ) {
+    // the year's terms are kept (the bootstrap intervals); the rest is work space
     this.terms = { first: new Float64Array(n * k), total: new Float64Array(n * k), square: new Float64Array(n) };
-    this.count = new Float64Array(size);
-    this.sum = new Float64Array(size);
-    this.sumSq = new Float64Array(size);
-    this.first = new Float64Array(k * size);
-    this.total = new Float64Array(k * size);
-    this.diff = new Float64Array(k * size);
+    this.count = scratch.zeros('count', size);
+    this.sum = scratch.zeros('sum', size);
+    this.sumSq = scratch.zeros('sumSq', size);
+    this.first = scratch.zeros('first', k * size);
+    this.total = scratch.zeros('total', k * size);
+    this.diff = scratch.zeros('diff', k * size);
     // outputs are centred on the nominal index while summing (accuracy); the first-order sum
     // is re-centred on the sample mean at the end (variance of the estimator)
-    this.centre = Float64Array.from(reference, (x) => (x === x ? x : fallback));
+    this.centre = scratch.zeros('centre', size);
+    for (let r = 0; r < size; r++) this.centre[r] = reference[r] === reference[r] ? reference[r]! : fallback;
   }
 
   /** Adds one draw of row r: f(A), f(B) and f(AB_i) (factor i at i). */
@@ -1022,6 +1027,24 @@ class RowSums {
         sums.total[i]! += this.total[at]! / (2 * c);
       }
     }
+  }
+}
+
+/**
+ * Work arrays reused from year to year: a worker's years would otherwise allocate and free
+ * ≈ 10 MB each (blocks, compacted columns, per-row sums), and the C allocator keeps much of
+ * what a thread frees (≈ 50 MB more peak memory on the real panel).
+ */
+class Scratch {
+  private readonly arrays = new Map<string, Float64Array>();
+
+  /** `length` zeros under `key`: a view of the key's buffer, which grows (by half at least) when too small. */
+  zeros(key: string, length: number): Float64Array {
+    const had = this.arrays.get(key);
+    if (had !== undefined && had.length >= length) return had.subarray(0, length).fill(0);
+    const grown = new Float64Array(Math.max(length, Math.ceil((had?.length ?? 0) * 1.5)));
+    this.arrays.set(key, grown);
+    return grown.subarray(0, length);
   }
 }
 
