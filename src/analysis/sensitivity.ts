@@ -37,7 +37,6 @@
 import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core/normalise.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
-import { exactExp } from '../core/exact-exp.js';
 import { drawResamples, saltelliDesign, SOBOL_BOOTSTRAP_RESAMPLES, sobolIntervals, type SobolDrawTerms, type SobolIntervals } from './sobol.js';
 import { quantilesByProxy, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
@@ -587,7 +586,7 @@ function evaluateRow(block: Block, run: Run, ctx: EvalContext, t: number): numbe
   let s = 0;
   for (let i = 0, base = t * m; i < m; i++) s += w[i]! * cols[base + i]!;
   const x = s / ws;
-  return ctx.lo + ctx.span * (run.geometric ? exactExp(x) : x);
+  return ctx.lo + ctx.span * (run.geometric ? Math.exp(x) : x);
 }
 
 /**
@@ -610,7 +609,7 @@ function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): 
     let s = 0;
     for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
     const x = s / wsum[pattern[r]!]!;
-    out[r] = lo + span * (geo ? exactExp(x) : x);
+    out[r] = lo + span * (geo ? Math.exp(x) : x);
   }
 }
 
@@ -689,13 +688,13 @@ class DrawKernel {
         s += t;
       }
       let x = s / wsA[pat]!;
-      const fa = lo + span * (geoA ? exactExp(x) : x);
+      const fa = lo + span * (geoA ? Math.exp(x) : x);
       fA[r] = fa;
       s = 0;
       for (let i = 0; i < m; i++) s += wB[i]! * colsB[base + i]!;
       x = s / wsB[patternB[r]!]!;
       if (x !== x) continue; // no index in B: the row is left out of this draw's Sobol' sums
-      const fb = lo + span * (geoB ? exactExp(x) : x);
+      const fb = lo + span * (geoB ? Math.exp(x) : x);
       let complete = true;
       for (let f = 0; f < k; f++) {
         const wsf = wsAB[f * P + patternAB[f]![r]!]!;
@@ -715,7 +714,7 @@ class DrawKernel {
           for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
         }
         x = s / wsf;
-        fAB[f] = lo + span * (run.geometric ? exactExp(x) : x);
+        fAB[f] = lo + span * (run.geometric ? Math.exp(x) : x);
       }
       if (complete) acc.add(r, fa, fb, fAB);
     }
@@ -904,13 +903,13 @@ class PatternKernel {
           s += x;
         }
         let x = s / wa;
-        const fa = lo + span * (geoA ? exactExp(x) : x);
+        const fa = lo + span * (geoA ? Math.exp(x) : x);
         fA[r] = fa;
         if (!complete) continue;
         s = 0;
         for (let t = 0; t < c; t++) s += gB[t]! * colsB[at + t]!;
         x = s / wb;
-        const fb = lo + span * (geoB ? exactExp(x) : x);
+        const fb = lo + span * (geoB ? Math.exp(x) : x);
         // RowSums.add, for the factors that change the row's run
         const cr = centre[r]!;
         const da = fa - cr;
@@ -925,7 +924,7 @@ class PatternKernel {
           s = pre[q]! + ww[e]! * colsA[at + q]!;
           for (let t = q + 1; t < c; t++) s += prod[t]!;
           x = s / wws[e]!;
-          const d = lo + span * (geoA ? exactExp(x) : x) - cr - da;
+          const d = lo + span * (geoA ? Math.exp(x) : x) - cr - da;
           const cell = row + wf[e]!;
           first[cell]! += db * d;
           total[cell]! += d * d;
@@ -938,7 +937,7 @@ class PatternKernel {
           s = 0;
           for (let t = 0; t < c; t++) s += gA[t]! * cols[at + t]!;
           x = s / ows[e]!;
-          const d = lo + span * (ogeo[e] ? exactExp(x) : x) - cr - da;
+          const d = lo + span * (ogeo[e] ? Math.exp(x) : x) - cr - da;
           const cell = row + of[e]!;
           first[cell]! += db * d;
           total[cell]! += d * d;
