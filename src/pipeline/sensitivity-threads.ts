@@ -50,15 +50,17 @@ export async function runSensitivityThreaded(
   const groups = splitYears(years.map((y) => [y, plan.byYear.get(y)!.length] as const), Math.min(threads, years.length));
   if (!built || groups.length <= 1) return runSensitivity(table, model, spec, progress);
   const out = sensitivityRows(table.keys.length, true);
-  // the columns the workers read, once in shared memory instead of a copy per worker; the
-  // raw columns only when an alternative normalisation or imputation is fitted on them
+  // the columns the workers read, once in shared memory instead of a copy per worker (the
+  // table's own when it lives there); the raw and imputed columns only when an alternative
+  // normalisation or imputation is fitted on them
   const toShared = (a: Float64Array) => {
+    if (a.buffer instanceof SharedArrayBuffer) return a; // already shared (a table read from the score cache)
     const s = new Float64Array(new SharedArrayBuffer(a.byteLength));
     s.set(a);
     return s;
   };
   const alternatives = spec.normalisers.length > 0 || model.imputations !== undefined;
-  const shared: SensitivityTable = { keys: toShared(table.keys), raw: table.raw.map((c) => (alternatives ? toShared(c) : new Float64Array(0))), norm: table.norm.map(toShared), imputed: table.imputed?.map((c) => (c ? toShared(c) : null)) };
+  const shared: SensitivityTable = { keys: toShared(table.keys), raw: table.raw.map((c) => (alternatives ? toShared(c) : new Float64Array(0))), norm: table.norm.map(toShared), imputed: alternatives ? table.imputed?.map((c) => (c ? toShared(c) : null)) : undefined };
   let done = 0;
   const parts = await Promise.all(
     groups.map(

@@ -9,7 +9,7 @@ import type { SensitivityResult, SensitivitySpec } from '../analysis/sensitivity
 import { sensitivityFile, sobolFile } from '../report/sensitivity-csv.js';
 import type { ProgressFn } from './load-indicators.js';
 import { defaultThreads, runSensitivityThreaded } from './sensitivity-threads.js';
-import { scoreForToolkit, sensitivityInputs, writeToolkitFiles, type ToolkitHooks, type ToolkitRun } from './toolkit.js';
+import { scoreForToolkit, sensitivityCacheRefusal, sensitivityInputs, writeToolkitFiles, type ToolkitHooks, type ToolkitRun } from './toolkit.js';
 
 /** The draws of `entente sensitivity` (each default from the config's `sensitivity:` block). */
 export interface SensitivityRequest {
@@ -36,7 +36,7 @@ export interface SensitivityOutcome {
  * @example const { result } = await runSensitivityReport({ config: 'entente.yaml', draws: 50 }, {});
  */
 export async function runSensitivityReport(req: SensitivityRequest, hooks: ToolkitHooks, drawsProgress?: ProgressFn): Promise<SensitivityOutcome> {
-  const tk = await scoreForToolkit(req.config, req.out, hooks);
+  const tk = await scoreForToolkit(req.config, req.out, hooks, true, sensitivityCacheRefusal);
   const { model, spec, params } = sensitivityInputs(tk.run, { draws: req.draws, seed: req.seed });
   if ((tk.run.config.smoothIndex ?? 1) > 1) hooks.note?.('the analysis is of the unsmoothed index (smooth_index is not applied to the draws)');
   const threads = req.threads ?? defaultThreads(tk.run.table.keys.length, spec.draws);

@@ -31,9 +31,10 @@ export interface ToolkitOptions {
   /**
    * Read the run from the report folder's score cache when it stands for this config and
    * these inputs (see `toolkit-cache.ts`); false (the default) always scores. The command
-   * says why it scores when the cache is not used.
+   * says why it scores when the cache is not used. A function of the config decides per
+   * config: null to read the cache, else why the command needs the panel scored again.
    */
-  readonly cache?: boolean;
+  readonly cache?: boolean | ((config: ResolvedConfig) => string | null);
   /** `--rescore`: score even when the cache could be used. */
   readonly rescore?: boolean;
 }
@@ -55,7 +56,7 @@ export interface ToolkitHooks {
  * `hooks.loaded`.
  * @example const tk = await scoreForToolkit('entente.yaml', undefined, { loaded: (run) => console.log(run.table.keys.length) });
  */
-export async function scoreForToolkit(configFile: string, out: string | undefined, hooks: ToolkitHooks, writes = true, cache = false): Promise<ToolkitRun> {
+export async function scoreForToolkit(configFile: string, out: string | undefined, hooks: ToolkitHooks, writes = true, cache: ToolkitOptions['cache'] = false): Promise<ToolkitRun> {
   const tk = await loadToolkitRun(configFile, out, hooks.progress, { writes, note: hooks.note, cache, rescore: hooks.rescore === true });
   hooks.loaded?.(tk.run);
   return tk;
@@ -75,7 +76,9 @@ export async function loadToolkitRun(configFile: string, out: string | undefined
   const config = await readConfig(configFile);
   const target: ReportTarget = { dir: reportDir(config, out), configFile: config.file, note: options.note };
   if (options.writes !== false) await prepareReport(target, 'add', (pkg) => checkSameVersion(target.dir, pkg, config, null));
-  const run = (options.cache === true ? await fromCache(config, target.dir, options) : null) ?? (await computeScore(config, progress));
+  const refusal = typeof options.cache === 'function' ? options.cache(config) : options.cache === true ? null : false;
+  if (typeof refusal === 'string' && inspectFolder(target.dir).state === 'report') options.note?.(`scoring the panel again: ${refusal}`);
+  const run = (refusal === null ? await fromCache(config, target.dir, options) : null) ?? (await computeScore(config, progress));
   return { run, outDir: target.dir, target };
 }
 
@@ -165,6 +168,23 @@ export { explainModelOf } from '../analysis/explain-model.js';
 export interface SensitivityOverrides {
   readonly draws?: number | undefined;
   readonly seed?: number | undefined;
+}
+
+/**
+ * Whether `entente sensitivity` may read the score cache for a config: null when its
+ * `sensitivity:` block varies only the weights and the aggregation (the scored table's raw,
+ * imputed and normalised columns are all it reads), else why it needs the sources (an
+ * alternative normalisation or imputation is fitted on the source values, which the cache
+ * does not keep).
+ * @example sensitivityCacheRefusal(config) // null for the default block
+ */
+export function sensitivityCacheRefusal(config: ResolvedConfig): string | null {
+  const parsed = sensitivitySchema.safeParse(config.raw.sensitivity ?? {});
+  if (!parsed.success) return null; // sensitivityInputs reports the bad block
+  const block = parsed.data;
+  if (block.normalise.length > 0) return 'the sensitivity block varies the normalisation, which is fitted on the source values the score cache does not keep';
+  if (block.impute !== undefined) return 'the sensitivity block varies the imputation, which needs the source values the score cache does not keep';
+  return null;
 }
 
 /** Aggregations `entente sensitivity` cannot vary, and why. */

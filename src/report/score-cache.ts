@@ -266,9 +266,10 @@ class ColumnReader {
     return out;
   }
 
+  /** The next column, in shared memory (worker threads, as the sensitivity analysis', read it without a copy). */
   column(n: number): Float64Array {
     const kind = this.take(1)[0];
-    const out = new Float64Array(n);
+    const out = new Float64Array(new SharedArrayBuffer(8 * n));
     if (kind === KIND_MISSING) return out.fill(NaN);
     if (kind === KIND_DENSE) {
       new Uint8Array(out.buffer).set(this.take(8 * n));

@@ -5,7 +5,7 @@ import { runCli } from '../helpers/cli.js';
 import { folderBytes, sampleProject } from '../helpers/sample-project.js';
 
 /** The toolkit commands that read the score cache, as typed on the command line. */
-const COMMANDS: readonly (readonly string[])[] = [['explain', 'RUS', 'IRN', '--year', '2016'], ['explain', 'USA', 'GBR'], ['rank', '--state', 'RUS', '--since', '2010'], ['trends'], ['audit']];
+const COMMANDS: readonly (readonly string[])[] = [['explain', 'RUS', 'IRN', '--year', '2016'], ['explain', 'USA', 'GBR'], ['rank', '--state', 'RUS', '--since', '2010'], ['trends'], ['audit'], ['sensitivity', '--draws', '20']];
 
 describe('the toolkit commands served from the score cache', () => {
   it('score writes score-cache.bin into the report folder', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted, quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../../src/core/quantile.js';
+import fc from 'fast-check';
+import { quantileSorted, quantilesByProxy, quantilesOf, quantilesOfIntegers, QuantileWorkspace } from '../../src/core/quantile.js';
 import { createRandom } from '../../src/core/random.js';
 
 const P = [0.05, 0.5, 0.95];
@@ -45,5 +46,27 @@ describe('quantiles', () => {
     const ws = new QuantileWorkspace(4);
     expect([...quantilesOf(new Float64Array(4), 0, P, new Float64Array(3), ws)]).toEqual([NaN, NaN, NaN]);
     expect([...quantilesOf(Float64Array.of(7, 7, 7), 3, P, new Float64Array(3), ws)]).toEqual([7, 7, 7]);
+  });
+});
+
+describe('quantilesByProxy', () => {
+  it('gives the quantiles of the exact values from their float32 roundings, ties and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -100, max: 100, noNaN: true }), fc.constantFrom(1, 1 + 2 ** -40, 1 + 2 ** -41, 50, 50 + 1e-12)), { minLength: 1, maxLength: 300 }),
+        (xs) => {
+          const exact = Float64Array.from(xs);
+          const approx = Float64Array.from(xs, Math.fround);
+          const probs = [0.05, 0.5, 0.95];
+          const want = quantilesOf(exact, exact.length, probs, new Float64Array(3), new QuantileWorkspace(exact.length));
+          const calls: number[] = [];
+          const got = quantilesByProxy(approx, approx.length, probs, new Float64Array(3), new QuantileWorkspace(approx.length), (i) => (calls.push(i), exact[i]!));
+          expect([...got]).toEqual([...want]);
+          // only the values tied with a selected proxy are evaluated exactly: one per order statistic when none tie
+          if (new Set(approx).size === approx.length) expect(calls.length).toBeLessThanOrEqual(6);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,6 +7,7 @@ import { runScore } from '../../src/pipeline/score.js';
 import { readCachedRun } from '../../src/pipeline/toolkit-cache.js';
 import { runExplain } from '../../src/pipeline/explain.js';
 import { runAudit } from '../../src/pipeline/audit.js';
+import { runSensitivityReport } from '../../src/pipeline/sensitivity.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import type { ScoreTable } from '../../src/core/score-table.js';
 import { ROOT } from '../helpers/cli.js';
@@ -23,7 +24,7 @@ describeShared('the score cache on the real data (examples/real-data.yaml)', () 
   const cfg = path.join(ROOT, 'examples', 'real-data.yaml');
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'entente-cache-real-')), 'report');
 
-  it('holds the scored table bit for bit, smaller than alignment.csv, and serves explain and audit with the bytes of a fresh score', { timeout: 600_000 }, async () => {
+  it('holds the scored table bit for bit, smaller than alignment.csv, and serves explain, audit and sensitivity with the bytes of a fresh score', { timeout: 600_000 }, async () => {
     const scored = await runScore(cfg, { out });
     const cache = path.join(out, 'score-cache.bin');
     expect(statSync(cache).size).toBeLessThan(statSync(path.join(out, 'alignment.csv')).size);
@@ -51,6 +52,15 @@ describeShared('the score cache on the real data (examples/real-data.yaml)', () 
     const auditCached = read('audit.csv');
     await runAudit({ config: cfg, out }, { rescore: true });
     expect(read('audit.csv').equals(auditCached)).toBe(true);
+    // sensitivity (the default block: weights and aggregation) reads the cache too, to the same bytes
+    const sensNotes: string[] = [];
+    await runSensitivityReport({ config: cfg, out, draws: 3, threads: 1 }, { note: (n) => sensNotes.push(n) });
+    expect(sensNotes.filter((n) => /scoring the panel again/.test(n))).toEqual([]);
+    const [sensCached, sobolCached, pageSens] = [read('sensitivity.csv'), read('sobol.csv'), read('report.html')];
+    await runSensitivityReport({ config: cfg, out, draws: 3, threads: 1 }, { rescore: true });
+    expect(read('sensitivity.csv').equals(sensCached)).toBe(true);
+    expect(read('sobol.csv').equals(sobolCached)).toBe(true);
+    expect(read('report.html').equals(pageSens)).toBe(true);
     rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readConfig } from '../../src/config/read-config.js';
 import { runScore } from '../../src/pipeline/score.js';
 import { readCachedRun } from '../../src/pipeline/toolkit-cache.js';
-import { loadToolkitRun } from '../../src/pipeline/toolkit.js';
+import { loadToolkitRun, sensitivityCacheRefusal } from '../../src/pipeline/toolkit.js';
 import { runExplain } from '../../src/pipeline/explain.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { sampleProject } from '../helpers/sample-project.js';
@@ -138,5 +138,17 @@ describe('readCachedRun', () => {
     const notes: string[] = [];
     await loadToolkitRun(cfg, out, undefined, { cache: true, rescore: true, note: (n) => notes.push(n) });
     expect(notes).toEqual(['scoring the panel again (--rescore)']);
+  });
+
+  it('serves sensitivity when its block varies only weights and aggregation, and says why not otherwise', async () => {
+    const { cfg, out } = await scored();
+    const config = await readConfig(cfg);
+    expect(sensitivityCacheRefusal(config)).toBeNull();
+    const varied = (block: Record<string, unknown>) => sensitivityCacheRefusal({ ...config, raw: { ...config.raw, sensitivity: block as never } });
+    expect(varied({ normalise: ['rank'] })).toMatch(/varies the normalisation/);
+    expect(varied({ impute: ['none'] })).toMatch(/varies the imputation/);
+    const notes: string[] = [];
+    await loadToolkitRun(cfg, out, undefined, { cache: () => 'a reason', note: (n) => notes.push(n) });
+    expect(notes).toEqual(['scoring the panel again: a reason']);
   });
 });

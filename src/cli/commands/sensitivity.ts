@@ -3,12 +3,13 @@ import { pc } from '../colour.js';
 import { countOption } from '../option-checks.js';
 import { progressBar, type Terminal } from '../terminal.js';
 import type { GlobalArgs } from '../global-args.js';
-import { num, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
+import { num, RESCORE_OPTION, reportWritten, textTable, toolkitHooks } from './toolkit-common.js';
 
 interface SensitivityArgs extends GlobalArgs {
   readonly draws?: number;
   readonly seed?: number;
   readonly threads?: number;
+  readonly rescore?: boolean;
 }
 
 /** `entente sensitivity`: Monte Carlo intervals of index and rank, and Sobol' indices of each uncertain choice. */
@@ -20,10 +21,11 @@ export function sensitivityCommand(term: Terminal): CommandModule<GlobalArgs, ne
       y
         .option('draws', countOption('--draws', 2, 'Monte Carlo draws N (default: sensitivity.draws, 1000)', { max: 100_000 }))
         .option('seed', countOption('--seed', 0, 'seed (default: sensitivity.seed, else the config\'s seed)', { max: 2 ** 32 - 1 }))
+        .option('rescore', RESCORE_OPTION)
         .option('threads', countOption('--threads', 1, 'worker threads (default: the number of cores for large panels); the results do not depend on it', { max: 64 }))
         .example('$0 sensitivity --draws 1000 --seed 7', 'a reproducible run of 1,000 draws') as unknown as Argv<SensitivityArgs>,
     handler: async (args) => {
-      const { hooks, stop } = toolkitHooks(term);
+      const { hooks, stop } = toolkitHooks(term, args.rescore);
       const draws = progressBar(term);
       try {
         const res = await (await import('../../pipeline/sensitivity.js')).runSensitivityReport({ config: args.config, out: args.out, draws: args.draws, seed: args.seed, threads: args.threads }, hooks, draws.progress);

@@ -58,7 +58,7 @@ export function reportWritten(term: Terminal, tk: ToolkitRun, files: readonly st
 
 /**
  * The `--rescore` option of the commands that read the report folder's score cache
- * (`explain`, `rank`, `trends`, `audit`).
+ * (`explain`, `rank`, `trends`, `audit`, `sensitivity`).
  */
 export const RESCORE_OPTION = {
   type: 'boolean',

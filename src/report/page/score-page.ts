@@ -4,7 +4,6 @@
  * tables the folder holds.
  * @module
  */
-import { parse } from 'csv-parse/sync';
 import type { Iso3 } from '../../domain/country.js';
 import type { ScoreRun } from '../score-run.js';
 import { stateNames } from '../state-names.js';
@@ -13,6 +12,7 @@ import { pageAssets } from './page-assets.js';
 import { pageData, type PageData, type PageIntervals } from './page-data.js';
 import { csvTable } from '../alignment-csv.js';
 import { buildReportPage, type PageCsv } from './report-page.js';
+import { csvPreview } from './csv-preview.js';
 
 /** The CSVs of a report folder the page shows under "Validity", with what they are. */
 export const VALIDITY_FILES: readonly { readonly file: string; readonly description: string }[] = [
@@ -69,8 +69,8 @@ export function scoreReportPage(run: ScoreRun, pkgText: string, extras: ScorePag
   for (const v of VALIDITY_FILES) {
     const text = extras.csv?.get(v.file);
     if (text === undefined) continue;
-    const rows = parse(text, { relax_column_count: true }) as string[][];
-    validity.push({ file: v.file, description: v.description, header: rows[0] ?? [], rows: rows.slice(1, 1 + PAGE_CSV_ROWS), total: Math.max(0, rows.length - 1) });
+    const { header, rows, total } = csvPreview(text, PAGE_CSV_ROWS);
+    validity.push({ file: v.file, description: v.description, header, rows, total });
   }
   const rep = (pkg.entente?.replication ?? {}) as Record<string, unknown>;
   const line = (label: string, v: unknown): [string, string] | null => (v === undefined || v === null || v === '' ? null : [label, typeof v === 'string' ? v : JSON.stringify(v)]);
