@@ -50,6 +50,41 @@ export class QuantileWorkspace {
 }
 
 /**
+ * Type-7 interpolation from the selected order statistics: Q(p) = x_(lo) + (h − lo)·(x_(lo+1) − x_(lo)),
+ * h = (n − 1)·p, lo = ⌊h⌋ (ranks from 0), `found[i]` the value of rank `ranks[i]`.
+ * @example interpolateQuantiles(5, [0.5], Float64Array.of(2, 3), 2, Float64Array.of(3, 4), out) // out = [3]
+ */
+function interpolateQuantiles(n: number, probs: readonly number[], ranks: Float64Array, u: number, found: Float64Array, out: Float64Array): Float64Array {
+  for (let q = 0; q < probs.length; q++) {
+    const h = (n - 1) * probs[q]!;
+    const lo = Math.floor(h);
+    const a = found[indexOf(ranks, u, lo)]!;
+    const b = found[indexOf(ranks, u, Math.min(lo + 1, n - 1))]!;
+    out[q] = a + (h - lo) * (b - a);
+  }
+  return out;
+}
+
+/**
+ * The order statistics type-7 quantiles of `n` values need: for each p, ⌊(n − 1)·p⌋ and the
+ * next rank (capped at n − 1), written ascending and distinct to the start of `ranks`.
+ * Returns how many there are (at most 2 × probs.length).
+ * @example neededRanks(5, [0.5, 0.95], ranks) // 3: ranks starts [2, 3, 4]
+ */
+function neededRanks(n: number, probs: readonly number[], ranks: Float64Array): number {
+  let k = 0;
+  for (const p of probs) {
+    const lo = Math.floor((n - 1) * p);
+    ranks[k++] = lo;
+    ranks[k++] = Math.min(lo + 1, n - 1);
+  }
+  const sorted = ranks.subarray(0, k).sort();
+  let u = 0;
+  for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  return u;
+}
+
+/**
  * Type-7 quantiles of the first `n` values of `values` (all finite) at the probabilities
  * `probs` (at most 8), written to `out`, by selection instead of sorting: a histogram of up
  * to 256 equal-width bins between the minimum and maximum tells which bins hold the order
@@ -63,26 +98,10 @@ export function quantilesOf(values: Float64Array, n: number, probs: readonly num
     out.fill(NaN, 0, probs.length);
     return out;
   }
-  // the order statistics needed (ascending, distinct)
   const { ranks, found } = ws;
-  let k = 0;
-  for (const p of probs) {
-    const lo = Math.floor((n - 1) * p);
-    ranks[k++] = lo;
-    ranks[k++] = Math.min(lo + 1, n - 1);
-  }
-  const sorted = ranks.subarray(0, k).sort();
-  let u = 0;
-  for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  const u = neededRanks(n, probs, ranks);
   select(values, n, ranks, 0, u, 0, found, ws, 0);
-  for (let q = 0; q < probs.length; q++) {
-    const h = (n - 1) * probs[q]!;
-    const lo = Math.floor(h);
-    const a = found[indexOf(ranks, u, lo)]!;
-    const b = found[indexOf(ranks, u, Math.min(lo + 1, n - 1))]!;
-    out[q] = a + (h - lo) * (b - a);
-  }
-  return out;
+  return interpolateQuantiles(n, probs, ranks, u, found, out);
 }
 
 /**
@@ -102,15 +121,7 @@ export function quantilesByProxy(approx: Float64Array, n: number, probs: readonl
     return out;
   }
   const { ranks, found } = ws;
-  let k = 0;
-  for (const p of probs) {
-    const lo = Math.floor((n - 1) * p);
-    ranks[k++] = lo;
-    ranks[k++] = Math.min(lo + 1, n - 1);
-  }
-  const sorted = ranks.subarray(0, k).sort();
-  let u = 0;
-  for (let i = 0; i < k; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  const u = neededRanks(n, probs, ranks);
   select(approx, n, ranks, 0, u, 0, found, ws, 0);
   // ranks[0, u) ascending, so equal proxies are neighbours: one pass over the values per distinct proxy
   const tied = ws.tied;
@@ -131,14 +142,7 @@ export function quantilesByProxy(approx: Float64Array, n: number, probs: readonl
     for (let r = a; r < b; r++) found[r] = values[ranks[r]! - less]!;
     a = b;
   }
-  for (let q = 0; q < probs.length; q++) {
-    const h = (n - 1) * probs[q]!;
-    const lo = Math.floor(h);
-    const a = found[indexOf(ranks, u, lo)]!;
-    const b = found[indexOf(ranks, u, Math.min(lo + 1, n - 1))]!;
-    out[q] = a + (h - lo) * (b - a);
-  }
-  return out;
+  return interpolateQuantiles(n, probs, ranks, u, found, out);
 }
 
 /**
