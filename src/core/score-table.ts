@@ -39,3 +39,25 @@ export interface ScoreTable {
   readonly weightUsed: readonly Float64Array[];
   readonly extras: readonly ScoreExtra[];
 }
+
+/**
+ * The table with every per-row column (keys, index, chained index, coverage, raw, imputed,
+ * normalised, contributions, weights used, extras) replaced by `f(column)`; ids and the chain's
+ * reference year are kept. For slicing rows or moving columns to other memory.
+ * @example mapColumns(t, (c) => c.slice(0, 10)) // the first ten rows
+ */
+export function mapColumns(t: ScoreTable, f: (column: Float64Array) => Float64Array): ScoreTable {
+  return {
+    ...t,
+    keys: f(t.keys),
+    index: f(t.index),
+    ...(t.indexChained ? { indexChained: f(t.indexChained) } : {}),
+    coverage: f(t.coverage),
+    raw: t.raw.map(f),
+    ...(t.imputed ? { imputed: t.imputed.map((c) => (c === null ? null : f(c))) } : {}),
+    norm: t.norm.map(f),
+    contrib: t.contrib.map(f),
+    weightUsed: t.weightUsed.map(f),
+    extras: t.extras.map((x) => ({ ...x, values: f(x.values) })),
+  };
+}

@@ -26,7 +26,7 @@ import { smoothIndex } from './smooth-index.js';
 import { chainIndex, defaultReferenceYear } from './chain-index.js';
 import { imputeColumn, pickRows, withNeighbours, type ImputedColumn, type ImputeSpec } from './impute.js';
 import { restrictToStateSystem } from './state-membership.js';
-import type { ScoreExtra, ScoreTable } from './score-table.js';
+import { mapColumns, type ScoreExtra, type ScoreTable } from './score-table.js';
 
 /** One indicator as the scorer needs it. */
 export interface ScoreIndicator {
@@ -325,19 +325,7 @@ function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
     rows[i] = r;
   }
   const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (j) => col[j]!);
-  return {
-    keys,
-    ids: t.ids,
-    index: pick(t.index),
-    ...(t.indexChained ? { indexChained: pick(t.indexChained), chainReferenceYear: t.chainReferenceYear ?? null } : {}),
-    coverage: pick(t.coverage),
-    raw: t.raw.map(pick),
-    ...(t.imputed ? { imputed: t.imputed.map((c) => (c === null ? null : pick(c))) } : {}),
-    norm: t.norm.map(pick),
-    contrib: t.contrib.map(pick),
-    weightUsed: t.weightUsed.map(pick),
-    extras: t.extras.map((x) => ({ ...x, values: pick(x.values) })),
-  };
+  return { ...mapColumns(t, pick), keys };
 }
 
 /**

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScoreTable } from '../core/score-table.js';
+import { mapColumns, type ScoreTable } from '../core/score-table.js';
 import type { ReportJob, ReportJobMessage, ReportJobReply } from './report-writer-jobs.js';
 
 /** Writes report files on a worker thread; {@link close} it when the report is written. */
@@ -85,19 +85,7 @@ export class ReportWriter {
       }
       return c;
     };
-    return {
-      ...table,
-      keys: s(table.keys),
-      index: s(table.index),
-      ...(table.indexChained ? { indexChained: s(table.indexChained) } : {}),
-      coverage: s(table.coverage),
-      raw: table.raw.map(s),
-      ...(table.imputed ? { imputed: table.imputed.map((c) => (c === null ? null : s(c))) } : {}),
-      norm: table.norm.map(s),
-      contrib: table.contrib.map(s),
-      weightUsed: table.weightUsed.map(s),
-      extras: table.extras.map((x) => ({ ...x, values: s(x.values) })),
-    };
+    return mapColumns(table, s);
   }
 
   /** Stops the thread (a job still in flight is abandoned: await the writes first). */
