@@ -3,10 +3,12 @@
  * unranked = 0) of a vector, for the thousands of rankings a sensitivity analysis needs.
  * Same result as sorting ({@link competitionRanks} in `rank.ts`), computed by a least
  * significant digit radix sort on the top 32 bits of each number (sign, exponent and 20
- * bits of mantissa, mapped so that unsigned order is numeric order), three passes of 11,
- * 11 and 10 bits, then an exact fix-up of the short runs that share those bits (values
- * within 0.0001 % of each other; mostly exact ties). O(n) whatever the distribution of the values (skewed or tied),
- * unlike comparison or bucket sorts.
+ * bits of mantissa, mapped so that unsigned order is numeric order), less the smallest and
+ * shifted right until they fit 24 bits, in two passes of 12 bits, then an exact fix-up of
+ * the short runs that share those bits (values within about 0.0001 % of each other when the
+ * values span a few binades; mostly exact ties). O(n) for values within a few dozen binades
+ * of each other, as indices on a bounded scale are; wider spreads (exact zeros among them,
+ * say) shift more bits off and leave longer runs to the comparison fix-up.
  */
 
 /** Reusable work space for {@link radixRanks} (grows as needed). */
@@ -15,7 +17,7 @@ export class RankWorkspace {
   keySwap = new Uint32Array(0);
   order = new Uint32Array(0);
   swap = new Uint32Array(0);
-  readonly counts = new Uint32Array(3 * 2048);
+  readonly counts = new Uint32Array(2 * 4096);
 
   /** Makes room for n values. */
   ensure(n: number): void {
@@ -41,6 +43,8 @@ export function radixRanks(values: Float64Array, n: number, ranks: Uint32Array, 
   let order = ws.order;
   let swap = ws.swap;
   let m = 0;
+  let lowest = 0xffffffff;
+  let highest = 0;
   for (let r = 0; r < n; r++) {
     const v = values[r]!;
     if (v !== v) {
@@ -49,34 +53,40 @@ export function radixRanks(values: Float64Array, n: number, ranks: Uint32Array, 
     }
     const hi = words[2 * r + 1]!; // little-endian: the high word holds sign, exponent, top mantissa
     const asc = hi & 0x80000000 ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
-    keys[m] = ~asc >>> 0; // descending values = ascending keys
+    const key = ~asc >>> 0; // descending values = ascending keys
+    keys[m] = key;
+    if (key < lowest) lowest = key;
+    if (key > highest) highest = key;
     order[m++] = r;
   }
   if (m === 0) return ranks;
   if (m > 64) {
-    // sort on the 32 bits of the key: one counting pass for three digits of 11, 11 and 10
-    // bits, then three stable scatter passes; ties in those bits are put in exact order below
+    // sort on the keys less the lowest, shifted right until they fit 24 bits: one counting
+    // pass for two digits of 12 bits, then two stable scatter passes; runs of equal shifted
+    // keys are put in exact order below
+    const range = highest - lowest;
+    const shift = Math.max(0, 32 - Math.clz32(range) - 24);
     counts.fill(0);
     for (let i = 0; i < m; i++) {
-      const k = keys[i]!;
-      counts[k & 2047]!++;
-      counts[2048 + ((k >>> 11) & 2047)]!++;
-      counts[4096 + (k >>> 22)]!++;
+      const k = ((keys[i]! - lowest) >>> shift) >>> 0;
+      keys[i] = k;
+      counts[k & 4095]!++;
+      counts[4096 + (k >>> 12)]!++;
     }
-    for (let d = 0; d < 3; d++) {
+    for (let d = 0; d < 2; d++) {
       let sum = 0;
-      for (let b = d * 2048; b < (d + 1) * 2048; b++) {
+      for (let b = d * 4096; b < (d + 1) * 4096; b++) {
         const c = counts[b]!;
         counts[b] = sum;
         sum += c;
       }
     }
-    for (let d = 0; d < 3; d++) {
-      const shift = 11 * d;
-      const base = 2048 * d;
+    for (let d = 0; d < 2; d++) {
+      const shiftD = 12 * d;
+      const base = 4096 * d;
       for (let i = 0; i < m; i++) {
         const k = keys[i]!;
-        const at = counts[base + ((k >>> shift) & 2047)]!++;
+        const at = counts[base + ((k >>> shiftD) & 4095)]!++;
         keySwap[at] = k;
         swap[at] = order[i]!;
       }
@@ -90,7 +100,7 @@ export function radixRanks(values: Float64Array, n: number, ranks: Uint32Array, 
   } else {
     insertionByKey(order, keys, m);
   }
-  // runs sharing the top 32 bits: order them exactly (descending), then rank
+  // runs sharing a key: order them exactly (descending), then rank
   let i = 0;
   while (i < m) {
     let j = i + 1;

@@ -30,6 +30,11 @@
  * al. 2013), pooled over all years and per year. A pair-year whose index is missing in any
  * of a draw's k + 2 runs is left out of that draw's Sobol' terms.
  *
+ * Geometric runs take e^x from `fdlibmExp` (`core/fdlibm-exp.ts`), the same double as
+ * `Math.exp` without a call into C, and the draw kernel computes a row's exponentials of one
+ * draw together ({@link fdlibmExpRange}); the order of every sum is unchanged, so the
+ * outputs are the same bytes.
+ *
  * Years are independent ({@link runSensitivityYears}), so they can run on separate threads
  * (`io/run-sensitivity.ts`); the pooled sums are added in year order afterwards, so the
  * result does not depend on how the years were split.
@@ -40,6 +45,7 @@ import { createRandom } from '../core/random.js';
 import { drawResamples, saltelliDesign, SOBOL_BOOTSTRAP_RESAMPLES, sobolIntervals, type SobolDrawTerms, type SobolIntervals } from './sobol.js';
 import { quantilesByProxy, quantilesOfIntegers, QuantileWorkspace } from '../core/quantile.js';
 import { radixRanks, RankWorkspace } from './radix-rank.js';
+import { fdlibmExp, fdlibmExpRange } from '../core/fdlibm-exp.js';
 import { rowsByYear } from '../core/panel-keys.js';
 import type { ScoreTable } from '../core/score.js';
 import { SENSITIVITY_AGGREGATIONS } from '../config/sensitivity-config.js';
@@ -586,7 +592,7 @@ function evaluateRow(block: Block, run: Run, ctx: EvalContext, t: number): numbe
   let s = 0;
   for (let i = 0, base = t * m; i < m; i++) s += w[i]! * cols[base + i]!;
   const x = s / ws;
-  return ctx.lo + ctx.span * (run.geometric ? Math.exp(x) : x);
+  return ctx.lo + ctx.span * (run.geometric ? fdlibmExp(x) : x);
 }
 
 /**
@@ -609,7 +615,7 @@ function evaluate(block: Block, run: Run, ctx: EvalContext, out: Float64Array): 
     let s = 0;
     for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
     const x = s / wsum[pattern[r]!]!;
-    out[r] = lo + span * (geo ? Math.exp(x) : x);
+    out[r] = lo + span * (geo ? fdlibmExp(x) : x);
   }
 }
 
@@ -688,13 +694,13 @@ class DrawKernel {
         s += t;
       }
       let x = s / wsA[pat]!;
-      const fa = lo + span * (geoA ? Math.exp(x) : x);
+      const fa = lo + span * (geoA ? fdlibmExp(x) : x);
       fA[r] = fa;
       s = 0;
       for (let i = 0; i < m; i++) s += wB[i]! * colsB[base + i]!;
       x = s / wsB[patternB[r]!]!;
       if (x !== x) continue; // no index in B: the row is left out of this draw's Sobol' sums
-      const fb = lo + span * (geoB ? Math.exp(x) : x);
+      const fb = lo + span * (geoB ? fdlibmExp(x) : x);
       let complete = true;
       for (let f = 0; f < k; f++) {
         const wsf = wsAB[f * P + patternAB[f]![r]!]!;
@@ -714,7 +720,7 @@ class DrawKernel {
           for (let i = 0; i < m; i++) s += w[i]! * cols[base + i]!;
         }
         x = s / wsf;
-        fAB[f] = lo + span * (run.geometric ? Math.exp(x) : x);
+        fAB[f] = lo + span * (run.geometric ? fdlibmExp(x) : x);
       }
       if (complete) acc.add(r, fa, fb, fAB);
     }
@@ -755,6 +761,8 @@ class PatternKernel {
   private prod = new Float64Array(0);
   private gA = new Float64Array(0);
   private gB = new Float64Array(0);
+  /** A row's arguments of e^x in one draw: f(A), the changed weights' runs, f(B). */
+  private readonly xs: Float64Array;
   /** The active factors of a pattern in a draw: weight factors (factor, position, weight, weight sum). */
   private readonly wf: Int32Array;
   private readonly wt: Int32Array;
@@ -781,6 +789,7 @@ class PatternKernel {
     this.ows = new Float64Array(this.k);
     this.ogeo = new Uint8Array(this.k);
     this.ocols = [];
+    this.xs = new Float64Array(this.k + 2);
   }
 
   /** Groups the block's rows by pattern and compacts its columns. */
@@ -834,7 +843,7 @@ class PatternKernel {
 
   draw(block: Block, a: Run, b: Run, runsAB: readonly (readonly Run[])[], j: number, fA: Float64Array, acc: RowSums): void {
     const { k, swapped, ctx, wsA, wsB, wsAB, perm, start, present, idx, offset, compact, pre, prod, gA, gB } = this;
-    const { wf, wt, ww, wws, of, ows, ogeo, ocols } = this;
+    const { wf, wt, ww, wws, of, ows, ogeo, ocols, xs } = this;
     const m = block.m;
     const P = block.imp[0]!.patternCount;
     const { lo, span } = ctx;
@@ -902,14 +911,28 @@ class PatternKernel {
           prod[t] = x;
           s += x;
         }
-        let x = s / wa;
-        const fa = lo + span * (geoA ? Math.exp(x) : x);
-        fA[r] = fa;
-        if (!complete) continue;
+        if (!complete) {
+          const x = s / wa;
+          fA[r] = lo + span * (geoA ? fdlibmExp(x) : x);
+          continue;
+        }
+        // the arguments of f(A), of each changed weight's run and of f(B), then their
+        // exponentials in one loop (geometric runs): xs[0] A, xs[1, 1 + nw) the weights, xs[1 + nw] B
+        xs[0] = s / wa;
+        for (let e = 0; e < nw; e++) {
+          const q = wt[e]!;
+          s = pre[q]! + ww[e]! * colsA[at + q]!;
+          for (let t = q + 1; t < c; t++) s += prod[t]!;
+          xs[1 + e] = s / wws[e]!;
+        }
         s = 0;
         for (let t = 0; t < c; t++) s += gB[t]! * colsB[at + t]!;
-        x = s / wb;
-        const fb = lo + span * (geoB ? Math.exp(x) : x);
+        xs[1 + nw] = s / wb;
+        if (geoA) fdlibmExpRange(xs, 0, geoB ? 2 + nw : 1 + nw);
+        else if (geoB) xs[1 + nw] = fdlibmExp(xs[1 + nw]!);
+        const fa = lo + span * xs[0]!;
+        fA[r] = fa;
+        const fb = lo + span * xs[1 + nw]!;
         // RowSums.add, for the factors that change the row's run
         const cr = centre[r]!;
         const da = fa - cr;
@@ -920,11 +943,7 @@ class PatternKernel {
         square += da * da + db * db;
         const row = r * k;
         for (let e = 0; e < nw; e++) {
-          const q = wt[e]!;
-          s = pre[q]! + ww[e]! * colsA[at + q]!;
-          for (let t = q + 1; t < c; t++) s += prod[t]!;
-          x = s / wws[e]!;
-          const d = lo + span * (geoA ? Math.exp(x) : x) - cr - da;
+          const d = lo + span * xs[1 + e]! - cr - da;
           const cell = row + wf[e]!;
           first[cell]! += db * d;
           total[cell]! += d * d;
@@ -936,8 +955,8 @@ class PatternKernel {
           const cols = ocols[e]!;
           s = 0;
           for (let t = 0; t < c; t++) s += gA[t]! * cols[at + t]!;
-          x = s / ows[e]!;
-          const d = lo + span * (ogeo[e] ? Math.exp(x) : x) - cr - da;
+          const x = s / ows[e]!;
+          const d = lo + span * (ogeo[e] ? fdlibmExp(x) : x) - cr - da;
           const cell = row + of[e]!;
           first[cell]! += db * d;
           total[cell]! += d * d;
@@ -1107,7 +1126,7 @@ function summariseRows(
   const R = rows.length;
   // the store is draw-major: a tile of TILE rows is gathered draw by draw (contiguous reads),
   // then each row's draws are read from the tile (contiguous) instead of with stride R
-  const TILE = 16;
+  const TILE = 64;
   const tileVals = new Float64Array(TILE * n);
   const tileRanks = new Float64Array(TILE * n);
   for (let t = 0; t < R; t++) {

@@ -37,11 +37,26 @@ export class QuantileWorkspace {
   /** Positions and exact values of the values tied with a selected proxy ({@link quantilesByProxy}). */
   readonly tied: Int32Array;
   readonly exact: Float64Array;
+  /** Per depth: the positions (in the caller's array) of the values in `buffers` ({@link quantilesByProxy}). */
+  readonly positions: Int32Array[];
+  /** 0, 1, …, size − 1: the positions of the values at depth 0. */
+  readonly identity: Int32Array;
+  /**
+   * Per needed rank (as `ranks`): how many values are below the selected one (`less`), and
+   * where the positions of the values equal to it start in `tied` and how many there are.
+   */
+  readonly less = new Float64Array(16);
+  readonly tieAt = new Int32Array(16);
+  readonly tieCount = new Int32Array(16);
+  /** Fill pointer of `tied`. */
+  tieFill = 0;
 
   constructor(readonly size: number) {
     this.tally = new Uint32Array(4 * size + 1);
     this.tied = new Int32Array(size);
     this.exact = new Float64Array(size);
+    this.identity = Int32Array.from({ length: size }, (_, i) => i);
+    this.positions = Array.from({ length: MAX_DEPTH + 1 }, () => new Int32Array(size));
     this.buffers = Array.from({ length: MAX_DEPTH + 1 }, () => new Float64Array(size));
     this.counts = Array.from({ length: MAX_DEPTH + 1 }, () => new Uint32Array(MAX_BINS + 1));
     this.slots = Array.from({ length: MAX_DEPTH + 1 }, () => new Int32Array(MAX_BINS));
@@ -100,7 +115,7 @@ export function quantilesOf(values: Float64Array, n: number, probs: readonly num
   }
   const { ranks, found } = ws;
   const u = neededRanks(n, probs, ranks);
-  select(values, n, ranks, 0, u, 0, found, ws, 0);
+  select(values, n, ranks, 0, u, 0, found, ws, 0, null);
   return interpolateQuantiles(n, probs, ranks, u, found, out);
 }
 
@@ -120,26 +135,20 @@ export function quantilesByProxy(approx: Float64Array, n: number, probs: readonl
     out.fill(NaN, 0, probs.length);
     return out;
   }
-  const { ranks, found } = ws;
+  const { ranks, found, less, tieAt, tieCount, tied } = ws;
   const u = neededRanks(n, probs, ranks);
-  select(approx, n, ranks, 0, u, 0, found, ws, 0);
-  // ranks[0, u) ascending, so equal proxies are neighbours: one pass over the values per distinct proxy
-  const tied = ws.tied;
+  // the selection also tells, per selected proxy, how many proxies are smaller and which are equal
+  ws.tieFill = 0;
+  select(approx, n, ranks, 0, u, 0, found, ws, 0, ws.identity);
   const values = ws.exact;
   for (let a = 0; a < u; ) {
     const v = found[a]!;
     let b = a + 1;
     while (b < u && found[b] === v) b++;
-    let less = 0;
-    let nt = 0;
-    for (let i = 0; i < n; i++) {
-      const x = approx[i]!;
-      less += +(x < v); // without a branch: x < v is a coin toss (2.6× faster than if/else here)
-      if (x === v) tied[nt++] = i;
-    }
-    for (let e = 0; e < nt; e++) values[e] = exact(tied[e]!);
+    const nt = tieCount[a]!;
+    for (let e = 0, at = tieAt[a]!; e < nt; e++, at++) values[e] = exact(tied[at]!);
     if (nt > 1) values.subarray(0, nt).sort();
-    for (let r = a; r < b; r++) found[r] = values[ranks[r]! - less]!;
+    for (let r = a; r < b; r++) found[r] = values[ranks[r]! - less[a]!]!;
     a = b;
   }
   return interpolateQuantiles(n, probs, ranks, u, found, out);
@@ -147,9 +156,13 @@ export function quantilesByProxy(approx: Float64Array, n: number, probs: readonl
 
 /**
  * Finds the order statistics ranks[from, to) (relative to `base`) of src[0, n) and writes
- * them to found[from, to).
+ * them to found[from, to). With `pos` (the position of each value of `src` in the caller's
+ * array) it also records, once per distinct selected value v, how many values are below v
+ * (`ws.less`) and the positions of the values equal to v (`ws.tied`, from `ws.tieAt`,
+ * `ws.tieCount`): equal values always fall in the same bin, so the segment that holds v
+ * holds every copy of it.
  */
-function select(src: Float64Array, n: number, ranks: Float64Array, from: number, to: number, base: number, found: Float64Array, ws: QuantileWorkspace, depth: number): void {
+function select(src: Float64Array, n: number, ranks: Float64Array, from: number, to: number, base: number, found: Float64Array, ws: QuantileWorkspace, depth: number, pos: Int32Array | null): void {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -159,10 +172,33 @@ function select(src: Float64Array, n: number, ranks: Float64Array, from: number,
   }
   if (!(max > min)) {
     for (let r = from; r < to; r++) found[r] = min;
+    if (pos) recordTies(ws, from, to, base, pos, 0, n);
     return;
   }
   if (n <= SMALL || depth >= MAX_DEPTH) {
     const buf = ws.buffers[depth]!;
+    if (pos) {
+      const at = ws.positions[depth]!;
+      for (let i = 0; i < n; i++) {
+        buf[i] = src[i]!;
+        at[i] = pos[i]!;
+      }
+      sortWithPositions(buf, at, n);
+      for (let r = from; r < to; ) {
+        const p = ranks[r]! - base;
+        const v = buf[p]!;
+        let end = r + 1;
+        while (end < to && buf[ranks[end]! - base] === v) end++;
+        let lo = p;
+        while (lo > 0 && buf[lo - 1] === v) lo--;
+        let hi = p + 1;
+        while (hi < n && buf[hi] === v) hi++;
+        for (let e = r; e < end; e++) found[e] = v;
+        recordTies(ws, r, end, base + lo, at, lo, hi);
+        r = end;
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) buf[i] = src[i]!;
     if (n <= SMALL) insertionSort(buf, n);
     else buf.subarray(0, n).sort();
@@ -182,6 +218,7 @@ function select(src: Float64Array, n: number, ranks: Float64Array, from: number,
   // the bins holding wanted ranks get a segment of the buffer each (at their cumulative
   // offsets, compacted), gathered in one pass, then each is searched recursively
   const buf = ws.buffers[depth]!;
+  const at = ws.positions[depth]!;
   const slot = ws.slots[depth]!;
   slot.fill(-1, 0, bins);
   let used = 0;
@@ -197,10 +234,11 @@ function select(src: Float64Array, n: number, ranks: Float64Array, from: number,
     const v = src[i]!;
     let b = ((v - min) * scale) | 0;
     if (b >= bins) b = bins - 1;
-    const at = next[b]!;
-    if (at < 0) continue;
-    buf[at] = v;
-    next[b] = at + 1;
+    const dst = next[b]!;
+    if (dst < 0) continue;
+    buf[dst] = v;
+    if (pos) at[dst] = pos[i]!;
+    next[b] = dst + 1;
   }
   let r = from;
   while (r < to) {
@@ -208,8 +246,37 @@ function select(src: Float64Array, n: number, ranks: Float64Array, from: number,
     let end = r + 1;
     while (end < to && ranks[end]! - base < counts[b + 1]!) end++;
     const size = counts[b + 1]! - counts[b]!;
-    select(buf.subarray(slot[b]!, slot[b]! + size), size, ranks, r, end, base + counts[b]!, found, ws, depth + 1);
+    const s0 = slot[b]!;
+    select(buf.subarray(s0, s0 + size), size, ranks, r, end, base + counts[b]!, found, ws, depth + 1, pos ? at.subarray(s0, s0 + size) : null);
     r = end;
+  }
+}
+
+/** Records for ranks [from, to) (one selected value) the values below it and the positions pos[a, b) of its copies. */
+function recordTies(ws: QuantileWorkspace, from: number, to: number, less: number, pos: Int32Array, a: number, b: number): void {
+  const start = ws.tieFill;
+  ws.tied.set(pos.subarray(a, b), start);
+  ws.tieFill = start + (b - a);
+  for (let r = from; r < to; r++) {
+    ws.less[r] = less;
+    ws.tieAt[r] = start;
+    ws.tieCount[r] = b - a;
+  }
+}
+
+/** Sorts x[0, n) ascending, moving pos[0, n) along (insertion sort: the segments are small). */
+function sortWithPositions(x: Float64Array, pos: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = x[i]!;
+    const p = pos[i]!;
+    let j = i - 1;
+    while (j >= 0 && x[j]! > v) {
+      x[j + 1] = x[j]!;
+      pos[j + 1] = pos[j]!;
+      j--;
+    }
+    x[j + 1] = v;
+    pos[j + 1] = p;
   }
 }
 
@@ -265,22 +332,15 @@ export function quantilesOfIntegers(values: Float64Array, n: number, probs: read
   const tally = ws.tally;
   tally.fill(0, 0, span);
   for (let i = 0; i < n; i++) tally[values[i]! - min]!++;
-  for (let q = 0; q < probs.length; q++) {
-    const h = (n - 1) * probs[q]!;
-    const lo = Math.floor(h);
-    const a = orderStat(tally, span, lo) + min;
-    const b = orderStat(tally, span, Math.min(lo + 1, n - 1)) + min;
-    out[q] = a + (h - lo) * (b - a);
-  }
-  return out;
-}
-
-/** The value offset of order statistic r from a tally of counts. */
-function orderStat(tally: Uint32Array, span: number, r: number): number {
+  // one walk of the counts finds every order statistic needed (ranks ascending)
+  const { ranks, found } = ws;
+  const u = neededRanks(n, probs, ranks);
   let c = 0;
-  for (let v = 0; v < span; v++) {
-    c += tally[v]!;
-    if (c > r) return v;
+  let v = 0;
+  for (let a = 0; a < u; a++) {
+    const r = ranks[a]!;
+    while (c + tally[v]! <= r) c += tally[v++]!;
+    found[a] = v + min;
   }
-  return span - 1;
+  return interpolateQuantiles(n, probs, ranks, u, found, out);
 }

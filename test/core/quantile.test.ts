@@ -69,4 +69,22 @@ describe('quantilesByProxy', () => {
       { numRuns: 500 },
     );
   });
+
+  it('gives the same answer on large, clustered and tied samples through one reused workspace', () => {
+    const rnd = createRandom(11);
+    const ws = new QuantileWorkspace(3000);
+    const out = new Float64Array(3);
+    // float32 ties of distinct doubles (x + tiny offsets), exact repeats, wide and narrow spreads
+    const gens = [() => 40 + rnd() * 20, () => Math.floor(rnd() * 7) + rnd() * 1e-10, () => (rnd() < 0.7 ? 50 : 50 + rnd() * 1e-6), () => Math.exp(rnd() * 20)];
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(rnd() * 3000);
+      const exact = Float64Array.from({ length: n }, gens[t % gens.length]!);
+      const approx = Float64Array.from(exact, Math.fround);
+      let calls = 0;
+      quantilesByProxy(approx, n, P, out, ws, (i) => (calls++, exact[i]!));
+      const s = Float64Array.from(exact).sort();
+      expect([...out]).toEqual(P.map((p) => quantileSorted(s, n, p)));
+      expect(calls).toBeLessThanOrEqual(n);
+    }
+  });
 });
