@@ -3,13 +3,15 @@
  * while the main thread makes the others (summary, states, page): on a machine with a second
  * core free the formatting, hashing, writing and fsync of ~200 MB run beside the rest. The
  * bytes are made by the same code as on the main thread (`report-writer-jobs.ts`), from the
- * table's columns copied once into shared memory.
+ * table's columns in shared memory: the scorer makes them there (`newColumn` of
+ * `score-table.ts`), so they are read where they are, never copied (a copy of the real-data
+ * table is ~400 MB more at the peak).
  * @module
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { mapColumns, type ScoreTable } from '../core/score-table.js';
+import { isShared, mapColumns, toShared, type ScoreTable } from '../core/score-table.js';
 import type { ReportJob, ReportJobMessage, ReportJobReply } from './report-writer-jobs.js';
 
 /** Writes report files on a worker thread; {@link close} it when the report is written. */
@@ -17,7 +19,7 @@ export class ReportWriter {
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (h: string | null) => void; reject: (e: Error) => void }>();
   private failed: Error | null = null;
-  private readonly shared = new Map<Float64Array, Float64Array>();
+  private readonly shared = new WeakMap<Float64Array, Float64Array>();
 
   private constructor(private readonly worker: Worker) {
     worker.unref(); // an idle writer never keeps the process alive
@@ -72,15 +74,16 @@ export class ReportWriter {
   }
 
   /**
-   * The table with its columns in shared memory (each column copied once, however many jobs
-   * read it), for {@link write}.
+   * The table with its columns in shared memory, for {@link write}: a column already there (all
+   * of a table the scorer made, or read from the score cache) is passed as it is; any other is
+   * copied once, however many jobs read it.
    */
   share(table: ScoreTable): ScoreTable {
     const s = (a: Float64Array): Float64Array => {
+      if (isShared(a)) return a;
       let c = this.shared.get(a);
       if (c === undefined) {
-        c = new Float64Array(new SharedArrayBuffer(a.byteLength));
-        c.set(a);
+        c = toShared(a);
         this.shared.set(a, c);
       }
       return c;
@@ -90,7 +93,6 @@ export class ReportWriter {
 
   /** Stops the thread (a job still in flight is abandoned: await the writes first). */
   async close(): Promise<void> {
-    this.shared.clear();
     await this.worker.terminate();
   }
 }

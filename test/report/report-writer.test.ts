@@ -28,6 +28,11 @@ describe('the report writer thread', () => {
         const writer = built.ReportWriter.start()!;
         expect(writer).not.toBeNull();
         try {
+          // the scorer's columns are in shared memory already: handed over as they are, never copied
+          const shared = writer.share(run.table);
+          expect(shared.index).toBe(run.table.index);
+          expect(shared.raw[0]).toBe(run.table.raw[0]);
+          expect(shared.extras.every((x, i) => x.values === run.table.extras[i]!.values)).toBe(true);
           const away = reportContents(run, writer);
           const offThread = [...away.files].filter(([, c]) => typeof c === 'object' && 'kind' in c && c.kind === 'chunked' && c.writeFile).map(([n]) => n);
           expect(offThread.sort()).toEqual(['alignment.csv', 'score-cache.bin']);
