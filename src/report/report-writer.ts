@@ -32,7 +32,7 @@ export class ReportWriter {
         const e = Object.assign(new Error(message), rest);
         if (stack) e.stack = stack;
         w.reject(e);
-      } else w.resolve(msg.sha256);
+      } else w.resolve('sha256' in msg ? msg.sha256 : null);
     });
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => this.fail(new Error(`the report writer thread stopped (exit code ${code})`)));
@@ -61,12 +61,40 @@ export class ReportWriter {
    * @example const sha = await writer.write('/tmp/new/alignment.csv', { kind: 'alignment', table: writer.share(table), precision: 6 }, true);
    */
   write(file: string, job: ReportJob, hash: boolean): Promise<string | null> {
+    return this.send(file, job, hash, undefined);
+  }
+
+  /**
+   * {@link write}, for a job the main thread may take back while the writer thread has not
+   * begun it (the writer thread is still busy with earlier jobs): `takeBack()` is then true,
+   * `done` resolves with null at once and the file is not written by the writer thread — the
+   * caller writes it. False once the writer thread has begun it (await `done`).
+   * @example const { done, takeBack } = writer.writeOrTakeBack(file, job, false); if (takeBack()) writeHere(); else await done;
+   */
+  writeOrTakeBack(file: string, job: ReportJob, hash: boolean): { done: Promise<string | null>; takeBack(): boolean } {
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const id = this.next;
+    const done = this.send(file, job, hash, claim);
+    return {
+      done,
+      takeBack: () => {
+        if (Atomics.compareExchange(claim, 0, 0, 2) !== 0) return false;
+        // the writer thread will answer that it left the job alone: settled now
+        const w = this.waiting.get(id);
+        this.waiting.delete(id);
+        w?.resolve(null);
+        return true;
+      },
+    };
+  }
+
+  private send(file: string, job: ReportJob, hash: boolean, claim: Int32Array | undefined): Promise<string | null> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref(); // a job in flight keeps the process alive
-      const msg: ReportJobMessage = { id, file, job, hash };
+      const msg: ReportJobMessage = { id, file, job, hash, ...(claim ? { claim } : {}) };
       this.worker.postMessage(msg);
     }).finally(() => {
       if (this.waiting.size === 0) this.worker.unref();

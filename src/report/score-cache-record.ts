@@ -38,6 +38,7 @@ export function cachedInputPath(config: Pick<ResolvedConfig, 'dir'>, file: strin
  * @example files.set(SCORE_CACHE_FILE, scoreCacheContent(run));
  */
 export function scoreCacheContent(run: ScoreRun, writer?: ReportWriter | null): ChunkedContent {
+  let takeBack = (): boolean => false;
   const parts = () => {
     const inputs = (id: string) => (run.data.get(id)?.inputs ?? []).map((f) => ({ role: f.role, path: cachedInputPath(run.config, f.path), sha256: f.sha256 }));
     const header = cacheHeader(run, cacheFingerprint(run.config), inputs);
@@ -55,12 +56,16 @@ export function scoreCacheContent(run: ScoreRun, writer?: ReportWriter | null): 
       const { header, flags } = parts();
       encodeScoreCache(header, run.table, flags, sink);
     },
+    // the writer thread writes it after alignment.csv, unless this thread is free first
     ...(writer
       ? {
           async writeFile(file: string) {
             const { header, flags } = parts();
-            await writer.write(file, { kind: 'cache', header, table: writer.share(run.table), flags }, false);
+            const job = writer.writeOrTakeBack(file, { kind: 'cache', header, table: writer.share(run.table), flags }, false);
+            takeBack = job.takeBack;
+            await job.done;
           },
+          takeBack: () => takeBack(),
         }
       : {}),
   };
