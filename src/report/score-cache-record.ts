@@ -13,7 +13,7 @@ import { WarningCollector } from '../core/warnings.js';
 import type { ChunkedContent } from './report-content.js';
 import { replicationRecord } from './replication.js';
 import type { ScoreRun } from './score-run.js';
-import { cacheHeader, encodeScoreCache, type CacheFingerprint, type DecodedCache } from './score-cache.js';
+import { cacheHeader, encodeScoreCache, type CacheFingerprint, type CacheHeader, type DecodedCache } from './score-cache.js';
 import { toolCommit, toolVersion } from './tool-version.js';
 import type { ReportWriter } from './report-writer.js';
 
@@ -39,7 +39,10 @@ export function cachedInputPath(config: Pick<ResolvedConfig, 'dir'>, file: strin
  */
 export function scoreCacheContent(run: ScoreRun, writer?: ReportWriter | null): ChunkedContent {
   let takeBack = (): boolean => false;
-  const parts = () => {
+  // made once: by the writer thread's job, and again here only if this thread takes it back
+  let made: { header: CacheHeader; flags: { keys: Float64Array; values: Float64Array }[][] } | null = null;
+  const parts = () => (made ??= makeParts());
+  const makeParts = () => {
     const inputs = (id: string) => (run.data.get(id)?.inputs ?? []).map((f) => ({ role: f.role, path: cachedInputPath(run.config, f.path), sha256: f.sha256 }));
     const header = cacheHeader(run, cacheFingerprint(run.config), inputs);
     const flags = run.config.indicators.map((ind) =>
