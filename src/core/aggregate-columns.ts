@@ -24,6 +24,11 @@ export interface AggregateColumnsOptions {
    * changes which pair-years have an index. Default: `weights`.
    */
   readonly coverageWeights?: Float64Array | undefined;
+  /**
+   * Makes each output column of `n` rows, zero-filled (default `new Float64Array(n)`): the
+   * scorer makes them in shared memory (`newColumn` of `score-table.ts`).
+   */
+  readonly column?: ((n: number) => Float64Array) | undefined;
 }
 
 /** The index and its decomposition per row (NaN = no index, or indicator absent). */
@@ -44,10 +49,11 @@ export interface AggregatedColumns {
 export function aggregateColumns(norm: readonly Float64Array[], weights: Float64Array, o: AggregateColumnsOptions): AggregatedColumns {
   const m = norm.length;
   const n = m > 0 ? norm[0]!.length : 0;
-  const index = new Float64Array(n).fill(NaN);
-  const coverage = new Float64Array(n);
-  const contrib = norm.map(() => new Float64Array(n).fill(NaN));
-  const weightUsed = norm.map(() => new Float64Array(n).fill(NaN));
+  const column = o.column ?? ((k: number) => new Float64Array(k));
+  const index = column(n).fill(NaN);
+  const coverage = column(n);
+  const contrib = norm.map(() => column(n).fill(NaN));
+  const weightUsed = norm.map(() => column(n).fill(NaN));
   const cw = o.coverageWeights ?? weights;
   let total = 0;
   for (const w of cw) total += w;

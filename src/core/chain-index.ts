@@ -33,6 +33,7 @@
  */
 import { aggregators, scaleResult, type AggregateSettings, type AggregationName } from './aggregate.js';
 import { pairRuns } from './panel-keys.js';
+import { newColumn } from './score-table.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
 
 /** How the level index was aggregated, so the index over a subset of indicators can be recomputed. */
@@ -97,7 +98,7 @@ export function chainLink(norm: readonly Float64Array[], index: Float64Array, s:
  * @example chainIndex(keys, index, norm, model, 2000) // equals index in 2000, same changes while the basket is unchanged
  */
 export function chainIndex(keys: Float64Array, index: Float64Array, norm: readonly Float64Array[], model: ChainModel, referenceYear: number, pooled: Uint8Array | null = null): Float64Array {
-  const out = new Float64Array(keys.length).fill(NaN);
+  const out = newColumn(keys.length).fill(NaN);
   const runs = pairRuns(keys);
   const rows: number[] = [];
   const links: (number | null)[] = [];

@@ -26,6 +26,7 @@
  * @module
  */
 import { pairRuns } from './panel-keys.js';
+import { newColumn } from './score-table.js';
 import { yearOfKey, YEAR_SPAN as Y } from '../domain/dyad-year-key.js';
 
 /** The imputation methods by name. */
@@ -141,8 +142,8 @@ export function withNeighbours(keys: Float64Array, k: number, pairExists: (key: 
  */
 export function imputeColumn(keys: Float64Array, observed: Float64Array, spec: ImputeSpec): ImputedColumn {
   const n = keys.length;
-  const values = new Float64Array(n).fill(NaN);
-  const from = new Float64Array(n).fill(NaN);
+  const values = newColumn(n).fill(NaN);
+  const from = newColumn(n).fill(NaN);
   if (spec.method === 'none') return { values, from };
   const runs = pairRuns(keys);
   for (let p = 0; p + 1 < runs.length; p++) {
@@ -162,7 +163,7 @@ export function imputeColumn(keys: Float64Array, observed: Float64Array, spec: I
  */
 export function pickRows(keys: Float64Array, column: Float64Array, sub: Float64Array): Float64Array {
   if (sub === keys) return column;
-  const out = new Float64Array(sub.length);
+  const out = newColumn(sub.length);
   let j = 0;
   for (let r = 0; r < sub.length; r++) {
     while (keys[j]! < sub[r]!) j++;

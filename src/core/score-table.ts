@@ -61,3 +61,34 @@ export function mapColumns(t: ScoreTable, f: (column: Float64Array) => Float64Ar
     extras: t.extras.map((x) => ({ ...x, values: f(x.values) })),
   };
 }
+
+/**
+ * A new zero-filled column of `n` rows in shared memory: the columns of a scored table are made
+ * there, so the report writer thread (and other worker threads) read them without a copy.
+ * 8·n bytes, like `new Float64Array(n)`.
+ * @example newColumn(3) // Float64Array [0, 0, 0] on a SharedArrayBuffer
+ */
+export function newColumn(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * n));
+}
+
+/**
+ * True when a column's bytes are in shared memory (made by {@link newColumn}, or read from the
+ * score cache).
+ * @example isShared(newColumn(1)) // true; isShared(new Float64Array(1)) // false
+ */
+export function isShared(column: Float64Array): boolean {
+  return column.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * A column in shared memory with the values of `column`: the column itself when it is there
+ * already, else a copy.
+ * @example toShared(Float64Array.of(1, 2)) // [1, 2] on a SharedArrayBuffer
+ */
+export function toShared(column: Float64Array): Float64Array {
+  if (isShared(column)) return column;
+  const out = newColumn(column.length);
+  out.set(column);
+  return out;
+}

@@ -26,7 +26,7 @@ import { smoothIndex } from './smooth-index.js';
 import { chainIndex, defaultReferenceYear } from './chain-index.js';
 import { imputeColumn, pickRows, withNeighbours, type ImputedColumn, type ImputeSpec } from './impute.js';
 import { restrictToStateSystem } from './state-membership.js';
-import { mapColumns, type ScoreExtra, type ScoreTable } from './score-table.js';
+import { mapColumns, newColumn, toShared, type ScoreExtra, type ScoreTable } from './score-table.js';
 
 /** One indicator as the scorer needs it. */
 export interface ScoreIndicator {
@@ -191,7 +191,7 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     // fitted on observed values only: imputation never moves an observed cell
     const fitted = fitNormaliser(ind.normalise, fitPool(poolRaw, pool, ind), normaliseParams(ind), (poolYears ??= yearsOf(pool)));
     const filled = imputedCells(keys, tables[i]!, ind, options.stateSystem, panelRaw);
-    const out = new Float64Array(n);
+    const out = newColumn(n);
     for (let r = 0; r < n; r++) {
       const x = panelRaw[r]!;
       const v = fitted(x === x || filled === null ? x : filled.values[r]!, yearOfKey(keys[r]!));
@@ -215,11 +215,12 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
     minIndicators: options.minIndicators ?? 1,
     settings,
     coverageWeights,
+    column: newColumn,
   });
   // the reference year is a property of the sources (the pool), never of the rows asked for
   const reference = options.chainReferenceYear ?? (total > 0 ? defaultReferenceYear(pool, poolPresent!.map((x) => x / total)) : null);
   const model = { weights, aggregation: options.aggregation, settings, scale: options.scale };
-  const indexChained = reference === null ? new Float64Array(n).fill(NaN) : chainIndex(keys, index, norm, model, reference, keys === pool ? null : inPool(keys, pool));
+  const indexChained = reference === null ? newColumn(n).fill(NaN) : chainIndex(keys, index, norm, model, reference, keys === pool ? null : inPool(keys, pool));
   const extras: ScoreExtra[] = [];
   indicators.forEach((ind) => {
     for (const x of ind.data.extras) extras.push({ column: `${ind.id}_${x.suffix}`, values: valuesOn(keys, x.table), type: x.type, description: x.description });
@@ -230,7 +231,7 @@ function scoreKeys(indicators: readonly ScoreIndicator[], tables: readonly DyadY
   });
   const hasImputed = imputed.some((x) => x !== null);
   return {
-    keys, ids: indicators.map((i) => i.id), index, indexChained, chainReferenceYear: reference, coverage, raw, norm, contrib, weightUsed, extras,
+    keys: toShared(keys), ids: indicators.map((i) => i.id), index, indexChained, chainReferenceYear: reference, coverage, raw, norm, contrib, weightUsed, extras,
     ...(hasImputed ? { imputed: imputed.map((x) => x?.values ?? null) } : {}),
   };
 }
@@ -253,7 +254,7 @@ function imputedCells(keys: Float64Array, table: DyadYearTable, ind: ScoreIndica
  */
 function valuesOn(keys: Float64Array, table: DyadYearTable): Float64Array {
   const n = keys.length;
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   const cols = table.sortedColumns();
   if (cols !== null && ascending(keys)) {
     const ck = cols.keys;
@@ -324,8 +325,12 @@ function selectKeys(t: ScoreTable, keys: Float64Array): ScoreTable {
     while (t.keys[r]! < keys[i]!) r++;
     rows[i] = r;
   }
-  const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (j) => col[j]!);
-  return { ...mapColumns(t, pick), keys };
+  const pick = (col: Float64Array): Float64Array => {
+    const out = newColumn(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]!]!;
+    return out;
+  };
+  return { ...mapColumns(t, pick), keys: toShared(keys) };
 }
 
 /**
@@ -494,7 +499,7 @@ export function rawColumn(keys: Float64Array, table: DyadYearTable, ind: ScoreIn
     return zeroInsideCoverage && masked ? 0 : NaN;
   };
   const n = keys.length;
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   const cols = table.sortedColumns();
   if (!hasTemporal(ind.temporal) && cols !== null && sameKeys(cols.keys, keys)) {
     // the panel is exactly this table's keys: read the values in order, no lookups

@@ -13,7 +13,7 @@
  */
 import { pairRuns } from './panel-keys.js';
 import { yearOfKey } from '../domain/dyad-year-key.js';
-import type { ScoreTable } from './score-table.js';
+import { newColumn, type ScoreTable } from './score-table.js';
 
 /**
  * Smooths a series given by years (ascending) and values (NaN = missing): trailing mean
@@ -46,10 +46,10 @@ export function smoothSeries(years: ArrayLike<number>, values: Float64Array, w: 
 export function smoothIndex(table: ScoreTable, w: number): ScoreTable {
   if (!(w > 1)) return table;
   const n = table.keys.length;
-  const index = new Float64Array(n).fill(NaN);
+  const index = newColumn(n).fill(NaN);
   const chained = table.indexChained;
-  const indexChained = chained ? new Float64Array(n).fill(NaN) : undefined;
-  const contrib = table.contrib.map(() => new Float64Array(n).fill(NaN));
+  const indexChained = chained ? newColumn(n).fill(NaN) : undefined;
+  const contrib = table.contrib.map(() => newColumn(n).fill(NaN));
   const runs = pairRuns(table.keys);
   for (let p = 0; p + 1 < runs.length; p++) {
     const start = runs[p]!;

@@ -17,11 +17,15 @@ export type ReportFiles = ReadonlyMap<string, ReportContent>;
  * Bytes produced in chunks: `write` calls `sink` with each chunk (valid only during the call).
  * `writeFile`, when given, writes the same bytes to a new file (made durable) on another
  * thread, so the folder's other files are made meanwhile (see `report-writer.ts`).
+ * `takeBack`, when given with it, is asked once this thread has nothing else to do: true when
+ * the other thread had not begun that file and now never will — `writeFile`'s promise then
+ * settles without writing, and the caller writes the file here with `write`.
  */
 export interface ChunkedContent {
   readonly kind: 'chunked';
   write(sink: (chunk: Uint8Array) => void): void;
   readonly writeFile?: ((file: string) => Promise<void>) | undefined;
+  readonly takeBack?: (() => boolean) | undefined;
 }
 
 /**

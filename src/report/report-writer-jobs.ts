@@ -24,11 +24,18 @@ export interface ReportJobMessage {
   readonly file: string;
   readonly job: ReportJob;
   readonly hash: boolean;
+  /**
+   * For a job the main thread may take back: one shared cell, 0 while nobody has begun it;
+   * the writer thread sets 1 (compare-and-swap) before it begins, the main thread 2 when it
+   * takes the job back. Whoever swaps first writes the file.
+   */
+  readonly claim?: Int32Array | undefined;
 }
 
 /** The answer of the writer thread: the SHA-256 (hex, or null when not asked), or the error. */
 export type ReportJobReply =
   | { readonly id: number; readonly sha256: string | null }
+  | { readonly id: number; readonly takenBack: true }
   | { readonly id: number; readonly error: { readonly message: string; readonly code?: string; readonly syscall?: string; readonly path?: string; readonly stack?: string } };
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Worker-thread entry of the report writer (`report-writer.ts`): for each job it is sent,
- * creates the file, writes the job's bytes (hashing them when asked), makes it durable (the
+ * Worker-thread entry of the report writer (`report-writer.ts`): for each job it is sent and
+ * that the main thread has not taken back, creates the file, writes the job's bytes (hashing them when asked), makes it durable (the
  * fsync on the thread pool, while the next job is written), and answers with the hash or the
  * error.
  */
@@ -15,7 +15,12 @@ if (parentPort) {
     const x = e as NodeJS.ErrnoException;
     return { id, error: { message: x?.message ?? String(e), ...(x?.code ? { code: x.code } : {}), ...(x?.syscall ? { syscall: x.syscall } : {}), ...(x?.path ? { path: x.path } : {}), ...(x?.stack ? { stack: x.stack } : {}) } };
   };
-  port.on('message', ({ id, file, job, hash }: ReportJobMessage) => {
+  port.on('message', ({ id, file, job, hash, claim }: ReportJobMessage) => {
+    // a job the main thread took back before this thread began it: not written here
+    if (claim !== undefined && Atomics.compareExchange(claim, 0, 0, 1) !== 0) {
+      port.postMessage({ id, takenBack: true } satisfies ReportJobReply);
+      return;
+    }
     try {
       const h = hash ? createHash('sha256') : null;
       // written now; its fsync runs on the thread pool while the next job is written

@@ -13,7 +13,7 @@ import { WarningCollector } from '../core/warnings.js';
 import type { ChunkedContent } from './report-content.js';
 import { replicationRecord } from './replication.js';
 import type { ScoreRun } from './score-run.js';
-import { cacheHeader, encodeScoreCache, type CacheFingerprint, type DecodedCache } from './score-cache.js';
+import { cacheHeader, encodeScoreCache, type CacheFingerprint, type CacheHeader, type DecodedCache } from './score-cache.js';
 import { toolCommit, toolVersion } from './tool-version.js';
 import type { ReportWriter } from './report-writer.js';
 
@@ -38,7 +38,11 @@ export function cachedInputPath(config: Pick<ResolvedConfig, 'dir'>, file: strin
  * @example files.set(SCORE_CACHE_FILE, scoreCacheContent(run));
  */
 export function scoreCacheContent(run: ScoreRun, writer?: ReportWriter | null): ChunkedContent {
-  const parts = () => {
+  let takeBack = (): boolean => false;
+  // made once: by the writer thread's job, and again here only if this thread takes it back
+  let made: { header: CacheHeader; flags: { keys: Float64Array; values: Float64Array }[][] } | null = null;
+  const parts = () => (made ??= makeParts());
+  const makeParts = () => {
     const inputs = (id: string) => (run.data.get(id)?.inputs ?? []).map((f) => ({ role: f.role, path: cachedInputPath(run.config, f.path), sha256: f.sha256 }));
     const header = cacheHeader(run, cacheFingerprint(run.config), inputs);
     const flags = run.config.indicators.map((ind) =>
@@ -55,12 +59,16 @@ export function scoreCacheContent(run: ScoreRun, writer?: ReportWriter | null): 
       const { header, flags } = parts();
       encodeScoreCache(header, run.table, flags, sink);
     },
+    // the writer thread writes it after alignment.csv, unless this thread is free first
     ...(writer
       ? {
           async writeFile(file: string) {
             const { header, flags } = parts();
-            await writer.write(file, { kind: 'cache', header, table: writer.share(run.table), flags }, false);
+            const job = writer.writeOrTakeBack(file, { kind: 'cache', header, table: writer.share(run.table), flags }, false);
+            takeBack = job.takeBack;
+            await job.done;
           },
+          takeBack: () => takeBack(),
         }
       : {}),
   };

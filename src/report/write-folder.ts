@@ -132,14 +132,15 @@ export async function writeFolderAtomically(target: string, files: ReportFiles, 
 /**
  * Writes files into a folder (each made durable with fsync), in {@link writeOrder}. Chunked
  * contents that can be written on another thread (`writeFile`) start first; the other files
- * are written meanwhile, and deferred contents prepared (`prepare`), before they are awaited;
- * deferred contents are made last. Whatever fails, nothing is still being written when it
+ * are written meanwhile, and deferred contents prepared (`prepare`), before they are awaited
+ * (those the other thread has not begun by then and gives back, `takeBack`, are written on
+ * this one); deferred contents are made last. Whatever fails, nothing is still being written when it
  * returns or throws.
  * @example await writeFiles(staging, new Map([['a.csv', 'x\n1\n']]));
  */
 export async function writeFiles(dir: string, files: ReportFiles): Promise<void> {
   const order = writeOrder(files);
-  const away = order.flatMap(([name, c]) => (typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'chunked' && c.writeFile ? [{ name, done: c.writeFile(path.join(dir, name)) }] : []));
+  const away = order.flatMap(([name, c]) => (typeof c === 'object' && !(c instanceof Uint8Array) && c.kind === 'chunked' && c.writeFile ? [{ name, content: c, done: c.writeFile(path.join(dir, name)) }] : []));
   // the fsyncs of this thread's files run on the thread pool meanwhile (the journal commit
   // they wait for would otherwise hold up the files still to make)
   const syncs: Promise<void>[] = [];
@@ -157,7 +158,14 @@ export async function writeFiles(dir: string, files: ReportFiles): Promise<void>
       await pauseAt(`file-written:${name}`);
     }
     for (const [, content] of order) if (isDeferred(content)) content.prepare?.();
+    // this thread is free now: what the other thread has not begun yet is written here first
+    const taken = away.filter((a) => a.content.takeBack?.() === true);
+    for (const a of taken) {
+      write(a.name, a.content);
+      await pauseAt(`file-written:${a.name}`);
+    }
     for (const a of away) {
+      if (taken.includes(a)) continue;
       await a.done;
       await pauseAt(`file-written:${a.name}`);
     }

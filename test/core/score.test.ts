@@ -5,6 +5,7 @@ import { unpackKey } from '../../src/domain/dyad-year-key.js';
 import type { Iso3 } from '../../src/domain/country.js';
 import { DyadYearTable } from '../../src/domain/dyad-year-table.js';
 import { alignmentCsv, alignmentRowCells } from '../../src/report/alignment-csv.js';
+import { isShared, mapColumns, newColumn, toShared } from '../../src/core/score-table.js';
 import { dataOf, indicator, type Row } from '../helpers/indicator-data.js';
 import { STATE_SYSTEM } from '../helpers/state-system.js';
 
@@ -29,6 +30,47 @@ function row(t: ReturnType<typeof scorePanel>, a: string, b: string, year: numbe
 }
 
 describe('scorePanel', () => {
+  it('makes every column of the table in shared memory, whichever path built it (the report writer thread reads them without a copy)', () => {
+    const un = dataOf([['IRN', 'RUS', 2014, 0.5], ['IRN', 'RUS', 2016, 0.8], ['CHN', 'RUS', 2016, 0.9], ['CHN', 'RUS', 2017, 0.7]]);
+    const joint = new DyadYearTable(false);
+    joint.set('IRN' as Iso3, 'RUS' as Iso3, 2016, 12);
+    const withExtra = { ...un, extras: [{ suffix: 'joint', table: joint, type: 'integer' as const, description: 'joint votes' }] };
+    const arms = dataOf([['IRN', 'RUS', 2016, 0.2]]);
+    const inds = [indicator('un', withExtra, { weight: 3, impute: { method: 'latest', maxAge: 2 } }), indicator('arms', arms, { temporal: { window: 2 } })];
+    const variants: [string, ScoreOptions][] = [
+      ['plain', opts],
+      ['rows selected', { ...opts, years: { from: 2016, to: 2017 }, pairs: [['RUS' as Iso3, 'IRN' as Iso3]] }],
+      ['smoothed', { ...opts, smoothIndex: 2 }],
+      ['all pairs', { ...opts, panel: 'all_pairs' }],
+      ['a given reference year', { ...opts, chainReferenceYear: 2016 }],
+    ];
+    for (const [what, o] of variants) {
+      const t = scorePanel(inds, o);
+      expect(t.keys.length, what).toBeGreaterThan(0);
+      expect(t.extras.length, what).toBe(2);
+      const notShared: string[] = [];
+      let columns = 0;
+      mapColumns(t, (c) => {
+        columns++;
+        if (!isShared(c)) notShared.push(`column of ${c.length} rows`);
+        return c;
+      });
+      expect(columns, what).toBeGreaterThan(10);
+      expect(notShared, what).toEqual([]);
+    }
+  });
+
+  it('copies a column into shared memory only when it is not there yet', () => {
+    const c = newColumn(2);
+    expect(isShared(c)).toBe(true);
+    expect(toShared(c)).toBe(c);
+    const plain = Float64Array.of(1, NaN);
+    const s = toShared(plain);
+    expect(isShared(plain)).toBe(false);
+    expect(isShared(s)).toBe(true);
+    expect([...s]).toEqual([1, NaN]);
+  });
+
   it('scores the weighted mean on the configured scale and writes pairs in canonical order', () => {
     const un = dataOf([['RUS', 'IRN', 2016, 0.8]]);
     const arms = dataOf([['IRN', 'RUS', 2016, 0.2]]);

@@ -28,6 +28,11 @@ describe('the report writer thread', () => {
         const writer = built.ReportWriter.start()!;
         expect(writer).not.toBeNull();
         try {
+          // the scorer's columns are in shared memory already: handed over as they are, never copied
+          const shared = writer.share(run.table);
+          expect(shared.index).toBe(run.table.index);
+          expect(shared.raw[0]).toBe(run.table.raw[0]);
+          expect(shared.extras.every((x, i) => x.values === run.table.extras[i]!.values)).toBe(true);
           const away = reportContents(run, writer);
           const offThread = [...away.files].filter(([, c]) => typeof c === 'object' && 'kind' in c && c.kind === 'chunked' && c.writeFile).map(([n]) => n);
           expect(offThread.sort()).toEqual(['alignment.csv', 'score-cache.bin']);
@@ -65,6 +70,35 @@ describe('the report writer thread', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('leaves a job the main thread took back before the thread began it, and writes one it had begun', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-writer-'));
+    try {
+      await withBundled<Built, void>(ENTRIES, 'report-writer', async (built) => {
+        const writer = built.ReportWriter.start()!;
+        try {
+          // a first job of 300,000 rows keeps the thread busy: the second waits behind it (jobs go in order)
+          const n = 300_000;
+          const keys = Float64Array.from({ length: n }, (_, i) => (2 * 17576 + 3 + i) * 4096 + 2000);
+          const col = Float64Array.from({ length: n }, (_, i) => i / n);
+          const big = { keys, ids: [], index: col, coverage: col, raw: [], norm: [], contrib: [], weightUsed: [], extras: [] };
+          const first = writer.write(path.join(dir, 'first.csv'), { kind: 'alignment', table: writer.share(big), precision: 6 }, true);
+          const second = writer.writeOrTakeBack(path.join(dir, 'second.csv'), { kind: 'alignment', table: writer.share(big), precision: 6 }, true);
+          expect(second.takeBack()).toBe(true);
+          expect(await second.done).toBeNull();
+          expect(await first).toMatch(/^[0-9a-f]{64}$/);
+          const third = writer.writeOrTakeBack(path.join(dir, 'third.csv'), { kind: 'alignment', table: writer.share(big), precision: 6 }, true);
+          expect(await third.done).toMatch(/^[0-9a-f]{64}$/);
+          expect(third.takeBack()).toBe(false); // begun (and done): no longer the caller's
+        } finally {
+          await writer.close();
+        }
+      });
+      expect(readdirSync(dir).sort()).toEqual(['first.csv', 'third.csv']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('writing a folder with files written on another thread', () => {
@@ -91,6 +125,28 @@ describe('writing a folder with files written on another thread', () => {
       ]);
       await expect(writeFiles(failing, bad)).rejects.toMatchObject({ code: 'ENOENT' }); // the folder does not exist: a.txt fails
       expect(settled).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes here, once the prepared work is done, a file the other thread gives back, before awaiting the others', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-writer-'));
+    const log: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    try {
+      const files: ReportFiles = new Map<string, import('../../src/report/report-content.js').ReportContent>([
+        ['big.csv', { kind: 'chunked', write: () => {}, writeFile: async (file) => { await gate; writeFileSync(file, 'big\n'); log.push('big: done'); } }],
+        ['cache.bin', { kind: 'chunked', write: (sink) => { log.push('cache: written here'); sink(Buffer.from('cache\n')); }, writeFile: async () => { log.push('cache: sent'); }, takeBack: () => { log.push('cache: taken back'); release(); return true; } }],
+        ['kept.bin', { kind: 'chunked', write: () => { throw new Error('not to be written here'); }, writeFile: async (file) => { writeFileSync(file, 'kept\n'); }, takeBack: () => false }],
+        ['z.json', { kind: 'deferred', prepare: () => log.push('z: prepare'), make: () => '{}\n' }],
+      ]);
+      await writeFiles(dir, files);
+      expect(log).toEqual(['cache: sent', 'z: prepare', 'cache: taken back', 'cache: written here', 'big: done']);
+      expect(readFileSync(path.join(dir, 'cache.bin'), 'utf8')).toBe('cache\n');
+      expect(readFileSync(path.join(dir, 'kept.bin'), 'utf8')).toBe('kept\n');
+      expect(readdirSync(dir).sort()).toEqual(['big.csv', 'cache.bin', 'kept.bin', 'z.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
