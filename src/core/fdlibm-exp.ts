@@ -68,25 +68,12 @@ export function fdlibmExp(x: number): number {
 
 /**
  * Replaces xs[from, to) by their exponentials ({@link fdlibmExp} of each, so `Math.exp` of
- * each, bit for bit), in one loop whose iterations do not depend on each other.
+ * each, bit for bit), in one loop whose iterations do not depend on each other (the compiler
+ * inlines {@link fdlibmExp}, so the processor overlaps them).
  * @example const xs = Float64Array.of(0.5, -1); fdlibmExpRange(xs, 0, 2); // xs = [Math.exp(0.5), Math.exp(-1)]
  */
 export function fdlibmExpRange(xs: Float64Array, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const x = xs[i]!;
-    const ax = x < 0 ? -x : x;
-    if (!(ax < 700) || ax < TINY || x === 1) {
-      xs[i] = rare(x);
-      continue;
-    }
-    const k = ax >= REDUCE_FROM ? (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0 : 0;
-    const hi = x - k * LN2_HI;
-    const lo = k * LN2_LO;
-    const r = hi - lo;
-    const t = r * r;
-    const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-    xs[i] = (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1024]!;
-  }
+  for (let i = from; i < to; i++) xs[i] = fdlibmExp(xs[i]!);
 }
 
 /** The inputs the main path leaves to V8: x = 1 (e), |x| < 2^−28 (1 + x), |x| ≥ 700, NaN, ±∞. */
