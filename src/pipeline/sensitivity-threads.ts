@@ -15,6 +15,7 @@ import {
   type YearSobol,
 } from '../analysis/sensitivity.js';
 import type { SensitivityWorkerData } from './sensitivity-worker.js';
+import { toShared } from '../core/score-table.js';
 
 /**
  * The default number of threads: the machine's cores (`os.availableParallelism()`, at most
@@ -51,14 +52,8 @@ export async function runSensitivityThreaded(
   if (!built || groups.length <= 1) return runSensitivity(table, model, spec, progress);
   const out = sensitivityRows(table.keys.length, true);
   // the columns the workers read, once in shared memory instead of a copy per worker (the
-  // table's own when it lives there); the raw and imputed columns only when an alternative
+  // table's own when it lives there: a scored table or one read from the score cache); the raw and imputed columns only when an alternative
   // normalisation or imputation is fitted on them
-  const toShared = (a: Float64Array) => {
-    if (a.buffer instanceof SharedArrayBuffer) return a; // already shared (a table read from the score cache)
-    const s = new Float64Array(new SharedArrayBuffer(a.byteLength));
-    s.set(a);
-    return s;
-  };
   const alternatives = spec.normalisers.length > 0 || model.imputations !== undefined;
   const shared: SensitivityTable = { keys: toShared(table.keys), raw: table.raw.map((c) => (alternatives ? toShared(c) : new Float64Array(0))), norm: table.norm.map(toShared), imputed: alternatives ? table.imputed?.map((c) => (c ? toShared(c) : null)) : undefined };
   let done = 0;
