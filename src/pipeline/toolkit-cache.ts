@@ -5,14 +5,13 @@
  * command scores the panel again and says why.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configInputs, configSourceGlobs } from '../config/config-inputs.js';
 import type { ResolvedConfig } from '../config/read-config.js';
 import { createCrosswalk } from '../domain/crosswalk.js';
 import { stateSystemOf } from '../domain/state-system.js';
 import { hashFile } from '../format/hash-file.js';
-import { CacheFormatError, decodeScoreCache, readCacheHeader, SCORE_CACHE_FILE, type CacheFingerprint } from '../report/score-cache.js';
+import { CacheFormatError, readCacheFileHeader, readScoreCacheFile, SCORE_CACHE_FILE, type CacheFingerprint, type CacheHeader } from '../report/score-cache.js';
 import { cacheFingerprint, runFromCache } from '../report/score-cache-record.js';
 import type { ScoreRun } from '../report/score-run.js';
 
@@ -44,15 +43,16 @@ export async function readCachedRun(config: ResolvedConfig, dir: string): Promis
   const file = path.join(dir, SCORE_CACHE_FILE);
   const refused = NOT_CACHED[config.aggregation];
   if (refused !== undefined) return { run: null, why: refused };
-  let bytes: Buffer;
+  // the header first (a few kilobytes): a stale cache is recognised without reading its columns
+  let header: CacheHeader;
   try {
-    bytes = readFileSync(file);
+    header = readCacheFileHeader(file).header;
   } catch (e) {
+    if (e instanceof CacheFormatError) return { run: null, why: `${file} is not usable: ${e.message}` };
     const code = (e as NodeJS.ErrnoException).code;
     return { run: null, why: code === 'ENOENT' ? `${dir} has no score cache (${SCORE_CACHE_FILE}; \`entente score\` writes it)` : `${file} cannot be read (${code ?? String(e)})` };
   }
   try {
-    const { header } = readCacheHeader(bytes);
     const now = cacheFingerprint(config);
     const differs = FINGERPRINT_PARTS.find((p) => header.fingerprint[p.key] !== now[p.key]);
     if (differs) {
@@ -74,7 +74,7 @@ export async function readCachedRun(config: ResolvedConfig, dir: string): Promis
       const f = recorded[changed]!;
       return { run: null, why: `input ${f.path} (${f.id}: ${f.role}) ${hashes[changed] === null ? 'cannot be read' : 'has changed'} since \`entente score\` wrote ${SCORE_CACHE_FILE}` };
     }
-    const decoded = decodeScoreCache(bytes);
+    const decoded = readScoreCacheFile(file);
     const stateSystem = stateSystemOf(createCrosswalk({ succession: config.succession }));
     return { run: runFromCache(decoded, config, stateSystem), file, inputs: recorded.length };
   } catch (e) {

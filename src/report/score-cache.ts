@@ -16,7 +16,8 @@
  * - the SHA-256 of everything before it (32 bytes): a damaged or truncated file is refused.
  * @module
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ScoreExtra, ScoreTable } from '../core/score-table.js';
 import type { ScoreRun } from './score-run.js';
 import type { Warning } from '../core/warnings.js';
@@ -248,22 +249,85 @@ export function encodeScoreCache(
   sink(hash.digest());
 }
 
-/** Reads columns off a cache's bytes, refusing anything that runs past its end. */
-class ColumnReader {
-  private at: number;
+/** Where a cache's bytes come from, in order: held in memory, or read from the file as they are decoded. */
+interface ByteSource {
+  /** The next k bytes (a view of its own: two taken one after the other are both kept). */
+  take(k: number): Uint8Array;
+  /** Fills `dst` with the next dst.length bytes. */
+  fill(dst: Uint8Array): void;
+  /** True when every byte up to the checksum has been taken. */
+  atEnd(): boolean;
+}
+
+/** The bytes of a whole file in memory, from `start` to `end` (the checksum's offset). */
+class MemorySource implements ByteSource {
   constructor(
     private readonly bytes: Uint8Array,
-    start: number,
+    private at: number,
     private readonly end: number,
-  ) {
-    this.at = start;
-  }
+  ) {}
 
-  private take(k: number): Uint8Array {
+  take(k: number): Uint8Array {
     if (this.at + k > this.end) throw new CacheFormatError('the file is truncated');
     const out = this.bytes.subarray(this.at, this.at + k);
     this.at += k;
     return out;
+  }
+
+  fill(dst: Uint8Array): void {
+    dst.set(this.take(dst.length));
+  }
+
+  atEnd(): boolean {
+    return this.at === this.end;
+  }
+}
+
+/**
+ * A cache file read as it is decoded (columns straight into their shared buffers, never the
+ * whole file at once), every byte added to the SHA-256 as it goes.
+ */
+class FileSource implements ByteSource {
+  constructor(
+    private readonly fd: number,
+    private at: number,
+    private readonly end: number,
+    readonly hash: Hash,
+  ) {}
+
+  take(k: number): Uint8Array {
+    const out = new Uint8Array(k);
+    this.fill(out);
+    return out;
+  }
+
+  fill(dst: Uint8Array): void {
+    if (this.at + dst.length > this.end) throw new CacheFormatError('the file is truncated');
+    readFully(this.fd, dst, this.at);
+    this.hash.update(dst);
+    this.at += dst.length;
+  }
+
+  atEnd(): boolean {
+    return this.at === this.end;
+  }
+}
+
+/** Reads dst.length bytes of a file at `position` (the file ending first is a truncation). */
+function readFully(fd: number, dst: Uint8Array, position: number): void {
+  for (let got = 0; got < dst.length; ) {
+    const n = readSync(fd, dst, got, dst.length - got, position + got);
+    if (n === 0) throw new CacheFormatError('the file is truncated');
+    got += n;
+  }
+}
+
+/** Reads columns off a cache's bytes, refusing anything that runs past its end. */
+class ColumnReader {
+  constructor(private readonly source: ByteSource) {}
+
+  private take(k: number): Uint8Array {
+    return this.source.take(k);
   }
 
   /** The next column, in shared memory (worker threads, as the sensitivity analysis', read it without a copy). */
@@ -272,7 +336,7 @@ class ColumnReader {
     const out = new Float64Array(new SharedArrayBuffer(8 * n));
     if (kind === KIND_MISSING) return out.fill(NaN);
     if (kind === KIND_DENSE) {
-      new Uint8Array(out.buffer).set(this.take(8 * n));
+      this.source.fill(new Uint8Array(out.buffer));
       return out;
     }
     if (kind !== KIND_SPARSE) throw new CacheFormatError(`unknown column kind ${kind}`);
@@ -288,7 +352,7 @@ class ColumnReader {
       }
     }
     const values = new Float64Array(other);
-    new Uint8Array(values.buffer).set(this.take(8 * other));
+    this.source.fill(new Uint8Array(values.buffer));
     let v = 0;
     for (let i = 0; i < n; i++) {
       const bit = 1 << (i & 7);
@@ -300,24 +364,25 @@ class ColumnReader {
   }
 
   done(): void {
-    if (this.at !== this.end) throw new CacheFormatError('the file has bytes after its last column');
+    if (!this.source.atEnd()) throw new CacheFormatError('the file has bytes after its last column');
   }
 }
 
 /**
  * The header of a cache file's bytes, without checking the columns or the checksum (so a
- * stale cache is recognised before the rest is read).
+ * stale cache is recognised before the rest is read). `bytes` may be the start of the file
+ * only (at least its 16 + header-length first bytes) when `size` says how long the file is.
  * @throws {CacheFormatError} when the bytes are not a cache of this format.
  * @example readCacheHeader(bytes).fingerprint.config // the config's SHA-256
  */
-export function readCacheHeader(bytes: Uint8Array): { header: CacheHeader; end: number } {
-  if (bytes.length < 16 + 32) throw new CacheFormatError('the file is truncated');
+export function readCacheHeader(bytes: Uint8Array, size = bytes.length): { header: CacheHeader; end: number } {
+  if (size < 16 + 32 || bytes.length < 16) throw new CacheFormatError('the file is truncated');
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (buf.toString('latin1', 0, 8) !== MAGIC) throw new CacheFormatError('it is not a score cache');
   const format = buf.readUInt32LE(8);
   if (format !== SCORE_CACHE_FORMAT) throw new CacheFormatError(`it has format ${format}, this Entente reads format ${SCORE_CACHE_FORMAT}`);
   const length = buf.readUInt32LE(12);
-  if (16 + length + 32 > bytes.length) throw new CacheFormatError('the file is truncated');
+  if (16 + length + 32 > size || 16 + length > bytes.length) throw new CacheFormatError('the file is truncated');
   let header: CacheHeader;
   try {
     header = fromJson(buf.toString('utf8', 16, 16 + length)) as CacheHeader;
@@ -331,7 +396,36 @@ export function readCacheHeader(bytes: Uint8Array): { header: CacheHeader; end: 
 }
 
 /**
- * Decodes a whole cache file: checks its checksum, then reads the header and every column.
+ * The header of a cache file, reading only its first bytes (16 + the header's length).
+ * @throws {CacheFormatError} when the file is not a cache of this format; the file system's error when it cannot be read.
+ * @example readCacheFileHeader('reports/sample/score-cache.bin').header.fingerprint.entente // '0.1.0'
+ */
+export function readCacheFileHeader(file: string): { header: CacheHeader; end: number; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    return { ...readPrefix(fd).header, size: fstatSync(fd).size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first 16 + header-length bytes of an open cache file and its header. */
+function readPrefix(fd: number): { prefix: Uint8Array; header: { header: CacheHeader; end: number } } {
+  const size = fstatSync(fd).size;
+  const head = new Uint8Array(Math.min(16, size));
+  readFully(fd, head, 0);
+  if (size < 16 + 32) throw new CacheFormatError('the file is truncated');
+  const length = Buffer.from(head.buffer, head.byteOffset, 16).readUInt32LE(12);
+  if (16 + length + 32 > size) readCacheHeader(head, size); // says what is wrong (format, magic, truncation)
+  const prefix = new Uint8Array(16 + length);
+  prefix.set(head);
+  readFully(fd, prefix.subarray(16), 16);
+  return { prefix, header: readCacheHeader(prefix, size) };
+}
+
+/**
+ * Decodes a whole cache file held in memory: checks its checksum, then reads the header and
+ * every column.
  * @throws {CacheFormatError} when the bytes are damaged, truncated or of another format.
  * @example decodeScoreCache(readFileSync('reports/sample/score-cache.bin')).table.keys.length
  */
@@ -340,10 +434,39 @@ export function decodeScoreCache(bytes: Uint8Array): DecodedCache {
   const body = bytes.length - 32;
   const digest = createHash('sha256').update(bytes.subarray(0, body)).digest();
   if (!digest.equals(bytes.subarray(body))) throw new CacheFormatError('its checksum does not match (the file is damaged or truncated)');
+  return decodeColumns(header, new ColumnReader(new MemorySource(bytes, end, body)));
+}
+
+/**
+ * Reads and decodes a cache file as {@link decodeScoreCache} does, without holding the file in
+ * memory: each column is read straight into its shared buffer and every byte hashed on the
+ * way, and the checksum is compared before the table is given back (a 200 MB cache adds its
+ * 200 MB to no peak).
+ * @throws {CacheFormatError} when the file is damaged, truncated or of another format; the file system's error when it cannot be read.
+ * @example readScoreCacheFile('reports/sample/score-cache.bin').table.keys.length
+ */
+export function readScoreCacheFile(file: string): DecodedCache {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const { prefix, header } = readPrefix(fd);
+    const body = size - 32;
+    const source = new FileSource(fd, header.end, body, createHash('sha256').update(prefix));
+    const decoded = decodeColumns(header.header, new ColumnReader(source));
+    const stored = new Uint8Array(32);
+    readFully(fd, stored, body);
+    if (!source.hash.digest().equals(stored)) throw new CacheFormatError('its checksum does not match (the file is damaged or truncated)');
+    return decoded;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The table and flags of a cache, from its header and a reader at its first column. */
+function decodeColumns(header: CacheHeader, r: ColumnReader): DecodedCache {
   const h = header.table;
   const n = h.rows;
   const m = h.ids.length;
-  const r = new ColumnReader(bytes, end, body);
   const many = (k: number) => Array.from({ length: k }, () => r.column(n));
   const keys = r.column(n);
   const index = r.column(n);

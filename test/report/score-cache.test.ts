@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CacheFormatError, decodeScoreCache, encodeScoreCache, readCacheHeader, type CacheHeader } from '../../src/report/score-cache.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CacheFormatError, decodeScoreCache, encodeScoreCache, readCacheFileHeader, readCacheHeader, readScoreCacheFile, type CacheHeader } from '../../src/report/score-cache.js';
 import type { ScoreTable } from '../../src/core/score-table.js';
 
 /** The cache bytes of a table and header, in one buffer. */
@@ -116,5 +119,57 @@ describe('the score cache format', () => {
     const bad = Buffer.from(good);
     bad[bad.length - 40]! ^= 0xff;
     expect(() => decodeScoreCache(bad)).toThrow(/checksum/);
+  });
+});
+
+describe('reading a score cache file as it is decoded', () => {
+  /** Writes `bytes` to a file in a fresh folder and gives its path to `f`. */
+  function withFile<T>(bytes: Uint8Array, f: (file: string) => T): T {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-cache-'));
+    try {
+      const file = path.join(dir, 'score-cache.bin');
+      writeFileSync(file, bytes);
+      return f(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('gives the same header, table and flags as decoding the bytes in memory', () => {
+    const n = 3000;
+    const dense = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? NaN : i / 3 - 100));
+    const sparse = Float64Array.from({ length: n }, (_, i) => (i % 11 === 0 ? i : i % 5 === 0 ? NaN : 0));
+    const table = tableOf([dense, sparse, new Float64Array(n).fill(NaN)], n);
+    const good = encode(headerOf(table, [{ kind: 'gap', description: 'gaps', directed: false, size: 2 }]), table, [[{ keys: Float64Array.of(1, 2), values: Float64Array.of(-0, 5) }], []]);
+    const want = decodeScoreCache(good);
+    withFile(good, (file) => {
+      const got = readScoreCacheFile(file);
+      expect(got.header).toEqual(want.header);
+      expect(allColumns(got.table).map(canonical)).toEqual(allColumns(want.table).map(canonical));
+      expect(got.flags.flat().map((f) => [bits(f.keys), bits(f.values)])).toEqual(want.flags.flat().map((f) => [bits(f.keys), bits(f.values)]));
+      expect(got.table.keys.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(readCacheFileHeader(file).header).toEqual(want.header);
+    });
+  });
+
+  it('refuses a damaged, truncated, lengthened or foreign file, as decoding in memory does', () => {
+    const table = tableOf([Float64Array.of(1, 2, NaN, 0)], 4);
+    const good = encode(headerOf(table), table);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 40]! ^= 0xff;
+    const cases: [Uint8Array, RegExp][] = [
+      [flipped, /checksum/],
+      [good.subarray(0, good.length - 1), /truncated|checksum|bytes after/],
+      [Buffer.concat([good, Buffer.of(0)]), /checksum|bytes after/],
+      [good.subarray(0, 20), /truncated/],
+      [Buffer.concat([Buffer.from('NOTCACHE'), good.subarray(8)]), /not a score cache/],
+    ];
+    for (const [bytes, why] of cases) {
+      withFile(bytes, (file) => {
+        expect(() => readScoreCacheFile(file)).toThrow(CacheFormatError);
+        expect(() => readScoreCacheFile(file)).toThrow(why);
+        expect(() => decodeScoreCache(bytes)).toThrow(CacheFormatError);
+      });
+    }
   });
 });
