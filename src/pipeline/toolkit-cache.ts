@@ -46,7 +46,7 @@ export async function readCachedRun(config: ResolvedConfig, dir: string): Promis
   // the header first (a few kilobytes): a stale cache is recognised without reading its columns
   let header: CacheHeader;
   try {
-    header = readCacheFileHeader(file).header;
+    header = readCacheFileHeader(file);
   } catch (e) {
     if (e instanceof CacheFormatError) return { run: null, why: `${file} is not usable: ${e.message}` };
     const code = (e as NodeJS.ErrnoException).code;

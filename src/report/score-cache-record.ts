@@ -83,7 +83,7 @@ function notKept(what: string): never {
  * The run a decoded cache stands for, under the config it was checked against: the table, the
  * indicators' inputs, coverage, notes, provenance and flags, the warnings, the calibration.
  * The indicators' source values (`values`, `extras`) are not kept: reading them throws.
- * @example const run = runFromCache(decodeScoreCache(bytes), config, stateSystem);
+ * @example const run = runFromCache(readScoreCacheFile(file), config, stateSystem);
  */
 export function runFromCache(cache: DecodedCache, config: ResolvedConfig, stateSystem: ScoreRun['stateSystem']): ScoreRun {
   const data = new Map<string, IndicatorData>();

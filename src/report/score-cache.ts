@@ -398,29 +398,29 @@ export function readCacheHeader(bytes: Uint8Array, size = bytes.length): { heade
 /**
  * The header of a cache file, reading only its first bytes (16 + the header's length).
  * @throws {CacheFormatError} when the file is not a cache of this format; the file system's error when it cannot be read.
- * @example readCacheFileHeader('reports/sample/score-cache.bin').header.fingerprint.entente // '0.1.0'
+ * @example readCacheFileHeader('reports/sample/score-cache.bin').fingerprint.entente // '0.1.0'
  */
-export function readCacheFileHeader(file: string): { header: CacheHeader; end: number; size: number } {
+export function readCacheFileHeader(file: string): CacheHeader {
   const fd = openSync(file, 'r');
   try {
-    return { ...readPrefix(fd).header, size: fstatSync(fd).size };
+    return readPrefix(fd).header;
   } finally {
     closeSync(fd);
   }
 }
 
-/** The first 16 + header-length bytes of an open cache file and its header. */
-function readPrefix(fd: number): { prefix: Uint8Array; header: { header: CacheHeader; end: number } } {
+/** The first 16 + header-length bytes of an open cache file, its header, where the columns start and the file's size. */
+function readPrefix(fd: number): { prefix: Uint8Array; header: CacheHeader; end: number; size: number } {
   const size = fstatSync(fd).size;
   const head = new Uint8Array(Math.min(16, size));
   readFully(fd, head, 0);
   if (size < 16 + 32) throw new CacheFormatError('the file is truncated');
   const length = Buffer.from(head.buffer, head.byteOffset, 16).readUInt32LE(12);
-  if (16 + length + 32 > size) readCacheHeader(head, size); // says what is wrong (format, magic, truncation)
+  if (16 + length + 32 > size) readCacheHeader(head, size); // throws, saying what is wrong (magic, format, truncation)
   const prefix = new Uint8Array(16 + length);
   prefix.set(head);
   readFully(fd, prefix.subarray(16), 16);
-  return { prefix, header: readCacheHeader(prefix, size) };
+  return { prefix, ...readCacheHeader(prefix, size), size };
 }
 
 /**
@@ -448,11 +448,10 @@ export function decodeScoreCache(bytes: Uint8Array): DecodedCache {
 export function readScoreCacheFile(file: string): DecodedCache {
   const fd = openSync(file, 'r');
   try {
-    const size = fstatSync(fd).size;
-    const { prefix, header } = readPrefix(fd);
+    const { prefix, header, end, size } = readPrefix(fd);
     const body = size - 32;
-    const source = new FileSource(fd, header.end, body, createHash('sha256').update(prefix));
-    const decoded = decodeColumns(header.header, new ColumnReader(source));
+    const source = new FileSource(fd, end, body, createHash('sha256').update(prefix));
+    const decoded = decodeColumns(header, new ColumnReader(source));
     const stored = new Uint8Array(32);
     readFully(fd, stored, body);
     if (!source.hash.digest().equals(stored)) throw new CacheFormatError('its checksum does not match (the file is damaged or truncated)');
